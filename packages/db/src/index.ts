@@ -1,0 +1,10 @@
+import { PrismaPg } from '@prisma/adapter-pg';
+import { PrismaClient } from './generated/client';
+
+export * from './generated/client';
+
+/** One Prisma client over a pg pool; callers own its lifetime and call $disconnect on shutdown. */
+export function createPrismaClient(databaseUrl: string, options: { poolSize?: number } = {}): PrismaClient {
+  const adapter = new PrismaPg({ connectionString: databaseUrl, max: options.poolSize ?? 10 });
+  return new PrismaClient({ adapter });
+}

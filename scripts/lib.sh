@@ -1,0 +1,24 @@
+# Shared helpers for the project's shell scripts. Sourced, never run.
+step() { printf '\033[1;34m▸\033[0m %s\n' "$*"; }
+warn() { printf '\033[1;33m!\033[0m %s\n' "$*" >&2; }
+die() { printf '\033[1;31m✗\033[0m %s\n' "$*" >&2; exit 1; }
+
+# Installs dependencies when node_modules is missing or older than the lockfile.
+ensure_dependencies() {
+  local stamp="$ROOT/node_modules/.takehome-lock-hash"
+  local want; want="$(sha256sum "$ROOT/package-lock.json" | cut -d' ' -f1)"
+  if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ]; then return; fi
+  step "installing npm dependencies (npm ci)"
+  (cd "$ROOT" && npm ci --no-audit --no-fund --loglevel=error) || die "npm ci failed"
+  echo "$want" >"$stamp"
+}
+
+# Everything both `npm start` and `npm test` need before any app runs.
+prepare_platform() {
+  ensure_dependencies
+  bash "$ROOT/scripts/services.sh" up
+  eval "$(bash "$ROOT/scripts/services.sh" env)"
+  bash "$ROOT/scripts/db-generate.sh"
+  step "building the monorepo (turbo)"
+  (cd "$ROOT" && npx turbo run build --output-logs=errors-only) || die "build failed"
+}
