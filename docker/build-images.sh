@@ -1,3 +1,71 @@
 #!/usr/bin/env bash
-# Placeholder until the runtime images land: nothing to build yet.
-exit 0
+# Builds the runtime images the sandbox runs submissions and tests in, fully offline:
+#   takehome/base-node, takehome/base-python   rootfs bases made by base/*-rootfs.sh and `docker import`
+#   takehome/node20, takehome/python3          submission images (supervisor in /opt/takehome)
+#   takehome/node20-runner, takehome/python3-runner   test-runner images
+# Called on every `npm start`/`npm test`, so it is idempotent and fast: each image carries a label with the
+# hash of its inputs and is rebuilt only when that hash changes. Where a registry is reachable, set
+# TAKEHOME_NODE_BASE=node:20-slim / TAKEHOME_PYTHON_BASE=python:3.11-slim to build on public bases instead.
+#   FORCE=1 docker/build-images.sh   rebuild everything
+set -euo pipefail
+DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+source "$DIR/../scripts/lib.sh"
+export DOCKER_BUILDKIT=0
+LABEL=takehome.inputs-hash
+
+docker info >/dev/null 2>&1 || die "Docker engine not answering: run scripts/services.sh up"
+
+hash_of() { cat "$@" | sha256sum | cut -c1-16; }
+files_hash() { (cd "$DIR" && find "$@" -type f -print0 | sort -z | xargs -0 sha256sum) | sha256sum | cut -c1-16; }
+current_hash() { docker image inspect -f "{{index .Config.Labels \"$LABEL\"}}" "$1" 2>/dev/null || true; }
+up_to_date() { [ -z "${FORCE:-}" ] && [ "$(current_hash "$1")" = "$2" ]; }
+
+# base IMAGE HASH SCRIPT: imports an offline rootfs unless one with the same inputs exists.
+base() {
+  local name="$1" hash="$2" script="$3"
+  if up_to_date "$name" "$hash"; then step "$name up to date"; return; fi
+  step "building $name (offline rootfs) ..."
+  local t0=$SECONDS
+  bash "$DIR/base/$script" "$name" "$hash" || die "building $name failed"
+  step "built $name in $((SECONDS - t0)) s"
+}
+
+# runtime IMAGE DOCKERFILE_DIR BASE_IMAGE BASE_HASH
+runtime() {
+  local name="$1" dir="$2" from="$3" from_hash="$4"
+  local hash; hash="$(printf '%s %s %s' "$from" "$from_hash" "$(files_hash "runtimes/$dir" supervisor)" | sha256sum | cut -c1-16)"
+  eval "HASH_${dir//-/_}=$hash"
+  if up_to_date "$name" "$hash"; then step "$name up to date"; return; fi
+  step "building $name ..."
+  local log; log="$(mktemp)"
+  if ! docker build -q --build-arg "BASE=$from" --label "$LABEL=$hash" -t "$name" \
+      -f "$DIR/runtimes/$dir/Dockerfile" "$DIR" >"$log" 2>&1; then
+    cat "$log" >&2; rm -f "$log"; die "building $name failed"
+  fi
+  rm -f "$log"
+}
+
+T0=$SECONDS
+if [ -n "${TAKEHOME_NODE_BASE:-}" ]; then
+  NODE_BASE="$TAKEHOME_NODE_BASE"; NODE_HASH="public"
+else
+  NODE_BASE=takehome/base-node
+  NODE_HASH="$( (files_hash base; node -v; npm -v; readlink -f "$(command -v node)") | sha256sum | cut -c1-16)"
+  base "$NODE_BASE" "$NODE_HASH" node-rootfs.sh
+fi
+if [ -n "${TAKEHOME_PYTHON_BASE:-}" ]; then
+  PY_BASE="$TAKEHOME_PYTHON_BASE"; PY_HASH="public"
+else
+  PY_BASE=takehome/base-python
+  # The candidate version changes when the mirror ships a security update: rebuild then.
+  PY_HASH="$( (files_hash base; apt-cache policy python3.11 libc6 | grep Candidate) | sha256sum | cut -c1-16)"
+  base "$PY_BASE" "$PY_HASH" python-rootfs.sh
+fi
+
+runtime takehome/node20 node20 "$NODE_BASE" "$NODE_HASH"
+runtime takehome/node20-runner node20-runner takehome/node20 "$HASH_node20"
+runtime takehome/python3 python3 "$PY_BASE" "$PY_HASH"
+runtime takehome/python3-runner python3-runner takehome/python3 "$HASH_python3"
+# Legacy builds leave dangling layers behind each rebuild; they are never reused.
+docker image prune -f --filter "label=$LABEL" >/dev/null 2>&1 || true
+step "runtime images ready ($((SECONDS - T0)) s)"

@@ -1,0 +1,19 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { API_CONFIG, type ApiConfig } from './config/api-config';
+import { DatabaseModule } from './database/database.module';
+import { HealthModule } from './health/health.module';
+import { InfraModule } from './infra/infra.module';
+
+@Module({})
+export class AppModule {
+  /** The config is loaded once in main (or by a test) and handed in, so a test can boot with its own. */
+  static forRoot(config: ApiConfig): DynamicModule {
+    return {
+      module: AppModule,
+      global: true,
+      imports: [DatabaseModule, InfraModule, HealthModule],
+      providers: [{ provide: API_CONFIG, useValue: config }],
+      exports: [API_CONFIG],
+    };
+  }
+}

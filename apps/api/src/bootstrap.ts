@@ -1,0 +1,29 @@
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { Logger } from 'pino';
+import { pinoHttp } from 'pino-http';
+import { AppModule } from './app.module';
+import { HttpExceptionFilter } from './common/http-exception.filter';
+import { PinoNestLogger } from './common/pino-logger';
+import type { ApiConfig } from './config/api-config';
+import { setupOpenApi } from './openapi/setup-openapi';
+import { serveWebApp } from './web/serve-web';
+
+/** Builds the whole HTTP application; main.ts listens on it, API tests call it over HTTP the same way. */
+export async function createApp(config: ApiConfig, logger: Logger): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
+    logger: new PinoNestLogger(logger),
+    bodyParser: false,
+  });
+  app.useBodyParser('json', { limit: '5mb' });
+  app.use(pinoHttp({ logger, autoLogging: { ignore: (req) => req.url === '/health' } }));
+  app.disable('x-powered-by');
+  app.setGlobalPrefix('api', { exclude: ['health'] });
+  app.useGlobalFilters(new HttpExceptionFilter());
+  app.enableShutdownHooks();
+  setupOpenApi(app);
+  if (config.NODE_ENV === 'production' && !serveWebApp(app, config.WEB_DIST)) {
+    logger.warn({ webDist: config.WEB_DIST }, 'web app not built; serving the API only');
+  }
+  return app;
+}

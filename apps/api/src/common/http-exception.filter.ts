@@ -1,0 +1,33 @@
+import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import type { ErrorResponse } from '@takehome/contracts';
+import type { Response } from 'express';
+
+/** Gives every error the one documented shape; unexpected errors are logged and never leak internals. */
+@Catch()
+export class HttpExceptionFilter implements ExceptionFilter {
+  private readonly logger = new Logger('HttpExceptionFilter');
+
+  catch(exception: unknown, host: ArgumentsHost) {
+    const res = host.switchToHttp().getResponse<Response>();
+    const body = this.toBody(exception);
+    if (body.statusCode >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
+    res.status(body.statusCode).json(body);
+  }
+
+  private toBody(exception: unknown): ErrorResponse {
+    if (!(exception instanceof HttpException)) {
+      return { statusCode: 500, error: 'Internal Server Error', message: 'Something went wrong on our side.' };
+    }
+    const statusCode = exception.getStatus();
+    const response = exception.getResponse();
+    const error = HttpStatus[statusCode]?.replace(/_/g, ' ').toLowerCase().replace(/\b\w/g, (c) => c.toUpperCase()) ?? 'Error';
+    if (typeof response === 'string') return { statusCode, error, message: response };
+    const { message, issues } = response as { message?: string | string[]; issues?: ErrorResponse['issues'] };
+    return {
+      statusCode,
+      error,
+      message: Array.isArray(message) ? message.join('; ') : (message ?? exception.message),
+      ...(issues ? { issues } : {}),
+    };
+  }
+}

@@ -1,0 +1,26 @@
+import { env, parseEnv } from '@takehome/config';
+import path from 'node:path';
+import { z } from 'zod';
+
+const apiEnv = z.object({
+  NODE_ENV: env.nodeEnv(),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  PORT: env.port(3000),
+  DATABASE_URL: env.url(['postgresql', 'postgres'], 'postgresql://takehome:takehome@127.0.0.1:55432/takehome'),
+  DATABASE_POOL_SIZE: env.positiveInt(10),
+  REDIS_URL: env.url(['redis', 'rediss'], 'redis://127.0.0.1:56379'),
+  // Empty means dockerode's own default: DOCKER_HOST or the local socket.
+  DOCKER_HOST: z.string().optional(),
+  LOG_LEVEL: env.logLevel(),
+  // Where the built web app lives; served by the API in production so one port serves everything.
+  WEB_DIST: z.string().default(path.resolve(__dirname, '../../../web/dist')),
+  PUBLIC_URL: env.url(['http', 'https'], 'http://127.0.0.1:3000'),
+});
+
+export type ApiConfig = z.infer<typeof apiEnv>;
+
+export const API_CONFIG = Symbol('API_CONFIG');
+
+export function loadApiConfig(source: NodeJS.ProcessEnv = process.env): ApiConfig {
+  return parseEnv('api', apiEnv, source);
+}

@@ -1,0 +1,68 @@
+import { healthResponse } from '@takehome/contracts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApp, type TestApp } from './support/test-app';
+
+describe('GET /health', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp('health');
+  });
+  afterAll(() => t?.close());
+
+  it('reports the real database, Redis and Docker engine as up', async () => {
+    const res = await fetch(`${t.baseUrl}/health`);
+    const body = healthResponse.parse(await res.json());
+    expect(res.status).toBe(200);
+    expect(body.status).toBe('ok');
+    expect(body.checks.database.status).toBe('up');
+    expect(body.checks.redis.status).toBe('up');
+    expect(body.checks.docker.status).toBe('up');
+  });
+});
+
+describe('GET /health with Redis unreachable', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    // Port 1 on loopback refuses connections at once: a down dependency, without touching the real one.
+    t = await startTestApp('health_down', { REDIS_URL: 'redis://127.0.0.1:1' });
+  });
+  afterAll(() => t?.close());
+
+  it('answers 503 and names the dependency that is down', async () => {
+    const res = await fetch(`${t.baseUrl}/health`);
+    const body = healthResponse.parse(await res.json());
+    expect(res.status).toBe(503);
+    expect(body.status).toBe('degraded');
+    expect(body.checks.redis.status).toBe('down');
+    expect(body.checks.redis.error).toBeTruthy();
+    expect(body.checks.database.status).toBe('up');
+  });
+});
+
+describe('OpenAPI', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp('openapi');
+  });
+  afterAll(() => t?.close());
+
+  it('serves the JSON document with the health route and its schema', async () => {
+    const res = await fetch(`${t.baseUrl}/api/docs-json`);
+    expect(res.status).toBe(200);
+    const doc = await res.json();
+    expect(doc.openapi).toMatch(/^3\./);
+    expect(doc.paths['/health'].get.responses['200'].content['application/json'].schema.properties.checks).toBeDefined();
+  });
+
+  it('serves the interactive docs page', async () => {
+    const res = await fetch(`${t.baseUrl}/api/docs`);
+    expect(res.status).toBe(200);
+    expect(await res.text()).toContain('swagger');
+  });
+
+  it('answers unknown API routes with the documented error shape', async () => {
+    const res = await fetch(`${t.baseUrl}/api/nope`);
+    expect(res.status).toBe(404);
+    expect(await res.json()).toMatchObject({ statusCode: 404, error: 'Not Found', message: expect.any(String) });
+  });
+});

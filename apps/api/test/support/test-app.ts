@@ -1,0 +1,28 @@
+import 'reflect-metadata';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import pino from 'pino';
+import { createTestDatabase } from '../../../../tests/support/test-database';
+import { createApp } from '../../src/bootstrap';
+import { type ApiConfig, loadApiConfig } from '../../src/config/api-config';
+
+export interface TestApp {
+  app: NestExpressApplication;
+  baseUrl: string;
+  config: ApiConfig;
+  close(): Promise<void>;
+}
+
+/** Boots the real AppModule on a fresh database and a free port; tests talk to it over HTTP. */
+export async function startTestApp(label: string, overrides: Partial<Record<string, string>> = {}): Promise<TestApp> {
+  const databaseUrl = await createTestDatabase(label);
+  const config = loadApiConfig({ ...process.env, NODE_ENV: 'test', DATABASE_URL: databaseUrl, ...overrides });
+  const app = await createApp(config, pino({ level: 'silent' }));
+  await app.listen(0, '127.0.0.1');
+  const address = app.getHttpServer().address() as { port: number };
+  return {
+    app,
+    config,
+    baseUrl: `http://127.0.0.1:${address.port}`,
+    close: () => app.close(),
+  };
+}

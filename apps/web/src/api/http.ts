@@ -1,0 +1,36 @@
+import { errorResponse } from '@takehome/contracts';
+import type { z } from 'zod';
+
+/** An API error with the server's message, ready to show to the person who caused it. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+    readonly issues: { path: string; message: string }[] = [],
+  ) {
+    super(message);
+  }
+}
+
+/** Fetches JSON and parses it with the contract's schema, so the page never works on a shape it did not expect. */
+export async function request<S extends z.ZodType>(
+  schema: S,
+  path: string,
+  init: RequestInit & { json?: unknown; acceptStatuses?: number[] } = {},
+): Promise<z.infer<S>> {
+  const { json, acceptStatuses = [], ...rest } = init;
+  const res = await fetch(path, {
+    credentials: 'same-origin',
+    ...rest,
+    headers: { Accept: 'application/json', ...(json !== undefined ? { 'Content-Type': 'application/json' } : {}), ...rest.headers },
+    body: json !== undefined ? JSON.stringify(json) : rest.body,
+  });
+  const body = await res.json().catch(() => undefined);
+  if (!res.ok && !acceptStatuses.includes(res.status)) {
+    const parsed = errorResponse.safeParse(body);
+    throw parsed.success
+      ? new ApiError(res.status, parsed.data.message, parsed.data.issues)
+      : new ApiError(res.status, `The server answered ${res.status} ${res.statusText}.`);
+  }
+  return schema.parse(body);
+}

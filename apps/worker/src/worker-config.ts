@@ -1,0 +1,19 @@
+import { env, parseEnv } from '@takehome/config';
+import { z } from 'zod';
+
+const workerEnv = z.object({
+  NODE_ENV: env.nodeEnv(),
+  DATABASE_URL: env.url(['postgresql', 'postgres'], 'postgresql://takehome:takehome@127.0.0.1:55432/takehome'),
+  REDIS_URL: env.url(['redis', 'rediss'], 'redis://127.0.0.1:56379'),
+  LOG_LEVEL: env.logLevel(),
+  // How many runs of each kind this process drives at once; scale out by adding processes or machines.
+  WORKER_GRADING_CONCURRENCY: env.positiveInt(2),
+  WORKER_PRACTICE_CONCURRENCY: env.positiveInt(2),
+  WORKER_ID: z.string().min(1).optional(),
+});
+
+export type WorkerConfig = z.infer<typeof workerEnv>;
+
+export function loadWorkerConfig(source: NodeJS.ProcessEnv = process.env): WorkerConfig {
+  return parseEnv('worker', workerEnv, source);
+}

@@ -1,0 +1,90 @@
+import type { ChallengeIssue } from './challenge-format.error';
+import type { ChallengeManifest, Runtime, SuiteName } from './challenge-manifest.schema';
+import { SUITE_NAMES } from './challenge-manifest.schema';
+import type { FileMap } from './package-files';
+
+/**
+ * Checks that need more than one part of the folder. Schema validation cannot see these, and each one is a
+ * mistake that would otherwise only surface when a candidate's run fails in the sandbox.
+ */
+export function checkRuntimeFolders(
+  manifest: ChallengeManifest,
+  part: 'starter' | 'solutions',
+  folders: Partial<Record<string, FileMap>>,
+  issues: ChallengeIssue[],
+): void {
+  for (const runtime of manifest.runtimes) {
+    const files = folders[runtime];
+    if (!files) {
+      issues.push({ file: `${part}/${runtime}`, message: `missing: runtime ${runtime} is listed in challenge.yaml runtimes` });
+      continue;
+    }
+    if (Object.keys(files).length === 0) {
+      issues.push({ file: `${part}/${runtime}`, message: 'is empty' });
+      continue;
+    }
+    checkEntrypoint(runtime, `${part}/${runtime}`, files, issues);
+  }
+  for (const name of Object.keys(folders)) {
+    if (!(manifest.runtimes as string[]).includes(name)) {
+      issues.push({ file: `${part}/${name}`, message: `runtime ${name} is not listed in challenge.yaml runtimes` });
+    }
+  }
+}
+
+/** The platform starts submissions with a fixed command per runtime; a starter that cannot start is useless. */
+function checkEntrypoint(runtime: Runtime, folder: string, files: FileMap, issues: ChallengeIssue[]): void {
+  if (runtime === 'python3') {
+    if (!('main.py' in files)) issues.push({ file: folder, message: 'missing main.py (started with `python3 main.py`)' });
+    return;
+  }
+  const raw = files['package.json'];
+  if (raw === undefined) {
+    issues.push({ file: folder, message: 'missing package.json (started with `npm start`)' });
+    return;
+  }
+  let pkg: { scripts?: Record<string, unknown>; dependencies?: Record<string, unknown> };
+  try {
+    pkg = JSON.parse(raw) as typeof pkg;
+  } catch (e) {
+    issues.push({ file: `${folder}/package.json`, message: `invalid JSON: ${(e as Error).message}` });
+    return;
+  }
+  if (typeof pkg.scripts?.start !== 'string') {
+    issues.push({ file: `${folder}/package.json`, path: 'scripts.start', message: 'required: submissions start with `npm start`' });
+  }
+  // Submissions run without network or package installation, so a dependency could never be resolved.
+  if (pkg.dependencies && Object.keys(pkg.dependencies).length > 0) {
+    issues.push({
+      file: `${folder}/package.json`,
+      path: 'dependencies',
+      message: 'must be empty: submissions run without package installation',
+    });
+  }
+}
+
+export function checkSuites(
+  manifest: ChallengeManifest,
+  tests: Partial<Record<SuiteName, FileMap>>,
+  issues: ChallengeIssue[],
+): void {
+  for (const suite of SUITE_NAMES) {
+    const files = tests[suite];
+    if (!files || Object.keys(files).length === 0) {
+      issues.push({ file: `tests/${suite}`, message: files ? 'is empty' : 'missing' });
+      continue;
+    }
+    const sources = Object.values(files);
+    // A weight keyed by a misspelt test name silently scores nothing, so require the name to appear verbatim.
+    for (const name of Object.keys(manifest.suites[suite].tests ?? {})) {
+      const quoted = [`'${name}'`, `"${name}"`, `\`${name}\``];
+      if (!sources.some((src) => quoted.some((q) => src.includes(q)))) {
+        issues.push({
+          file: 'challenge.yaml',
+          path: `suites.${suite}.tests[${JSON.stringify(name)}]`,
+          message: `no test with this exact name in tests/${suite}`,
+        });
+      }
+    }
+  }
+}

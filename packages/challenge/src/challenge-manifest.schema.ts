@@ -1,0 +1,72 @@
+import { z } from 'zod';
+
+/** Runtimes the platform has images for; a challenge may support any non-empty subset. */
+export const RUNTIMES = ['node20', 'python3'] as const;
+export const runtimeSchema = z.enum(RUNTIMES);
+export type Runtime = z.infer<typeof runtimeSchema>;
+
+export const SUITE_NAMES = ['visible', 'hidden'] as const;
+export type SuiteName = (typeof SUITE_NAMES)[number];
+
+export const reportFormatSchema = z.enum(['junit', 'ctrf', 'gradescope']);
+export type ReportFormat = z.infer<typeof reportFormatSchema>;
+
+/** `after_published`: hidden while the attempt is open, shown to the candidate once results are published. */
+export const testVisibilitySchema = z.enum(['visible', 'hidden', 'after_published']);
+export type TestVisibility = z.infer<typeof testVisibilitySchema>;
+
+const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+export const testOverrideSchema = z.strictObject({
+  weight: z.number().positive().max(100).default(1),
+  visibility: testVisibilitySchema.optional(),
+});
+export type TestOverride = z.infer<typeof testOverrideSchema>;
+
+export const suiteSchema = z.strictObject({
+  // Only black-box (HTTP against the running service) exists today; the literal keeps room for others.
+  mode: z.literal('black-box'),
+  command: z.array(z.string().min(1)).min(1),
+  report: z.strictObject({
+    format: reportFormatSchema,
+    // Read from the test-runner container after the run, so it must not depend on a working directory.
+    path: z.string().startsWith('/', 'must be an absolute path inside the test-runner container'),
+  }),
+  timeoutSeconds: z.number().int().min(10).max(3600),
+  defaultVisibility: testVisibilitySchema,
+  // Keys are test names exactly as the report emits them (for node:test junit: the leaf test name).
+  tests: z.record(z.string().min(1), testOverrideSchema).optional(),
+});
+export type Suite = z.infer<typeof suiteSchema>;
+
+export const serviceContractSchema = z.strictObject({
+  port: z.number().int().min(1).max(65535),
+  readinessPath: z.string().startsWith('/', 'must start with /'),
+});
+export type ServiceContract = z.infer<typeof serviceContractSchema>;
+
+export const challengeManifestSchema = z.strictObject({
+  slug: z.string().max(64).regex(slugPattern, 'must be lowercase words joined by single dashes, e.g. url-shortener'),
+  title: z.string().trim().min(1).max(120),
+  summary: z.string().trim().min(1).max(600),
+  roleType: z.enum(['application', 'platform', 'data']),
+  skills: z
+    .array(z.string().trim().min(1).max(60))
+    .min(1)
+    .max(20)
+    .refine((s) => new Set(s).size === s.length, 'must not repeat a skill'),
+  timeLimitMinutes: z.number().int().min(30).max(480),
+  runtimes: z
+    .array(runtimeSchema)
+    .min(1)
+    .refine((r) => new Set(r).size === r.length, 'must not repeat a runtime'),
+  service: serviceContractSchema,
+  suites: z.strictObject({ visible: suiteSchema, hidden: suiteSchema }),
+  limits: z
+    .strictObject({
+      memoryMb: z.number().int().min(64).max(16384).optional(),
+      cpus: z.number().min(0.1).max(16).optional(),
+    })
+    .optional(),
+});
+export type ChallengeManifest = z.infer<typeof challengeManifestSchema>;

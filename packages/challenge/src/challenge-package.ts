@@ -1,0 +1,20 @@
+import type { ChallengeManifest, Runtime, SuiteName } from './challenge-manifest.schema';
+import type { FileMap } from './package-files';
+import type { Rubric } from './rubric.schema';
+
+/** A challenge folder fully read into memory and validated; nothing in it touches the disk again. */
+export interface ChallengePackage {
+  /** Absolute folder it was loaded from; informational, never part of the content hash. */
+  dir: string;
+  manifest: ChallengeManifest;
+  rubric: Rubric;
+  prompt: string;
+  /** The YAML texts exactly as written, so hashing and re-export do not depend on YAML re-serialisation. */
+  sources: { challengeYaml: string; rubricYaml: string };
+  /** Keyed by runtime; every runtime in `manifest.runtimes` is present. Paths relative to `starter/<runtime>/`. */
+  starter: Partial<Record<Runtime, FileMap>>;
+  /** Reference solutions; never shown to candidates. Paths relative to `solutions/<runtime>/`. */
+  solutions: Partial<Record<Runtime, FileMap>>;
+  /** Paths relative to `tests/<suite>/`. */
+  tests: Record<SuiteName, FileMap>;
+}

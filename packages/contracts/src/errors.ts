@@ -1,0 +1,12 @@
+import { z } from 'zod';
+
+/** Every 4xx/5xx body has this shape, so clients show `message` and, for validation, each field's problem. */
+export const errorResponse = z.object({
+  statusCode: z.number().int(),
+  error: z.string(),
+  message: z.string(),
+  issues: z
+    .array(z.object({ path: z.string(), message: z.string() }))
+    .optional(),
+});
+export type ErrorResponse = z.infer<typeof errorResponse>;

@@ -1,0 +1,57 @@
+import { z } from 'zod';
+
+/**
+ * Every queue, job name and payload the platform uses, in one place, shared by the API (producer) and the
+ * worker (consumer). A worker refuses to start when a job name here has no handler.
+ */
+export const QueueName = {
+  Grading: 'grading',
+  Practice: 'practice',
+} as const;
+export type QueueName = (typeof QueueName)[keyof typeof QueueName];
+
+export const JobName = {
+  GradeSubmission: 'grade-submission',
+  VerifyChallenge: 'verify-challenge',
+  PracticeRun: 'practice-run',
+} as const;
+export type JobName = (typeof JobName)[keyof typeof JobName];
+
+/** Jobs carry only the run's id: the run row is the source of truth, so a re-delivered job stores one result. */
+export const runJobPayload = z.object({ runId: z.uuid() });
+export type RunJobPayload = z.infer<typeof runJobPayload>;
+
+export const jobPayloads = {
+  [JobName.GradeSubmission]: runJobPayload,
+  [JobName.VerifyChallenge]: runJobPayload,
+  [JobName.PracticeRun]: runJobPayload,
+} satisfies Record<JobName, z.ZodType>;
+
+export const jobQueue: Record<JobName, QueueName> = {
+  [JobName.GradeSubmission]: QueueName.Grading,
+  [JobName.VerifyChallenge]: QueueName.Grading,
+  [JobName.PracticeRun]: QueueName.Practice,
+};
+
+/**
+ * Per-job options. jobId = runId makes enqueueing idempotent; retries with backoff are for infrastructure
+ * faults only (the processor turns a candidate's failing code into a stored result, never a thrown error).
+ */
+export function jobOptions(name: JobName, payload: RunJobPayload) {
+  return {
+    jobId: `${name}:${payload.runId}`,
+    // Within the grading queue a candidate's grade goes before a challenge author's verification run.
+    priority: name === JobName.VerifyChallenge ? 5 : 1,
+    attempts: 3,
+    backoff: { type: 'exponential' as const, delay: 2_000 },
+    removeOnComplete: { age: 24 * 3600, count: 1000 },
+    removeOnFail: { age: 7 * 24 * 3600 },
+  };
+}
+
+/** Progress events published on this channel let the API stream a run's state to the browser. */
+export const runEventsChannel = (runId: string) => `takehome:run-events:${runId}`;
+
+/** Workers announce themselves with a key that expires unless refreshed, so health can count live workers. */
+export const WORKER_HEARTBEAT_PREFIX = 'takehome:worker:';
+export const WORKER_HEARTBEAT_TTL_SECONDS = 15;

@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# `npm start`: installs what is missing, starts PostgreSQL, Redis and Docker, migrates and seeds the database,
+# builds the runtime images and the apps, then runs the API (which also serves the web app) and a worker
+# until Ctrl-C. Running it again reuses everything already set up.
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+source "$ROOT/scripts/lib.sh"
+
+prepare_platform
+step "migrating the database"
+node "$ROOT/scripts/db/migrate.mjs" deploy
+step "seeding demo data"
+node "$ROOT/apps/api/dist/seed/seed.js"
+
+export NODE_ENV=production
+export PORT="${PORT:-3000}"
+export HOST="${HOST:-127.0.0.1}"
+export PUBLIC_URL="${PUBLIC_URL:-http://$HOST:$PORT}"
+LOGS="$ROOT/.data/logs"
+mkdir -p "$LOGS"
+
+pids=()
+stop() {
+  trap - INT TERM EXIT
+  step "stopping the API and the worker"
+  kill "${pids[@]}" 2>/dev/null || true
+  wait "${pids[@]}" 2>/dev/null || true
+}
+trap stop INT TERM EXIT
+
+node "$ROOT/apps/worker/dist/main.js" >>"$LOGS/worker.log" 2>&1 &
+pids+=($!)
+node "$ROOT/apps/api/dist/main.js" >>"$LOGS/api.log" 2>&1 &
+pids+=($!)
+
+for _ in $(seq 1 120); do
+  curl -fsS "http://$HOST:$PORT/health" >/dev/null 2>&1 && break
+  for pid in "${pids[@]}"; do kill -0 "$pid" 2>/dev/null || die "a process exited during start-up; see $LOGS"; done
+  sleep 0.5
+done
+curl -fsS "http://$HOST:$PORT/health" >/dev/null 2>&1 || die "the API did not report healthy within 60 s; see $LOGS/api.log"
+
+cat <<INFO
+
+  Takehome is running at $PUBLIC_URL
+  API docs:  $PUBLIC_URL/api/docs      Health: $PUBLIC_URL/health
+  Logs:      .data/logs/api.log, .data/logs/worker.log     Mail: .data/mail/
+
+  Demo logins (password: takehome-demo)
+    admin       admin@demo.takehome.test
+    hiring lead lead@demo.takehome.test
+    reviewers   reviewer1@demo.takehome.test, reviewer2@demo.takehome.test
+
+  Press Ctrl-C to stop (PostgreSQL, Redis and Docker keep running; npm run services -- down stops them).
+
+INFO
+wait -n "${pids[@]}"
+die "a process exited; see $LOGS"

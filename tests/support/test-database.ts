@@ -1,0 +1,56 @@
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
+import { Client } from 'pg';
+
+/**
+ * One database per test file, cloned from a migrated template: tests run against real PostgreSQL with the
+ * real schema, never share rows, and cloning (a file copy inside PostgreSQL) is much faster than migrating.
+ */
+const ROOT = path.resolve(__dirname, '../..');
+export const TEMPLATE_DATABASE = 'takehome_test_template';
+
+export function serverUrl(): string {
+  const url = process.env.TAKEHOME_TEST_DATABASE_URL ?? process.env.DATABASE_URL;
+  if (!url) {
+    throw new Error('TAKEHOME_TEST_DATABASE_URL is not set: run the suites with `npm test`, which starts PostgreSQL');
+  }
+  return url;
+}
+
+export function databaseUrl(name: string): string {
+  const url = new URL(serverUrl());
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+async function withAdmin<T>(fn: (client: Client) => Promise<T>): Promise<T> {
+  const client = new Client({ connectionString: databaseUrl('postgres') });
+  await client.connect();
+  try {
+    return await fn(client);
+  } finally {
+    await client.end();
+  }
+}
+
+/** Rebuilds the template from prisma/migrations with the project's own offline migrator. */
+export async function createTemplateDatabase(): Promise<void> {
+  await withAdmin(async (admin) => {
+    await admin.query(`DROP DATABASE IF EXISTS ${TEMPLATE_DATABASE} WITH (FORCE)`);
+    await admin.query(`CREATE DATABASE ${TEMPLATE_DATABASE}`);
+  });
+  execFileSync(process.execPath, [path.join(ROOT, 'scripts/db/migrate.mjs'), 'deploy'], {
+    env: { ...process.env, DATABASE_URL: databaseUrl(TEMPLATE_DATABASE) },
+    stdio: 'pipe',
+  });
+}
+
+/** A fresh, migrated, empty database for the calling test file; returns its URL. */
+export async function createTestDatabase(label: string): Promise<string> {
+  const name = `takehome_test_${label.replace(/[^a-z0-9_]/gi, '_').toLowerCase()}_${process.env.VITEST_POOL_ID ?? '0'}`;
+  await withAdmin(async (admin) => {
+    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await admin.query(`CREATE DATABASE ${name} TEMPLATE ${TEMPLATE_DATABASE}`);
+  });
+  return databaseUrl(name);
+}
