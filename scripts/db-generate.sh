@@ -11,5 +11,5 @@ if [ -f "$out/.schema-hash" ] && [ "$(cat "$out/.schema-hash")" = "$hash" ]; the
 step "generating the Prisma client"
 export PRISMA_SCHEMA_ENGINE_BINARY="${PRISMA_SCHEMA_ENGINE_BINARY:-$ROOT/package.json}"
 export PRISMA_HIDE_UPDATE_MESSAGE=1 CHECKPOINT_DISABLE=1
-(cd "$ROOT" && npx prisma generate --schema prisma/schema.prisma >/dev/null) || die "prisma generate failed"
+log="$(cd "$ROOT" && npx prisma generate --schema prisma/schema.prisma 2>&1)" || { echo "$log" >&2; die "prisma generate failed"; }
 echo "$hash" >"$out/.schema-hash"

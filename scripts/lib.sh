@@ -3,6 +3,17 @@ step() { printf '\033[1;34m▸\033[0m %s\n' "$*"; }
 warn() { printf '\033[1;33m!\033[0m %s\n' "$*" >&2; }
 die() { printf '\033[1;31m✗\033[0m %s\n' "$*" >&2; exit 1; }
 
+apt_install() {
+  if [ "$(id -u)" != 0 ] || ! command -v apt-get >/dev/null; then
+    die "$* is missing and this is not a root Debian machine where it could be installed: install $* (or, for a server, set its *_URL variable)"
+  fi
+  step "installing $* from Debian"
+  if [ ! -f "$ROOT/.data/.apt-updated" ]; then
+    apt-get update -qq >/dev/null && mkdir -p "$ROOT/.data" && touch "$ROOT/.data/.apt-updated"
+  fi
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
+}
+
 # Installs dependencies when node_modules is missing or older than the lockfile.
 ensure_dependencies() {
   local stamp="$ROOT/node_modules/.takehome-lock-hash"

@@ -18,17 +18,6 @@ PG_PASSWORD=takehome
 DEFAULT_DATABASE_URL="postgresql://$PG_USER:$PG_PASSWORD@127.0.0.1:$PG_PORT/takehome"
 DEFAULT_REDIS_URL="redis://127.0.0.1:$REDIS_PORT"
 
-apt_install() {
-  if [ "$(id -u)" != 0 ] || ! command -v apt-get >/dev/null; then
-    die "$* missing and this is not a root Debian machine: install $* or set the matching *_URL variable"
-  fi
-  step "installing $* from Debian"
-  if [ ! -f "$DATA/.apt-updated" ]; then
-    apt-get update -qq >/dev/null && mkdir -p "$DATA" && touch "$DATA/.apt-updated"
-  fi
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
-}
-
 pg_bin() { ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1; }
 
 start_postgres() {

@@ -6,6 +6,8 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 source "$ROOT/scripts/lib.sh"
 
 prepare_platform
+# Browser suites drive Debian's Chromium; Playwright's own browser download is not reachable here.
+[ -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ] || apt_install chromium
 export NODE_ENV=test TZ=UTC
 # Each test worker gets its own database cloned from a migrated template (see tests/support/global-setup.ts).
 export TAKEHOME_TEST_DATABASE_URL="$DATABASE_URL"

@@ -1,4 +1,5 @@
 import { NestFactory } from '@nestjs/core';
+import cookieParser from 'cookie-parser';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
@@ -16,6 +17,9 @@ export async function createApp(config: ApiConfig, logger: Logger): Promise<Nest
     bodyParser: false,
   });
   app.useBodyParser('json', { limit: '5mb' });
+  app.use(cookieParser());
+  // Behind one reverse proxy in production, req.ip must be the client's address for login throttling.
+  app.set('trust proxy', 'loopback');
   app.use(pinoHttp({ logger, autoLogging: { ignore: (req) => req.url === '/health' } }));
   app.disable('x-powered-by');
   app.setGlobalPrefix('api', { exclude: ['health'] });

@@ -9,6 +9,8 @@ const apiEnv = z.object({
   DATABASE_URL: env.url(['postgresql', 'postgres'], 'postgresql://takehome:takehome@127.0.0.1:55432/takehome'),
   DATABASE_POOL_SIZE: env.positiveInt(10),
   REDIS_URL: env.url(['redis', 'rediss'], 'redis://127.0.0.1:56379'),
+  // Namespaces the API's own Redis keys (counters, throttles), so test runs never see each other's state.
+  REDIS_KEY_PREFIX: z.string().regex(/^[\w.:-]*$/).default('takehome:'),
   // Empty means dockerode's own default: DOCKER_HOST or the local socket.
   DOCKER_HOST: z.string().optional(),
   LOG_LEVEL: env.logLevel(),

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import { randomUUID } from 'node:crypto';
 import pino from 'pino';
 import { createTestDatabase } from '../../../../tests/support/test-database';
 import { createApp } from '../../src/bootstrap';
@@ -15,7 +16,13 @@ export interface TestApp {
 /** Boots the real AppModule on a fresh database and a free port; tests talk to it over HTTP. */
 export async function startTestApp(label: string, overrides: Partial<Record<string, string>> = {}): Promise<TestApp> {
   const databaseUrl = await createTestDatabase(label);
-  const config = loadApiConfig({ ...process.env, NODE_ENV: 'test', DATABASE_URL: databaseUrl, ...overrides });
+  const config = loadApiConfig({
+    ...process.env,
+    NODE_ENV: 'test',
+    DATABASE_URL: databaseUrl,
+    REDIS_KEY_PREFIX: `takehome-test:${randomUUID()}:`,
+    ...overrides,
+  });
   const app = await createApp(config, pino({ level: 'silent' }));
   await app.listen(0, '127.0.0.1');
   const address = app.getHttpServer().address() as { port: number };

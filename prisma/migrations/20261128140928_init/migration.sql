@@ -226,9 +226,10 @@ CREATE TABLE "Run" (
     "outcome" "RunOutcome",
     "attemptId" UUID,
     "submissionId" UUID,
-    "challengeVersionId" UUID,
+    "challengeVersionId" UUID NOT NULL,
     "runtime" TEXT NOT NULL,
     "suite" TEXT NOT NULL,
+    "files" JSONB NOT NULL,
     "score" DOUBLE PRECISION,
     "maxScore" DOUBLE PRECISION,
     "tests" JSONB,
@@ -488,6 +489,9 @@ ALTER TABLE "Run" ADD CONSTRAINT "Run_attemptId_fkey" FOREIGN KEY ("attemptId") 
 
 -- AddForeignKey
 ALTER TABLE "Run" ADD CONSTRAINT "Run_submissionId_fkey" FOREIGN KEY ("submissionId") REFERENCES "Submission"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "Run" ADD CONSTRAINT "Run_challengeVersionId_fkey" FOREIGN KEY ("challengeVersionId") REFERENCES "ChallengeVersion"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
 -- AddForeignKey
 ALTER TABLE "SurveyResponse" ADD CONSTRAINT "SurveyResponse_attemptId_fkey" FOREIGN KEY ("attemptId") REFERENCES "Attempt"("id") ON DELETE CASCADE ON UPDATE CASCADE;

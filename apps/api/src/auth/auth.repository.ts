@@ -1,0 +1,40 @@
+import { Injectable } from '@nestjs/common';
+import { PrismaService } from '../database/prisma.service';
+
+const userWithOrganization = {
+  id: true,
+  email: true,
+  name: true,
+  role: true,
+  passwordHash: true,
+  disabledAt: true,
+  organization: { select: { id: true, name: true, slug: true } },
+} as const;
+
+@Injectable()
+export class AuthRepository {
+  constructor(private readonly prisma: PrismaService) {}
+
+  findUserByEmail(email: string) {
+    return this.prisma.client.user.findUnique({ where: { email }, select: userWithOrganization });
+  }
+
+  createSession(userId: string, tokenHash: string, expiresAt: Date) {
+    return this.prisma.client.session.create({ data: { userId, tokenHash, expiresAt } });
+  }
+
+  findLiveSession(tokenHash: string) {
+    return this.prisma.client.session.findFirst({
+      where: { tokenHash, expiresAt: { gt: new Date() }, user: { disabledAt: null } },
+      select: { id: true, lastSeenAt: true, user: { select: userWithOrganization } },
+    });
+  }
+
+  touchSession(id: string, expiresAt: Date) {
+    return this.prisma.client.session.update({ where: { id }, data: { lastSeenAt: new Date(), expiresAt } });
+  }
+
+  deleteSession(tokenHash: string) {
+    return this.prisma.client.session.deleteMany({ where: { tokenHash } });
+  }
+}

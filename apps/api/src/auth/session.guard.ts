@@ -1,0 +1,33 @@
+import { type CanActivate, type ExecutionContext, ForbiddenException, Injectable, UnauthorizedException } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { SESSION_COOKIE, type UserRole } from '@takehome/contracts';
+import type { AuthenticatedRequest } from './auth.decorators';
+import { IS_PUBLIC, ROLES } from './auth.decorators';
+import { AuthService } from './auth.service';
+
+/**
+ * Global guard: every route needs a live team session unless marked @Public(), and @Roles() narrows it.
+ * Secure by default, so a new route cannot be left open by forgetting a decorator.
+ */
+@Injectable()
+export class SessionGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly auth: AuthService,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const targets = [context.getHandler(), context.getClass()];
+    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
+    const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
+    const token: unknown = request.cookies?.[SESSION_COOKIE];
+    const user = typeof token === 'string' && token ? await this.auth.resolve(token) : null;
+    if (!user) throw new UnauthorizedException('Sign in to continue.');
+    request.user = user;
+    const roles = this.reflector.getAllAndOverride<UserRole[] | undefined>(ROLES, targets);
+    if (roles && !roles.includes(user.role)) {
+      throw new ForbiddenException('Your role does not allow this action.');
+    }
+    return true;
+  }
+}

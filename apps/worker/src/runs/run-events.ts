@@ -1,0 +1,16 @@
+import { runEventsChannel } from '@takehome/jobs';
+import type { Redis } from 'ioredis';
+
+export type RunEvent =
+  | { type: 'running'; runId: string }
+  | { type: 'progress'; runId: string; phase: string; message: string }
+  | { type: 'finished'; runId: string; outcome: string; score: number; maxScore: number };
+
+/** Publishes a run's progress for the API to stream to the browser; losing one is harmless (the row is the truth). */
+export class RunEvents {
+  constructor(private readonly redis: Redis) {}
+
+  publish(event: RunEvent): void {
+    this.redis.publish(runEventsChannel(event.runId), JSON.stringify(event)).catch(() => {});
+  }
+}
