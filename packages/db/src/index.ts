@@ -2,6 +2,7 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from './generated/client';
 
 export * from './generated/client';
+export { saveChallengeVersion, type ChallengeVersionInput } from './challenge-versions';
 
 /** One Prisma client over a pg pool; callers own its lifetime and call $disconnect on shutdown. */
 export function createPrismaClient(databaseUrl: string, options: { poolSize?: number } = {}): PrismaClient {

@@ -76,7 +76,7 @@ CREATE TABLE "Session" (
 -- CreateTable
 CREATE TABLE "Challenge" (
     "id" UUID NOT NULL,
-    "organizationId" UUID,
+    "organizationId" UUID NOT NULL,
     "slug" TEXT NOT NULL,
     "title" TEXT NOT NULL,
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,

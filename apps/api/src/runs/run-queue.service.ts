@@ -1,0 +1,19 @@
+import { InjectQueue } from '@nestjs/bullmq';
+import { Injectable } from '@nestjs/common';
+import { JobName, jobOptions, jobQueue, QueueName } from '@takehome/jobs';
+import type { Queue } from 'bullmq';
+
+/** The API's producer side of the run queues; the worker is the consumer. */
+@Injectable()
+export class RunQueueService {
+  constructor(
+    @InjectQueue(QueueName.Grading) private readonly grading: Queue,
+    @InjectQueue(QueueName.Practice) private readonly practice: Queue,
+  ) {}
+
+  /** Idempotent: the job id is derived from the run id, so enqueueing the same run twice adds one job. */
+  async enqueue(name: JobName, runId: string): Promise<void> {
+    const queue = jobQueue[name] === QueueName.Grading ? this.grading : this.practice;
+    await queue.add(name, { runId }, jobOptions(name, { runId }));
+  }
+}

@@ -1,0 +1,19 @@
+import { BullModule } from '@nestjs/bullmq';
+import { Global, Module } from '@nestjs/common';
+import { QueueName } from '@takehome/jobs';
+import { API_CONFIG, type ApiConfig } from '../config/api-config';
+import { RunQueueService } from './run-queue.service';
+
+@Global()
+@Module({
+  imports: [
+    BullModule.forRootAsync({
+      inject: [API_CONFIG],
+      useFactory: (config: ApiConfig) => ({ connection: { url: config.REDIS_URL, maxRetriesPerRequest: null } }),
+    }),
+    BullModule.registerQueue({ name: QueueName.Grading }, { name: QueueName.Practice }),
+  ],
+  providers: [RunQueueService],
+  exports: [RunQueueService],
+})
+export class RunsModule {}

@@ -1,0 +1,96 @@
+import { exitOnConfigError } from '@takehome/config';
+import { createPrismaClient } from '@takehome/db';
+import { QueueName } from '@takehome/jobs';
+import { createSandboxConfig, DockerSandboxRunner, reapLeftovers, SandboxConfigError } from '@takehome/sandbox';
+import Docker from 'dockerode';
+import { Redis } from 'ioredis';
+import { hostname } from 'node:os';
+import { startHeartbeat } from './heartbeat';
+import { createJobRegistry } from './jobs/job-registry';
+import { GradeSubmissionJob, PracticeRunJob, VerifyChallengeJob } from './jobs/run-job-handlers';
+import { createLogger } from './logger';
+import { startQueueWorkers } from './queue-workers';
+import { RunEvents } from './runs/run-events';
+import { RunExecutor } from './runs/run-executor';
+import { RunRepository } from './runs/run.repository';
+import { loadWorkerConfig } from './worker-config';
+
+async function main() {
+  const config = exitOnConfigError(() => loadWorkerConfig());
+  const sandboxConfig = loadSandboxConfig();
+  const logger = createLogger(config.LOG_LEVEL);
+  const workerId = config.WORKER_ID ?? `${hostname()}-${process.pid}`;
+
+  const docker = new Docker();
+  await docker.ping().catch((error: Error) => {
+    logger.fatal({ err: error.message }, 'Docker engine not reachable (DOCKER_HOST or /var/run/docker.sock)');
+    process.exit(1);
+  });
+  // A worker that crashed mid-run leaves containers behind; each worker owns its Docker engine, so all go.
+  const reaped = await reapLeftovers(docker);
+  if (reaped.containers + reaped.networks + reaped.volumes > 0) logger.info(reaped, 'removed leftovers of earlier runs');
+
+  // BullMQ needs maxRetriesPerRequest: null on its blocking connection, or it gives up on a Redis blip.
+  const redis = new Redis(config.REDIS_URL, { maxRetriesPerRequest: null });
+  await redis.ping().catch((error: Error) => {
+    logger.fatal({ err: error.message }, 'Redis not reachable (REDIS_URL)');
+    process.exit(1);
+  });
+  const prisma = createPrismaClient(config.DATABASE_URL, {
+    poolSize: config.WORKER_GRADING_CONCURRENCY + config.WORKER_PRACTICE_CONCURRENCY + 2,
+  });
+
+  const executor = new RunExecutor(
+    new RunRepository(prisma),
+    new DockerSandboxRunner(sandboxConfig, docker),
+    new RunEvents(redis),
+    logger,
+  );
+  const registry = createJobRegistry([
+    new GradeSubmissionJob(executor),
+    new PracticeRunJob(executor),
+    new VerifyChallengeJob(executor),
+  ]);
+  const workers = startQueueWorkers({
+    connection: redis,
+    registry,
+    concurrency: {
+      [QueueName.Grading]: config.WORKER_GRADING_CONCURRENCY,
+      [QueueName.Practice]: config.WORKER_PRACTICE_CONCURRENCY,
+    },
+    lockDurationMs: config.WORKER_LOCK_MS,
+    logger,
+    onGaveUp: (job, error) => executor.failForInfrastructure(String(job.data?.runId), error, job.attemptsMade),
+  });
+  await Promise.all(workers.map((w) => w.waitUntilReady()));
+  const stopHeartbeat = startHeartbeat(redis, workerId, { pid: process.pid, queues: Object.values(QueueName) });
+  logger.info({ workerId, grading: config.WORKER_GRADING_CONCURRENCY, practice: config.WORKER_PRACTICE_CONCURRENCY }, 'worker ready');
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'worker stopping: finishing active runs');
+    // close() waits for active jobs, so a deploy never abandons a run halfway.
+    await Promise.all(workers.map((w) => w.close()));
+    await stopHeartbeat();
+    await prisma.$disconnect();
+    redis.disconnect();
+    logger.info('worker stopped');
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+}
+
+function loadSandboxConfig() {
+  try {
+    return createSandboxConfig(process.env);
+  } catch (error) {
+    if (!(error instanceof SandboxConfigError)) throw error;
+    process.stderr.write(`worker: ${error.message}\n`);
+    process.exit(1);
+  }
+}
+
+void main();

@@ -1,0 +1,46 @@
+import { jobPayloads, type JobName, QueueName } from '@takehome/jobs';
+import { type ConnectionOptions, type Job, UnrecoverableError, Worker } from 'bullmq';
+import type { JobHandler } from './jobs/job-handler';
+import type { Logger } from './logger';
+
+export interface QueueWorkerOptions {
+  connection: ConnectionOptions;
+  registry: Map<JobName, JobHandler>;
+  concurrency: Record<QueueName, number>;
+  /** How long a job's lock lives without renewal; a crashed worker's job is recovered after about this long. */
+  lockDurationMs: number;
+  logger: Logger;
+  /** The queue gave up on a job after its last retry. */
+  onGaveUp(job: Job, error: Error): Promise<void>;
+}
+
+/** One BullMQ worker per queue, dispatching each job to its handler by name after checking its payload. */
+export function startQueueWorkers(options: QueueWorkerOptions): Worker[] {
+  const { registry, logger } = options;
+  const process = async (job: Job) => {
+    const name = job.name as JobName;
+    const handler = registry.get(name);
+    if (!handler) throw new UnrecoverableError(`no handler for job "${job.name}"`);
+    const payload = jobPayloads[name].safeParse(job.data);
+    if (!payload.success) throw new UnrecoverableError(`job "${job.name}" has a malformed payload: ${payload.error.message}`);
+    await handler.handle(payload.data, { jobId: job.id ?? '', attempt: job.attemptsMade + 1 });
+  };
+  return Object.values(QueueName).map((queue) => {
+    const worker = new Worker(queue, process, {
+      connection: options.connection,
+      concurrency: options.concurrency[queue],
+      lockDuration: options.lockDurationMs,
+      stalledInterval: Math.max(1000, Math.floor(options.lockDurationMs / 2)),
+      // A job whose worker died twice mid-run is failed rather than retried forever.
+      maxStalledCount: 2,
+    });
+    worker.on('failed', (job, error) => {
+      if (!job) return;
+      const final = error instanceof UnrecoverableError || job.attemptsMade >= (job.opts.attempts ?? 1);
+      logger.warn({ queue, jobId: job.id, attempt: job.attemptsMade, final, err: error.message }, 'job failed');
+      if (final) options.onGaveUp(job, error).catch((e) => logger.error({ err: e }, 'could not record the failure'));
+    });
+    worker.on('error', (error) => logger.error({ queue, err: error.message }, 'queue worker error'));
+    return worker;
+  });
+}

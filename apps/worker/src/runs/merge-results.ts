@@ -1,0 +1,17 @@
+import type { RunResult } from '@takehome/sandbox';
+
+// A grading run executes the visible and the hidden suite one after the other; the worst outcome wins, so a
+// timeout in either suite is what the reviewer sees first.
+const severity: Record<RunResult['status'], number> = { completed: 0, error: 1, not_ready: 2, timeout: 3, oom: 4 };
+
+export function mergeResults(results: RunResult[]): RunResult {
+  if (results.length === 1) return results[0];
+  return {
+    status: results.map((r) => r.status).reduce((a, b) => (severity[b] > severity[a] ? b : a), 'completed'),
+    score: results.reduce((sum, r) => sum + r.score, 0),
+    max_score: results.reduce((sum, r) => sum + r.max_score, 0),
+    execution_time: results.reduce((sum, r) => sum + r.execution_time, 0),
+    output: results.map((r) => r.output).filter(Boolean).join('\n'),
+    tests: results.flatMap((r) => r.tests),
+  };
+}

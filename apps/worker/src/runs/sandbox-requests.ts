@@ -1,0 +1,16 @@
+import { toSandboxRequest } from '@takehome/challenge';
+import { buildRunInputs, loadChallengeFromFiles, type Runtime, type SuiteName } from '@takehome/challenge';
+import type { RunRequest } from '@takehome/sandbox';
+import type { RunForExecution } from './run.repository';
+
+/** One sandbox request per suite the run covers ("all" is the visible suite, then the hidden one). */
+export function buildSandboxRequests(run: RunForExecution): RunRequest[] {
+  const pkg = loadChallengeFromFiles(run.challengeVersion.files as Record<string, string>, {
+    label: `challenge version ${run.challengeVersion.id}`,
+  });
+  const suites: SuiteName[] = run.suite === 'all' ? ['visible', 'hidden'] : [run.suite as SuiteName];
+  return suites.map((suite) => {
+    const inputs = buildRunInputs(pkg, run.runtime as Runtime, suite, { files: run.files as Record<string, string> });
+    return toSandboxRequest(inputs, `${run.id}-${suite}`);
+  });
+}

@@ -1,0 +1,93 @@
+import type { PrismaClient, RoleType } from './generated/client';
+import { Prisma } from './generated/client';
+
+export interface ChallengeVersionInput {
+  organizationId: string;
+  slug: string;
+  title: string;
+  summary: string;
+  roleType: RoleType;
+  skills: string[];
+  timeLimitMinutes: number;
+  runtimes: string[];
+  promptMarkdown: string;
+  manifest: Prisma.InputJsonValue;
+  /** Every file of the package keyed by its path in the challenge folder. */
+  files: Record<string, string>;
+  contentHash: string;
+  rubric: {
+    criteria: {
+      key: string;
+      title: string;
+      description: string;
+      weight: number;
+      levels: { score: number; label: string; descriptor: string }[];
+    }[];
+  };
+}
+
+/**
+ * Stores a challenge package as an immutable version. The same content (by hash) maps to the version that
+ * already holds it, so importing twice is harmless and assessments keep pointing at what they were built from.
+ */
+export async function saveChallengeVersion(
+  prisma: PrismaClient,
+  input: ChallengeVersionInput,
+): Promise<{ id: string; version: number; created: boolean }> {
+  const challenge = await prisma.challenge.upsert({
+    where: { organizationId_slug: { organizationId: input.organizationId, slug: input.slug } },
+    update: { title: input.title },
+    create: { organizationId: input.organizationId, slug: input.slug, title: input.title },
+  });
+  for (let tries = 0; ; tries++) {
+    const existing = await prisma.challengeVersion.findUnique({
+      where: { challengeId_contentHash: { challengeId: challenge.id, contentHash: input.contentHash } },
+      select: { id: true, version: true },
+    });
+    if (existing) return { ...existing, created: false };
+    try {
+      return await createVersion(prisma, challenge.id, input);
+    } catch (error) {
+      // A concurrent import took the same version number or stored the same content first: read again.
+      const conflict = error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002';
+      if (!conflict || tries >= 3) throw error;
+    }
+  }
+}
+
+async function createVersion(prisma: PrismaClient, challengeId: string, input: ChallengeVersionInput) {
+  const latest = await prisma.challengeVersion.aggregate({ where: { challengeId }, _max: { version: true } });
+  const version = (latest._max.version ?? 0) + 1;
+  const created = await prisma.challengeVersion.create({
+    data: {
+      challengeId,
+      version,
+      contentHash: input.contentHash,
+      title: input.title,
+      summary: input.summary,
+      roleType: input.roleType,
+      skills: input.skills,
+      timeLimitMinutes: input.timeLimitMinutes,
+      runtimes: input.runtimes,
+      promptMarkdown: input.promptMarkdown,
+      manifest: input.manifest,
+      files: input.files,
+      rubric: {
+        create: {
+          criteria: {
+            create: input.rubric.criteria.map((c, position) => ({
+              key: c.key,
+              title: c.title,
+              description: c.description,
+              weight: c.weight,
+              position,
+              levels: { create: c.levels.map((l) => ({ score: l.score, label: l.label, descriptor: l.descriptor })) },
+            })),
+          },
+        },
+      },
+    },
+    select: { id: true, version: true },
+  });
+  return { ...created, created: true };
+}
