@@ -25,6 +25,8 @@ ensure_dependencies() {
 }
 
 # Everything both `npm start` and `npm test` need before any app runs.
+export TURBO_TELEMETRY_DISABLED=1 TURBO_NO_UPDATE_NOTIFIER=1
+
 prepare_platform() {
   ensure_dependencies
   bash "$ROOT/scripts/services.sh" up

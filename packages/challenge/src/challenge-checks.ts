@@ -15,6 +15,7 @@ export function checkRuntimeFolders(
 ): void {
   for (const runtime of manifest.runtimes) {
     const files = folders[runtime];
+    if (alreadyReported(issues, `${part}/${runtime}`)) continue;
     if (!files) {
       issues.push({ file: `${part}/${runtime}`, message: `missing: runtime ${runtime} is listed in challenge.yaml runtimes` });
       continue;
@@ -70,6 +71,7 @@ export function checkSuites(
 ): void {
   for (const suite of SUITE_NAMES) {
     const files = tests[suite];
+    if (alreadyReported(issues, `tests/${suite}`)) continue;
     if (!files || Object.keys(files).length === 0) {
       issues.push({ file: `tests/${suite}`, message: files ? 'is empty' : 'missing' });
       continue;
@@ -87,4 +89,9 @@ export function checkSuites(
       }
     }
   }
+}
+
+// A folder refused while reading (e.g. a symlink) would otherwise also be reported as missing.
+function alreadyReported(issues: ChallengeIssue[], file: string): boolean {
+  return issues.some((i) => i.file === file);
 }

@@ -29,8 +29,12 @@ export const suiteSchema = z.strictObject({
   command: z.array(z.string().min(1)).min(1),
   report: z.strictObject({
     format: reportFormatSchema,
-    // Read from the test-runner container after the run, so it must not depend on a working directory.
-    path: z.string().startsWith('/', 'must be an absolute path inside the test-runner container'),
+    // Relative to the runner's workspace (where the suite's files are and its command runs): the rest of the
+    // runner container is read-only, and the path is read from there after the run.
+    path: z
+      .string()
+      .min(1)
+      .refine((p) => !p.startsWith('/') && !p.split('/').includes('..'), 'must be a relative path inside the workspace, e.g. results/report.xml'),
   }),
   timeoutSeconds: z.number().int().min(10).max(3600),
   defaultVisibility: testVisibilitySchema,

@@ -7,13 +7,14 @@ type Located = { ok: true; value: unknown; doc: Document; lines: LineCounter } |
 /** Parses YAML keeping node positions, so later schema issues can still point at a line. */
 export function parseYamlSource(file: string, text: string): Located {
   const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: true, uniqueKeys: true });
   if (doc.errors.length > 0) {
     return {
       ok: false,
       issues: doc.errors.map((e) => ({
         file,
-        message: `invalid YAML: ${e.message.split('\n')[0]}`,
+        // prettyErrors adds position and a code excerpt to the message; the line is reported separately.
+        message: `invalid YAML: ${e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}`,
         line: e.linePos?.[0]?.line,
       })),
     };

@@ -11,7 +11,8 @@ export interface ChallengeVersionInput {
   timeLimitMinutes: number;
   runtimes: string[];
   promptMarkdown: string;
-  manifest: Prisma.InputJsonValue;
+  /** The parsed challenge.yaml, as JSON. */
+  manifest: object;
   /** Every file of the package keyed by its path in the challenge folder. */
   files: Record<string, string>;
   contentHash: string;
@@ -70,7 +71,7 @@ async function createVersion(prisma: PrismaClient, challengeId: string, input: C
       timeLimitMinutes: input.timeLimitMinutes,
       runtimes: input.runtimes,
       promptMarkdown: input.promptMarkdown,
-      manifest: input.manifest,
+      manifest: input.manifest as Prisma.InputJsonValue,
       files: input.files,
       rubric: {
         create: {

@@ -2,6 +2,7 @@ import { BullModule } from '@nestjs/bullmq';
 import { Global, Module } from '@nestjs/common';
 import { QueueName } from '@takehome/jobs';
 import { API_CONFIG, type ApiConfig } from '../config/api-config';
+import { RunEventsService } from './run-events.service';
 import { RunQueueService } from './run-queue.service';
 
 @Global()
@@ -13,7 +14,7 @@ import { RunQueueService } from './run-queue.service';
     }),
     BullModule.registerQueue({ name: QueueName.Grading }, { name: QueueName.Practice }),
   ],
-  providers: [RunQueueService],
-  exports: [RunQueueService],
+  providers: [RunQueueService, RunEventsService],
+  exports: [RunQueueService, RunEventsService],
 })
 export class RunsModule {}

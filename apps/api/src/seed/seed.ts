@@ -1,11 +1,29 @@
 import { hash } from '@node-rs/argon2';
+import { loadChallenge, versionRecord } from '@takehome/challenge';
+import { saveChallengeVersion } from '@takehome/db';
+import { readdir } from 'node:fs/promises';
+import path from 'node:path';
 import { exitOnConfigError } from '@takehome/config';
 import { createPrismaClient, type PrismaClient } from '@takehome/db';
 import { loadApiConfig } from '../config/api-config';
 import { DEMO_PASSWORD, demoOrganization, demoUsers } from './demo-data';
 
+export const BUILT_IN_CHALLENGES_DIR = path.resolve(__dirname, '../../../../challenges');
+
+/** Imports every folder of the built-in library; unchanged challenges keep their version (content hash). */
+export async function importBuiltInChallenges(prisma: PrismaClient, organizationId: string, dir = BUILT_IN_CHALLENGES_DIR) {
+  const entries = await readdir(dir, { withFileTypes: true });
+  const imported = [];
+  for (const entry of entries.filter((e) => e.isDirectory()).sort((a, b) => a.name.localeCompare(b.name))) {
+    const pkg = await loadChallenge(path.join(dir, entry.name));
+    const version = await saveChallengeVersion(prisma, { organizationId, ...versionRecord(pkg) });
+    imported.push({ slug: pkg.manifest.slug, ...version });
+  }
+  return imported;
+}
+
 /** Idempotent: running it again updates the demo rows in place and creates nothing twice. */
-export async function seedDemo(prisma: PrismaClient): Promise<void> {
+export async function seedDemo(prisma: PrismaClient) {
   const org = await prisma.organization.upsert({
     where: { slug: demoOrganization.slug },
     update: { name: demoOrganization.name },
@@ -19,14 +37,18 @@ export async function seedDemo(prisma: PrismaClient): Promise<void> {
       create: { ...user, passwordHash, organizationId: org.id },
     });
   }
+  return { organization: org, challenges: await importBuiltInChallenges(prisma, org.id) };
 }
 
 async function main() {
   const config = exitOnConfigError(() => loadApiConfig());
   const prisma = createPrismaClient(config.DATABASE_URL);
   try {
-    await seedDemo(prisma);
+    const { challenges } = await seedDemo(prisma);
     console.log(`seed: demo organization "${demoOrganization.name}" with ${demoUsers.length} users`);
+    for (const c of challenges) {
+      console.log(`seed: challenge ${c.slug} v${c.version}${c.created ? ' (new version)' : ' (unchanged)'}`);
+    }
   } finally {
     await prisma.$disconnect();
   }

@@ -1,8 +1,7 @@
 import type { Prisma } from '@takehome/db';
-import type { RunResult, SandboxRunner } from '@takehome/sandbox';
 import type { JobContext } from '../jobs/job-handler';
 import type { Logger } from '../logger';
-import { mergeResults } from './merge-results';
+import { mergeResults, type RunResult, type SandboxRunner } from '@takehome/sandbox';
 import type { RunEvents } from './run-events';
 import { buildSandboxRequests } from './sandbox-requests';
 import type { RunRepository, StoredResult } from './run.repository';

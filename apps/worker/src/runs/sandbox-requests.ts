@@ -1,5 +1,4 @@
-import { toSandboxRequest } from '@takehome/challenge';
-import { buildRunInputs, loadChallengeFromFiles, type Runtime, type SuiteName } from '@takehome/challenge';
+import { buildRunInputs, loadChallengeFromFiles, type Runtime, type SuiteName, toSandboxRequest } from '@takehome/challenge';
 import type { RunRequest } from '@takehome/sandbox';
 import type { RunForExecution } from './run.repository';
 

@@ -1,0 +1,124 @@
+import { lstat, readdir, realpath } from 'node:fs/promises';
+import * as path from 'node:path';
+import { checkRuntimeFolders, checkSuites } from './challenge-checks';
+import { ChallengeFormatError, type ChallengeIssue } from './challenge-format.error';
+import { challengeManifestSchema, SUITE_NAMES, type SuiteName } from './challenge-manifest.schema';
+import type { ChallengePackage } from './challenge-package';
+import { DEFAULT_READ_LIMITS, FileBudget, readChecked, readTree, type FileMap, type ReadLimits } from './package-files';
+import { rubricSchema } from './rubric.schema';
+import { parseYamlSource, validateYaml } from './yaml-source';
+
+export interface LoadChallengeOptions {
+  limits?: Partial<ReadLimits>;
+}
+
+/**
+ * Reads and validates a challenge folder. Collects every problem it can find before throwing one
+ * ChallengeFormatError, because authors iterate on a folder and want the whole list at once.
+ */
+export async function loadChallenge(dir: string, options: LoadChallengeOptions = {}): Promise<ChallengePackage> {
+  const root = path.resolve(dir);
+  const st = await lstat(root).catch(() => undefined);
+  if (!st?.isDirectory()) {
+    throw new ChallengeFormatError(root, [{ file: '.', message: st ? 'not a directory' : 'folder does not exist' }]);
+  }
+  const issues: ChallengeIssue[] = [];
+  const budget = new FileBudget({ ...DEFAULT_READ_LIMITS, ...options.limits });
+
+  const challengeYaml = await readTopFile(root, 'challenge.yaml', budget, issues);
+  const rubricYaml = await readTopFile(root, 'rubric.yaml', budget, issues);
+  const prompt = await readTopFile(root, 'prompt.md', budget, issues);
+  if (prompt !== undefined && prompt.trim() === '') issues.push({ file: 'prompt.md', message: 'is empty' });
+
+  const manifest = challengeYaml === undefined ? undefined : parseAndValidate('challenge.yaml', challengeYaml, challengeManifestSchema, issues);
+  const rubric = rubricYaml === undefined ? undefined : parseAndValidate('rubric.yaml', rubricYaml, rubricSchema, issues);
+
+  const starter = await readRuntimeFolders(root, 'starter', budget, issues);
+  const solutions = await readRuntimeFolders(root, 'solutions', budget, issues);
+  const tests: Partial<Record<SuiteName, FileMap>> = {};
+  for (const suite of SUITE_NAMES) tests[suite] = await readTree(root, `tests/${suite}`, budget, issues);
+
+  // Cross-part checks only make sense against a manifest that parsed; otherwise they would add noise.
+  if (manifest) {
+    checkRuntimeFolders(manifest, 'starter', starter, issues);
+    checkRuntimeFolders(manifest, 'solutions', solutions, issues);
+    checkSuites(manifest, tests, issues);
+  } else {
+    for (const suite of SUITE_NAMES) if (!tests[suite]) issues.push({ file: `tests/${suite}`, message: 'missing' });
+  }
+
+  if (issues.length > 0 || !manifest || !rubric || challengeYaml === undefined || rubricYaml === undefined || prompt === undefined) {
+    throw new ChallengeFormatError(root, issues);
+  }
+  return {
+    dir: root,
+    manifest,
+    rubric,
+    prompt,
+    sources: { challengeYaml, rubricYaml },
+    starter,
+    solutions,
+    tests: tests as Record<SuiteName, FileMap>,
+  };
+}
+
+async function readTopFile(root: string, name: string, budget: FileBudget, issues: ChallengeIssue[]): Promise<string | undefined> {
+  const abs = path.join(await realpath(root), name);
+  const st = await lstat(abs).catch(() => undefined);
+  if (!st) {
+    issues.push({ file: name, message: 'missing' });
+    return undefined;
+  }
+  if (!st.isSymbolicLink() && !st.isFile()) {
+    issues.push({ file: name, message: 'expected a regular file' });
+    return undefined;
+  }
+  return readChecked(abs, name, budget, issues);
+}
+
+function parseAndValidate<S extends Parameters<typeof validateYaml>[2]>(
+  file: string,
+  text: string,
+  schema: S,
+  issues: ChallengeIssue[],
+) {
+  const parsed = parseYamlSource(file, text);
+  if (!parsed.ok) {
+    issues.push(...parsed.issues);
+    return undefined;
+  }
+  const validated = validateYaml(file, parsed, schema);
+  if (!validated.ok) {
+    issues.push(...validated.issues);
+    return undefined;
+  }
+  return validated.data;
+}
+
+/** Reads `starter/<runtime>/` or `solutions/<runtime>/` for every runtime folder present, known or not. */
+async function readRuntimeFolders(
+  root: string,
+  part: 'starter' | 'solutions',
+  budget: FileBudget,
+  issues: ChallengeIssue[],
+): Promise<Partial<Record<string, FileMap>>> {
+  const abs = path.join(await realpath(root), part);
+  const st = await lstat(abs).catch(() => undefined);
+  const out: Partial<Record<string, FileMap>> = {};
+  if (!st) return out; // each listed runtime is then reported as missing by the runtime check
+  if (!st.isDirectory()) {
+    issues.push({ file: part, message: st.isSymbolicLink() ? 'symlinks are not allowed' : 'expected a directory' });
+    return out;
+  }
+  const entries = (await readdir(abs, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : 1));
+  for (const entry of entries) {
+    if (entry.name === '.DS_Store') continue;
+    if (!entry.isDirectory() && !entry.isSymbolicLink()) {
+      issues.push({ file: `${part}/${entry.name}`, message: `only runtime folders belong in ${part}/` });
+      continue;
+    }
+    const files = await readTree(root, `${part}/${entry.name}`, budget, issues);
+    if (files) out[entry.name] = files;
+  }
+  return out;
+}

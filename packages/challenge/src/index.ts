@@ -1,0 +1,12 @@
+export * from './challenge-manifest.schema';
+export * from './rubric.schema';
+export { ChallengeFormatError, formatIssue, type ChallengeIssue } from './challenge-format.error';
+export type { ChallengePackage } from './challenge-package';
+export { loadChallenge, type LoadChallengeOptions } from './challenge-loader';
+export { DEFAULT_READ_LIMITS, type FileMap, type ReadLimits } from './package-files';
+export { contentHash, packageFiles } from './content-hash';
+export { buildRunInputs, RUNTIME_START_COMMANDS, type SandboxRunInputs, type SubmissionSource } from './run-inputs';
+export { loadChallengeFromFiles } from './challenge-from-files';
+export { versionRecord } from './version-record';
+export { DEFAULT_LIMITS, RUNTIME_IMAGES, toSandboxRequest } from './sandbox-request';
+export { readSubmissionFolder } from './submission-folder';

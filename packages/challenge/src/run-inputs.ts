@@ -1,0 +1,80 @@
+import type { ChallengePackage } from './challenge-package';
+import type {
+  ReportFormat,
+  Runtime,
+  ServiceContract,
+  SuiteName,
+  TestOverride,
+  TestVisibility,
+} from './challenge-manifest.schema';
+import type { FileMap } from './package-files';
+
+/**
+ * How the platform starts a submission in each runtime image. Fixed by the platform, not by challenges, so that
+ * a challenge cannot make the submission container run arbitrary commands.
+ */
+export const RUNTIME_START_COMMANDS: Record<Runtime, readonly string[]> = {
+  node20: ['npm', 'start'],
+  python3: ['python3', 'main.py'],
+};
+
+/** What to put in the submission container. */
+export type SubmissionSource = 'starter' | 'solution' | { files: FileMap };
+
+/** Everything one black-box sandbox run needs, as plain data; the sandbox does not know the package format. */
+export interface SandboxRunInputs {
+  slug: string;
+  runtime: Runtime;
+  suite: SuiteName;
+  /** Files of the candidate's service, relative to its working directory. */
+  submissionFiles: FileMap;
+  startCommand: readonly string[];
+  /** Files for the test-runner container, relative to the directory `testCommand` runs in. */
+  testFiles: FileMap;
+  testCommand: readonly string[];
+  reportFormat: ReportFormat;
+  /** Absolute path inside the test-runner container. */
+  reportPath: string;
+  service: ServiceContract;
+  timeoutMs: number;
+  /** Per-test weight/visibility, keyed by test name as the report emits it; unlisted tests use the defaults. */
+  tests: Record<string, TestOverride>;
+  defaultVisibility: TestVisibility;
+  limits?: { memoryMb?: number; cpus?: number };
+}
+
+export function buildRunInputs(
+  pkg: ChallengePackage,
+  runtime: Runtime,
+  suite: SuiteName,
+  submission: SubmissionSource,
+): SandboxRunInputs {
+  const { manifest } = pkg;
+  if (!manifest.runtimes.includes(runtime)) {
+    throw new Error(`Challenge ${manifest.slug} does not support runtime ${runtime}`);
+  }
+  const spec = manifest.suites[suite];
+  const submissionFiles =
+    submission === 'starter'
+      ? pkg.starter[runtime]
+      : submission === 'solution'
+        ? pkg.solutions[runtime]
+        : submission.files;
+  return {
+    slug: manifest.slug,
+    runtime,
+    suite,
+    // Copies, so a caller mutating its inputs can never alter the loaded package (and its hash).
+    submissionFiles: { ...(submissionFiles ?? {}) },
+    startCommand: RUNTIME_START_COMMANDS[runtime],
+    testFiles: { ...pkg.tests[suite] },
+    testCommand: [...spec.command],
+    reportFormat: spec.report.format,
+    reportPath: spec.report.path,
+    service: { ...manifest.service },
+    timeoutMs: spec.timeoutSeconds * 1000,
+    tests: Object.fromEntries(Object.entries(spec.tests ?? {}).map(([k, v]) => [k, { ...v }])),
+    defaultVisibility: spec.defaultVisibility,
+    limits: manifest.limits ? { ...manifest.limits } : undefined,
+  };
+}

@@ -1,0 +1,106 @@
+import {
+  buildRunInputs,
+  type ChallengePackage,
+  loadChallenge,
+  type Runtime,
+  type SubmissionSource,
+  type SuiteName,
+  toSandboxRequest,
+} from '@takehome/challenge';
+import type { RunResult, SandboxRunner } from '@takehome/sandbox';
+import { randomUUID } from 'node:crypto';
+import { createRunner } from '../sandbox';
+
+export interface ValidationCheck {
+  runtime: Runtime;
+  what: string;
+  ok: boolean;
+  detail: string;
+  durationMs: number;
+}
+
+type Report = (check: ValidationCheck) => void;
+
+/**
+ * `assess challenge validate`: the format first, then for every runtime the starter (must start, must not
+ * already pass the hidden suite) and the reference solution (must pass everything, twice, identically).
+ */
+export async function validateChallenge(dir: string, report: Report, only?: Runtime): Promise<boolean> {
+  const pkg = await loadChallenge(dir); // a ChallengeFormatError lists every located problem
+  const runner = await createRunner();
+  let ok = true;
+  const check = (c: ValidationCheck) => {
+    ok &&= c.ok;
+    report(c);
+  };
+  for (const runtime of pkg.manifest.runtimes.filter((r) => !only || r === only)) {
+    await validateStarter(pkg, runtime, runner, check);
+    await validateSolution(pkg, runtime, runner, check);
+  }
+  return ok;
+}
+
+async function run(runner: SandboxRunner, pkg: ChallengePackage, runtime: Runtime, suite: SuiteName, source: SubmissionSource) {
+  const started = performance.now();
+  const inputs = buildRunInputs(pkg, runtime, suite, source);
+  const result = await runner.run(toSandboxRequest(inputs, `validate-${randomUUID().slice(0, 8)}-${suite}`));
+  return { result, durationMs: Math.round(performance.now() - started) };
+}
+
+async function validateStarter(pkg: ChallengePackage, runtime: Runtime, runner: SandboxRunner, check: Report) {
+  const { result, durationMs } = await run(runner, pkg, runtime, 'hidden', 'starter');
+  const started = result.status === 'completed';
+  check({
+    runtime,
+    what: 'starter builds and starts',
+    ok: started,
+    detail: started ? 'service became ready and the suite ran' : `${result.status}: ${lastLine(result.output)}`,
+    durationMs,
+  });
+  if (!started) return;
+  const passesAll = result.max_score > 0 && result.score >= result.max_score;
+  check({
+    runtime,
+    what: 'starter does not already pass the hidden suite',
+    ok: !passesAll,
+    detail: `${passed(result)} hidden tests pass on the starter`,
+    durationMs: 0,
+  });
+}
+
+async function validateSolution(pkg: ChallengePackage, runtime: Runtime, runner: SandboxRunner, check: Report) {
+  for (const suite of ['visible', 'hidden'] as const) {
+    const first = await run(runner, pkg, runtime, suite, 'solution');
+    const failing = first.result.tests.filter((t) => t.status !== 'passed').map((t) => t.name);
+    const allPass = first.result.status === 'completed' && failing.length === 0 && first.result.tests.length > 0;
+    check({
+      runtime,
+      what: `reference solution passes the ${suite} suite`,
+      ok: allPass,
+      detail: allPass
+        ? `${passed(first.result)} tests`
+        : `${first.result.status}; failing: ${failing.join(', ') || lastLine(first.result.output)}`,
+      durationMs: first.durationMs,
+    });
+    const second = await run(runner, pkg, runtime, suite, 'solution');
+    const flaky = differingTests(first.result, second.result);
+    check({
+      runtime,
+      what: `${suite} suite gives the same outcome on a second run`,
+      ok: flaky.length === 0,
+      detail: flaky.length === 0 ? 'no flaky test' : `flaky: ${flaky.join(', ')}`,
+      durationMs: second.durationMs,
+    });
+  }
+}
+
+function differingTests(a: RunResult, b: RunResult): string[] {
+  const outcome = (r: RunResult) => new Map(r.tests.map((t) => [t.name, t.status]));
+  const [x, y] = [outcome(a), outcome(b)];
+  const names = new Set([...x.keys(), ...y.keys()]);
+  const differing = [...names].filter((n) => x.get(n) !== y.get(n));
+  return a.status !== b.status ? [`(run status ${a.status} then ${b.status})`, ...differing] : differing;
+}
+
+const passed = (r: RunResult) => `${r.tests.filter((t) => t.status === 'passed').length}/${r.tests.length}`;
+const lastLine = (s: string) => s.trim().split('\n').slice(-1)[0]?.slice(0, 200) ?? '';

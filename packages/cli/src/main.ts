@@ -1,0 +1,64 @@
+#!/usr/bin/env node
+import { ChallengeFormatError, type Runtime } from '@takehome/challenge';
+import { ConfigError } from '@takehome/config';
+import { Command } from 'commander';
+import { CliError } from './cli-error';
+import { importChallenge } from './commands/import.command';
+import { runCommand } from './commands/run.command';
+import { validateChallenge } from './commands/validate.command';
+
+const program = new Command('assess')
+  .description('Takehome command line: grade submissions and author challenges as code')
+  .showHelpAfterError();
+
+program
+  .command('run')
+  .description('run a submission against a challenge and print one JSON result')
+  .argument('<challenge-dir>', 'challenge package folder')
+  .argument('<submission-dir>', 'folder with the submission files')
+  .option('--runtime <id>', 'runtime to run in (default: the challenge\'s first)')
+  .option('--suite <suite>', 'visible, hidden or all', 'all')
+  .option('--json', 'compact JSON and no progress lines')
+  .action(async (challengeDir: string, submissionDir: string, options) => {
+    const result = await runCommand(challengeDir, submissionDir, options);
+    process.stdout.write(`${JSON.stringify(result, null, options.json ? 0 : 2)}\n`);
+  });
+
+const challenge = program.command('challenge').description('author challenge packages');
+
+challenge
+  .command('validate')
+  .description('check the format, then run starters and reference solutions in the sandbox')
+  .argument('<dir>', 'challenge package folder')
+  .option('--runtime <id>', 'only this runtime')
+  .action(async (dir: string, options: { runtime?: Runtime }) => {
+    console.log(`Validating ${dir}`);
+    const ok = await validateChallenge(
+      dir,
+      (c) => console.log(`  ${c.ok ? '✓' : '✗'} [${c.runtime}] ${c.what} — ${c.detail}${c.durationMs ? ` (${(c.durationMs / 1000).toFixed(1)} s)` : ''}`),
+      options.runtime,
+    );
+    console.log(ok ? 'valid' : 'INVALID');
+    process.exitCode = ok ? 0 : 1;
+  });
+
+challenge
+  .command('import')
+  .description('store the package as a new immutable challenge version (same content = same version)')
+  .argument('<dir>', 'challenge package folder')
+  .requiredOption('--org <slug>', 'organization slug')
+  .action(async (dir: string, options: { org: string }) => {
+    const saved = await importChallenge(dir, options.org);
+    console.log(`${saved.slug} v${saved.version} ${saved.created ? 'imported' : 'unchanged (same content as this version)'} (${saved.id})`);
+  });
+
+program.parseAsync().catch((error: unknown) => {
+  if (error instanceof CliError || error instanceof ConfigError) {
+    console.error(`assess: ${error.message}`);
+  } else if (error instanceof ChallengeFormatError) {
+    console.error(`assess: ${error.message}`);
+  } else {
+    console.error(`assess: unexpected error: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  process.exit(2);
+});

@@ -1,0 +1,194 @@
+import Docker from 'dockerode';
+import type { SandboxConfig } from './config';
+import { createHardenedContainer, createWorkspaceVolume, startExec, wasOomKilled, type ExecResult } from './docker/containers';
+import { runLabels } from './docker/labels';
+import { reapLeftovers } from './docker/reaper';
+import { UnsafeArchiveError } from './docker/tar';
+import { Watchdog } from './docker/watchdog';
+import { fetchReport, putFiles, ReportMissingError, sandboxUser } from './docker/workspace';
+import { gradeTests, parseReport, ReportError } from './reports';
+import {
+  runRequestSchema,
+  type ParsedRunRequest,
+  type RunOptions,
+  type RunPhase,
+  type RunRequest,
+  type RunResult,
+  type RunStatus,
+  type SandboxRunner,
+} from './sandbox-runner';
+
+const NOT_READY_EXIT = 3; // wait-ready's "never answered" code
+
+interface RunState {
+  req: ParsedRunRequest;
+  watchdog: Watchdog;
+  progress: (phase: RunPhase, message: string) => void;
+}
+
+/**
+ * Runs each request in fresh, hardened containers. PID 1 only keeps the container (and its tmpfs
+ * workspace volume) alive; files go in with putArchive, commands run through exec, the report comes out
+ * with getArchive, and everything labelled with the run id is removed in `finally`.
+ */
+export class DockerSandboxRunner implements SandboxRunner {
+  private readonly docker: Docker;
+
+  constructor(
+    private readonly config: SandboxConfig,
+    docker?: Docker,
+  ) {
+    this.docker = docker ?? new Docker({ socketPath: config.dockerSocket });
+  }
+
+  async run(request: RunRequest, options: RunOptions = {}): Promise<RunResult> {
+    const req = runRequestSchema.parse(request); // a malformed request is the caller's bug: throw
+    const state: RunState = {
+      req,
+      watchdog: new Watchdog(options.signal),
+      progress: (phase, message) => options.onProgress?.({ runId: req.runId, phase, message }),
+    };
+    try {
+      if (options.signal?.aborted) return this.result(state, 'error', '', 'run cancelled before it started');
+      return req.mode === 'black-box' ? await this.blackBox(state) : await this.inContainer(state);
+    } catch (err) {
+      if (state.watchdog.fired) return this.interrupted(state, '');
+      return this.result(state, 'error', '', `sandbox error: ${(err as Error).message}`);
+    } finally {
+      state.watchdog.dispose();
+      state.progress('cleanup', 'removing containers, volumes and network');
+      await reapLeftovers(this.docker, req.runId).catch(() => undefined);
+    }
+  }
+
+  private async inContainer(state: RunState): Promise<RunResult> {
+    const { req, watchdog } = state;
+    const volume = `takehome-ws-${req.runId}`;
+    state.progress('preparing', 'creating the workspace');
+    await createWorkspaceVolume(this.docker, volume, req.runId, req.limits.workspaceMb, sandboxUser(this.config));
+    const container = await createHardenedContainer(this.docker, this.config, {
+      name: `takehome-${req.runId}`,
+      image: req.runtime.runnerImage,
+      runId: req.runId,
+      volume,
+      network: 'none',
+      env: this.submissionEnv(req),
+      limits: req.limits,
+    });
+    watchdog.watch(container);
+    state.progress('starting', 'starting the container');
+    await container.start();
+    await putFiles(container, this.config, [req.submissionFiles, req.testFiles], this.resultDirs(req));
+    state.progress('testing', `running ${req.testCommand.join(' ')}`);
+    watchdog.start(req.limits.timeoutMs);
+    const exec = await startExec(container, req.testCommand, req.limits.outputBytes, this.config.workspace);
+    const tests = await exec.done;
+    // Only a SIGKILL we did not send (137) can be the OOM killer; skip the probe otherwise.
+    return this.finish(state, container, tests, tests.output, tests.exitCode === 137 && (await wasOomKilled(container)));
+  }
+
+  private async blackBox(state: RunState): Promise<RunResult> {
+    const { req, watchdog } = state;
+    const { port, readinessPath, readinessTimeoutMs } = req.service;
+    const network = `takehome-net-${req.runId}`;
+    const subName = `takehome-sub-${req.runId}`;
+    state.progress('preparing', 'creating the internal network and workspaces');
+    // Internal: the two containers reach each other by name and nothing else, the host included.
+    // inhibit_ipv4 leaves the bridge without a host address: internal alone still lets containers reach
+    // services listening on the host itself (INPUT is not filtered), which a submission must never do.
+    await this.docker.createNetwork({
+      Name: network, Driver: 'bridge', Internal: true, CheckDuplicate: true, Labels: runLabels(req.runId),
+      Options: { 'com.docker.network.bridge.inhibit_ipv4': 'true' },
+    });
+    const user = sandboxUser(this.config);
+    await Promise.all([
+      createWorkspaceVolume(this.docker, `takehome-ws-sub-${req.runId}`, req.runId, req.limits.workspaceMb, user),
+      createWorkspaceVolume(this.docker, `takehome-ws-run-${req.runId}`, req.runId, req.limits.workspaceMb, user),
+    ]);
+    const serviceUrl = `http://${subName}:${port}`;
+    const [submission, runner] = await Promise.all([
+      createHardenedContainer(this.docker, this.config, {
+        name: subName, image: req.runtime.image, runId: req.runId, volume: `takehome-ws-sub-${req.runId}`,
+        network, env: this.submissionEnv(req), limits: req.limits,
+      }),
+      createHardenedContainer(this.docker, this.config, {
+        name: `takehome-run-${req.runId}`, image: req.runtime.runnerImage, runId: req.runId,
+        volume: `takehome-ws-run-${req.runId}`, network, limits: req.limits,
+        env: { SERVICE_URL: serviceUrl, CONTROL_URL: `http://${subName}:${this.config.controlPort}` },
+      }),
+    ]);
+    watchdog.watch(submission);
+    watchdog.watch(runner);
+    state.progress('starting', 'starting the submission and the test runner');
+    await Promise.all([submission.start(), runner.start()]);
+    // The submission container never receives test files: hidden tests stay in the runner.
+    await Promise.all([
+      putFiles(submission, this.config, [req.submissionFiles], ['.data']),
+      putFiles(runner, this.config, [req.testFiles], this.resultDirs(req)),
+    ]);
+    watchdog.start(req.limits.timeoutMs);
+    const service = await startExec(submission, ['/opt/takehome/supervisor', ...req.runtime.startCommand], req.limits.outputBytes, this.config.workspace);
+
+    state.progress('waiting_ready', `waiting for ${serviceUrl}${readinessPath}`);
+    const waitMs = Math.min(readinessTimeoutMs, watchdog.remainingMs());
+    const ready = await (await startExec(runner, ['/opt/takehome/wait-ready', `${serviceUrl}${readinessPath}`, String(waitMs)], 4096, this.config.workspace)).done;
+    if (ready.exitCode !== 0) {
+      if (watchdog.fired) return this.interrupted(state, service.output.text());
+      if (await wasOomKilled(submission)) return this.result(state, 'oom', service.output.text(), 'the submission ran out of memory before it became ready');
+      const why = ready.exitCode === NOT_READY_EXIT ? ready.output.trim() : `readiness check failed (exit ${ready.exitCode}): ${ready.output.trim()}`;
+      return this.result(state, 'not_ready', service.output.text(),
+        `the service never became ready: ${why}. It must listen on 0.0.0.0:$PORT (PORT=${port}) and answer ${readinessPath} within ${waitMs} ms.`);
+    }
+    state.progress('testing', `running ${req.testCommand.join(' ')}`);
+    const tests = await (await startExec(runner, req.testCommand, req.limits.outputBytes, this.config.workspace)).done;
+    const oom = (await wasOomKilled(submission)) || (tests.exitCode === 137 && (await wasOomKilled(runner)));
+    // Runner output may quote hidden tests, so only the submission's own output is returned.
+    return this.finish(state, runner, tests, service.output.text(), oom);
+  }
+
+  private async finish(state: RunState, reportHolder: Docker.Container, tests: ExecResult, output: string, oom: boolean): Promise<RunResult> {
+    const { req, watchdog } = state;
+    if (watchdog.fired) return this.interrupted(state, output);
+    const elapsed = watchdog.elapsedMs();
+    state.progress('collecting', `reading ${req.reportPath}`);
+    try {
+      const report = await fetchReport(reportHolder, this.config, req.reportPath);
+      const graded = gradeTests(parseReport(req.reportFormat, report), req.tests, req.defaultVisibility);
+      const status: RunStatus = oom ? 'oom' : 'completed';
+      return { status, ...graded, execution_time: elapsed, output: this.withDiagnostics(output, oom ? 'a container ran out of memory' : '') };
+    } catch (err) {
+      if (oom) return this.result(state, 'oom', output, `out of memory (test command exit ${tests.exitCode})`);
+      const known = err instanceof ReportError || err instanceof ReportMissingError || err instanceof UnsafeArchiveError;
+      if (!known) throw err;
+      const what = err instanceof ReportMissingError ? `wrote no ${req.reportFormat} report at ${req.reportPath}` : `left an unusable report: ${err.message}`;
+      return this.result(state, 'error', output, `the test command (exit ${tests.exitCode}) ${what}`);
+    }
+  }
+
+  private interrupted(state: RunState, output: string): RunResult {
+    const { watchdog, req } = state;
+    return watchdog.aborted
+      ? this.result(state, 'error', output, 'run cancelled')
+      : this.result(state, 'timeout', output, `time limit of ${req.limits.timeoutMs} ms exceeded; the run was killed`);
+  }
+
+  /** A result without graded tests; max_score still reflects the weights the challenge declared. */
+  private result(state: RunState, status: RunStatus, output: string, diagnostic: string): RunResult {
+    const maxScore = Object.values(state.req.tests ?? {}).reduce((s, t) => s + (t.weight ?? 1), 0);
+    return { status, score: 0, max_score: maxScore, execution_time: state.watchdog.elapsedMs(), output: this.withDiagnostics(output, diagnostic), tests: [] };
+  }
+
+  private withDiagnostics(output: string, diagnostic: string): string {
+    if (!diagnostic) return output;
+    return `${output}${output && !output.endsWith('\n') ? '\n' : ''}[sandbox] ${diagnostic}`;
+  }
+
+  private submissionEnv(req: ParsedRunRequest): Record<string, string> {
+    return { PORT: String(req.service.port), DATA_DIR: `${this.config.workspace}/.data` };
+  }
+
+  private resultDirs(req: ParsedRunRequest): string[] {
+    const dir = req.reportPath.includes('/') ? req.reportPath.slice(0, req.reportPath.lastIndexOf('/')) : '';
+    return ['.data', ...(dir ? [dir] : [])];
+  }
+}

@@ -1,0 +1,9 @@
+// Public API of @takehome/sandbox: the engine-neutral contract, the Docker engine, its configuration,
+// the leftover reaper (call once at worker start) and the report parsers.
+export * from './sandbox-runner';
+export { createSandboxConfig, sandboxConfigSchema, SandboxConfigError, type SandboxConfig } from './config';
+export { DockerSandboxRunner } from './docker-sandbox-runner';
+export { mergeResults } from './merge-results';
+export { reapLeftovers, type ReapReport } from './docker/reaper';
+export { RUN_ID_LABEL, SANDBOX_LABEL } from './docker/labels';
+export { gradeTests, parseCtrf, parseGradescope, parseJunit, parseReport, ReportError, type ReportedTest } from './reports';

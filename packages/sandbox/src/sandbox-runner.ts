@@ -1,0 +1,89 @@
+import { z } from 'zod';
+
+// The contract every sandbox engine implements. Callers (CLI, worker) depend only on this file, so another
+// engine (Kubernetes Jobs, gVisor) can sit beside the Docker one without touching them.
+
+export const visibilitySchema = z.enum(['visible', 'hidden', 'after_published']);
+export type Visibility = z.infer<typeof visibilitySchema>;
+
+// Paths are relative to the container workspace; the tar builder rejects anything escaping it.
+const filesSchema = z.record(z.string().min(1), z.string());
+
+export const runRequestSchema = z.object({
+  // Becomes part of container, volume and network names, hence the strict alphabet.
+  runId: z.string().regex(/^[a-zA-Z0-9][a-zA-Z0-9_.-]{0,62}$/, 'runId: letters, digits, _ . - (max 63)'),
+  runtime: z.object({
+    image: z.string().min(1),
+    runnerImage: z.string().min(1),
+    startCommand: z.array(z.string()).min(1),
+  }),
+  mode: z.enum(['black-box', 'in-container']),
+  submissionFiles: filesSchema,
+  testFiles: filesSchema,
+  testCommand: z.array(z.string()).min(1),
+  reportFormat: z.enum(['junit', 'ctrf', 'gradescope']),
+  reportPath: z.string().min(1),
+  service: z
+    .object({
+      port: z.number().int().min(1).max(65535).default(3000),
+      readinessPath: z.string().startsWith('/').default('/'),
+      readinessTimeoutMs: z.number().int().positive().default(10_000),
+    })
+    .default({ port: 3000, readinessPath: '/', readinessTimeoutMs: 10_000 }),
+  limits: z.object({
+    timeoutMs: z.number().int().positive(),
+    memoryMb: z.number().int().min(16),
+    cpus: z.number().positive(),
+    pids: z.number().int().min(8),
+    workspaceMb: z.number().int().positive(),
+    outputBytes: z.number().int().positive(),
+  }),
+  tests: z
+    .record(z.string(), z.object({ weight: z.number().min(0).optional(), visibility: visibilitySchema.optional() }))
+    .optional(),
+  defaultVisibility: visibilitySchema.default('visible'),
+});
+export type RunRequest = z.input<typeof runRequestSchema>;
+export type ParsedRunRequest = z.output<typeof runRequestSchema>;
+
+export const runStatusSchema = z.enum(['completed', 'timeout', 'error', 'oom', 'not_ready']);
+export type RunStatus = z.infer<typeof runStatusSchema>;
+
+export const testResultSchema = z.object({
+  name: z.string(),
+  status: z.enum(['passed', 'failed']),
+  score: z.number(),
+  max_score: z.number(),
+  output: z.string(),
+  visibility: visibilitySchema,
+});
+export type TestResult = z.infer<typeof testResultSchema>;
+
+export const runResultSchema = z.object({
+  status: runStatusSchema,
+  score: z.number(),
+  max_score: z.number(),
+  /** milliseconds from the start of the submission/test phase to its end */
+  execution_time: z.number(),
+  /** submission stdout/stderr (capped) followed by diagnostics */
+  output: z.string(),
+  tests: z.array(testResultSchema),
+});
+export type RunResult = z.infer<typeof runResultSchema>;
+
+export type RunPhase = 'preparing' | 'starting' | 'waiting_ready' | 'testing' | 'collecting' | 'cleanup';
+export interface RunProgress {
+  runId: string;
+  phase: RunPhase;
+  message: string;
+}
+
+export interface RunOptions {
+  onProgress?: (progress: RunProgress) => void;
+  /** aborting kills the run's containers; the result then has status 'error' */
+  signal?: AbortSignal;
+}
+
+export interface SandboxRunner {
+  run(request: RunRequest, options?: RunOptions): Promise<RunResult>;
+}

@@ -1,0 +1,111 @@
+import Docker from 'dockerode';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { createSandboxConfig, DockerSandboxRunner, SANDBOX_LABEL, type RunRequest } from '..';
+
+export const FIXTURES = path.join(__dirname, '../../test/fixtures');
+export const docker = new Docker({ socketPath: '/var/run/docker.sock' });
+export const runner = new DockerSandboxRunner(createSandboxConfig(process.env), docker);
+
+/** Fails loudly (never skips) when the engine or the runtime images are missing. */
+export async function requireDocker(): Promise<void> {
+  try {
+    await docker.ping();
+  } catch (err) {
+    throw new Error(`Docker engine not reachable (${(err as Error).message}): run scripts/services.sh up`);
+  }
+  for (const image of ['takehome/node20', 'takehome/node20-runner', 'takehome/python3', 'takehome/python3-runner']) {
+    await docker.getImage(image).inspect().catch(() => {
+      throw new Error(`image ${image} missing: run docker/build-images.sh`);
+    });
+  }
+}
+
+export function loadDir(dir: string): Record<string, string> {
+  const root = path.join(FIXTURES, dir);
+  const out: Record<string, string> = {};
+  const walk = (d: string) => {
+    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
+      const p = path.join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else out[path.relative(root, p)] = fs.readFileSync(p, 'utf8');
+    }
+  };
+  walk(root);
+  return out;
+}
+
+let counter = 0;
+export function runId(tag: string): string {
+  return `t${process.pid}-${Date.now().toString(36)}-${++counter}-${tag}`.slice(0, 63);
+}
+
+const limits = { timeoutMs: 20_000, memoryMb: 256, cpus: 1, pids: 128, workspaceMb: 64, outputBytes: 64 * 1024 };
+const nodeRuntime = { image: 'takehome/node20', runnerImage: 'takehome/node20-runner', startCommand: ['npm', 'start'] };
+const pythonRuntime = { image: 'takehome/python3', runnerImage: 'takehome/python3-runner', startCommand: ['python3', 'main.py'] };
+
+/** A black-box request against the hidden notes suite (node:test in node20-runner). */
+export function blackBoxRequest(
+  submissionFiles: Record<string, string>,
+  overrides: Partial<RunRequest> = {},
+  runtime: 'node' | 'python' = 'node',
+): RunRequest {
+  return {
+    runId: runId('bb'),
+    runtime: runtime === 'node' ? nodeRuntime : { ...pythonRuntime, runnerImage: 'takehome/node20-runner' },
+    mode: 'black-box',
+    submissionFiles,
+    testFiles: loadDir('blackbox-suite'),
+    testCommand: ['node', '--test', '--test-reporter=junit', '--test-reporter-destination=results/junit.xml'],
+    reportFormat: 'junit',
+    reportPath: 'results/junit.xml',
+    service: { port: 3000, readinessPath: '/health', readinessTimeoutMs: 8000 },
+    limits,
+    defaultVisibility: 'hidden',
+    ...overrides,
+  };
+}
+
+/** An in-container request: the node:test practice suite next to the submission. */
+export function nodeInContainerRequest(submissionFiles: Record<string, string>, overrides: Partial<RunRequest> = {}): RunRequest {
+  return {
+    runId: runId('ic'),
+    runtime: nodeRuntime,
+    mode: 'in-container',
+    submissionFiles,
+    testFiles: loadDir('node-incontainer-suite'),
+    testCommand: ['node', '--test', '--test-reporter=junit', '--test-reporter-destination=results/junit.xml'],
+    reportFormat: 'junit',
+    reportPath: 'results/junit.xml',
+    limits,
+    defaultVisibility: 'visible',
+    ...overrides,
+  };
+}
+
+export function pythonInContainerRequest(overrides: Partial<RunRequest> = {}): RunRequest {
+  return {
+    runId: runId('py'),
+    runtime: pythonRuntime,
+    mode: 'in-container',
+    submissionFiles: loadDir('python-service'),
+    testFiles: loadDir('python-incontainer-suite'),
+    testCommand: ['/opt/takehome/unittest-junit', 'results/junit.xml', '.'],
+    reportFormat: 'junit',
+    reportPath: 'results/junit.xml',
+    limits,
+    defaultVisibility: 'visible',
+    ...overrides,
+  };
+}
+
+/** Labelled containers, volumes and networks still present (should always be zero after a run). */
+export async function leftovers(): Promise<number> {
+  const filters = { label: [`${SANDBOX_LABEL}=1`] };
+  const [c, v, n] = await Promise.all([
+    docker.listContainers({ all: true, filters }),
+    docker.listVolumes({ filters }),
+    docker.listNetworks({ filters }),
+  ]);
+  return c.length + (v.Volumes?.length ?? 0) + n.length;
+}
