@@ -1,6 +1,6 @@
 import { exitOnConfigError } from '@takehome/config';
 import { createPrismaClient } from '@takehome/db';
-import { QueueName } from '@takehome/jobs';
+import { QueueName, queuePrefix } from '@takehome/jobs';
 import { createSandboxConfig, DockerSandboxRunner, reapLeftovers, SandboxConfigError } from '@takehome/sandbox';
 import Docker from 'dockerode';
 import { Redis } from 'ioredis';
@@ -53,6 +53,7 @@ async function main() {
   ]);
   const workers = startQueueWorkers({
     connection: redis,
+    prefix: queuePrefix(config.DATABASE_URL, config.QUEUE_PREFIX),
     registry,
     concurrency: {
       [QueueName.Grading]: config.WORKER_GRADING_CONCURRENCY,
@@ -64,7 +65,7 @@ async function main() {
   });
   await Promise.all(workers.map((w) => w.waitUntilReady()));
   const stopHeartbeat = startHeartbeat(redis, workerId, { pid: process.pid, queues: Object.values(QueueName) });
-  logger.info({ workerId, grading: config.WORKER_GRADING_CONCURRENCY, practice: config.WORKER_PRACTICE_CONCURRENCY }, 'worker ready');
+  logger.info({ workerId, queuePrefix: queuePrefix(config.DATABASE_URL, config.QUEUE_PREFIX), grading: config.WORKER_GRADING_CONCURRENCY, practice: config.WORKER_PRACTICE_CONCURRENCY }, 'worker ready');
 
   let stopping = false;
   const shutdown = async (signal: string) => {

@@ -5,6 +5,7 @@ import type { Logger } from './logger';
 
 export interface QueueWorkerOptions {
   connection: ConnectionOptions;
+  prefix: string;
   registry: Map<JobName, JobHandler>;
   concurrency: Record<QueueName, number>;
   /** How long a job's lock lives without renewal; a crashed worker's job is recovered after about this long. */
@@ -28,6 +29,7 @@ export function startQueueWorkers(options: QueueWorkerOptions): Worker[] {
   return Object.values(QueueName).map((queue) => {
     const worker = new Worker(queue, process, {
       connection: options.connection,
+      prefix: options.prefix,
       concurrency: options.concurrency[queue],
       lockDuration: options.lockDurationMs,
       stalledInterval: Math.max(1000, Math.floor(options.lockDurationMs / 2)),

@@ -12,6 +12,8 @@ const workerEnv = z.object({
   // A crashed worker's job goes back to the queue after about this long without a lock renewal.
   WORKER_LOCK_MS: env.positiveInt(30_000),
   WORKER_ID: z.string().min(1).optional(),
+  // Defaults to one derived from the database name, exactly as the API does (see queuePrefix in @takehome/jobs).
+  QUEUE_PREFIX: z.string().min(1).optional(),
 });
 
 export type WorkerConfig = z.infer<typeof workerEnv>;

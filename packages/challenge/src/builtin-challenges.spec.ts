@@ -30,7 +30,7 @@ describe('built-in challenge library', () => {
         const listed = inputs.testCommand.filter((a) => a.endsWith('.test.mjs')).sort();
         const present = Object.keys(inputs.testFiles).filter((f) => f.endsWith('.test.mjs')).sort();
         expect(listed, suite).toEqual(present);
-        expect(inputs.reportPath).toBe('/results/report.xml');
+        expect(inputs.reportPath).toBe('results/report.xml');
       }
     });
 

@@ -39,7 +39,8 @@ export const jobQueue: Record<JobName, QueueName> = {
  */
 export function jobOptions(name: JobName, payload: RunJobPayload) {
   return {
-    jobId: `${name}:${payload.runId}`,
+    // BullMQ reserves ":" in custom ids.
+    jobId: `${name}.${payload.runId}`,
     // Within the grading queue a candidate's grade goes before a challenge author's verification run.
     priority: name === JobName.VerifyChallenge ? 5 : 1,
     attempts: 3,
@@ -55,3 +56,14 @@ export const runEventsChannel = (runId: string) => `takehome:run-events:${runId}
 /** Workers announce themselves with a key that expires unless refreshed, so health can count live workers. */
 export const WORKER_HEARTBEAT_PREFIX = 'takehome:worker:';
 export const WORKER_HEARTBEAT_TTL_SECONDS = 15;
+
+/**
+ * Queues belong to a database: the BullMQ key prefix is derived from the database name, so an API and a worker
+ * pointing at the same database share queues, and two deployments (or two test databases) sharing one Redis
+ * never take each other's jobs. QUEUE_PREFIX overrides it.
+ */
+export function queuePrefix(databaseUrl: string, override?: string): string {
+  if (override) return override;
+  const name = decodeURIComponent(new URL(databaseUrl).pathname.replace(/^\//, '')) || 'default';
+  return `takehome:${name}`;
+}

@@ -11,6 +11,8 @@ const apiEnv = z.object({
   REDIS_URL: env.url(['redis', 'rediss'], 'redis://127.0.0.1:56379'),
   // Namespaces the API's own Redis keys (counters, throttles), so test runs never see each other's state.
   REDIS_KEY_PREFIX: z.string().regex(/^[\w.:-]*$/).default('takehome:'),
+  // Defaults to one derived from the database name (see queuePrefix in @takehome/jobs).
+  QUEUE_PREFIX: z.string().min(1).optional(),
   // Empty means dockerode's own default: DOCKER_HOST or the local socket.
   DOCKER_HOST: z.string().optional(),
   LOG_LEVEL: env.logLevel(),

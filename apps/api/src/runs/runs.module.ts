@@ -1,6 +1,6 @@
 import { BullModule } from '@nestjs/bullmq';
 import { Global, Module } from '@nestjs/common';
-import { QueueName } from '@takehome/jobs';
+import { QueueName, queuePrefix } from '@takehome/jobs';
 import { API_CONFIG, type ApiConfig } from '../config/api-config';
 import { RunEventsService } from './run-events.service';
 import { RunQueueService } from './run-queue.service';
@@ -10,7 +10,10 @@ import { RunQueueService } from './run-queue.service';
   imports: [
     BullModule.forRootAsync({
       inject: [API_CONFIG],
-      useFactory: (config: ApiConfig) => ({ connection: { url: config.REDIS_URL, maxRetriesPerRequest: null } }),
+      useFactory: (config: ApiConfig) => ({
+        connection: { url: config.REDIS_URL, maxRetriesPerRequest: null },
+        prefix: queuePrefix(config.DATABASE_URL, config.QUEUE_PREFIX),
+      }),
     }),
     BullModule.registerQueue({ name: QueueName.Grading }, { name: QueueName.Practice }),
   ],
