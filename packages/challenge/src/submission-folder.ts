@@ -1,5 +1,6 @@
 import { ChallengeFormatError, type ChallengeIssue } from './challenge-format.error';
 import { DEFAULT_READ_LIMITS, FileBudget, type FileMap, readTree } from './package-files';
+import { lstat } from 'node:fs/promises';
 import * as path from 'node:path';
 
 /**
@@ -9,6 +10,9 @@ import * as path from 'node:path';
 export async function readSubmissionFolder(dir: string): Promise<FileMap> {
   const issues: ChallengeIssue[] = [];
   const root = path.resolve(dir);
+  const st = await lstat(root).catch(() => undefined);
+  if (!st) throw new Error('folder does not exist');
+  if (!st.isDirectory()) throw new Error(st.isSymbolicLink() ? 'must be a folder, not a symlink' : 'not a folder');
   const files = await readTree(path.dirname(root), path.basename(root), new FileBudget(DEFAULT_READ_LIMITS), issues);
   if (!files) throw new Error('folder does not exist or is not a directory');
   if (issues.length) throw new ChallengeFormatError(root, issues);

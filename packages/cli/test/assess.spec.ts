@@ -1,0 +1,112 @@
+import { spawn } from 'node:child_process';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const ROOT = path.resolve(__dirname, '../../..');
+const CLI = path.join(ROOT, 'packages/cli/dist/main.js');
+const challenge = (slug: string) => path.join(ROOT, 'challenges', slug);
+
+function assess(...args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [CLI, ...args], { cwd: ROOT });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+describe('assess run', () => {
+  it('prints one JSON result for a passing submission and exits 0', async () => {
+    const dir = challenge('url-shortener');
+    const { code, stdout } = await assess('run', dir, path.join(dir, 'solutions/python3'), '--runtime', 'python3', '--suite', 'visible', '--json');
+    expect(code).toBe(0);
+    const result = JSON.parse(stdout);
+    expect(Object.keys(result).sort()).toEqual(['execution_time', 'max_score', 'output', 'score', 'status', 'tests']);
+    expect(result.status).toBe('completed');
+    expect(result.score).toBe(result.max_score);
+    expect(result.tests[0]).toEqual({
+      name: expect.any(String),
+      status: 'passed',
+      score: expect.any(Number),
+      max_score: expect.any(Number),
+      output: expect.any(String),
+      visibility: 'visible',
+    });
+  });
+
+  it('exits 0 with the failures in the result when the tests fail', async () => {
+    const dir = challenge('event-pipeline');
+    const { code, stdout } = await assess('run', dir, path.join(dir, 'starter/node20'), '--suite', 'hidden', '--json');
+    expect(code).toBe(0);
+    const result = JSON.parse(stdout);
+    expect(result.status).toBe('completed');
+    expect(result.score).toBeLessThan(result.max_score);
+    expect(result.tests.some((t: { status: string }) => t.status === 'failed')).toBe(true);
+  });
+
+  it.each([
+    [['run', '/nonexistent/challenge', '/tmp'], /folder does not exist/],
+    [['run', challenge('url-shortener'), '/nonexistent/submission'], /submission \/nonexistent\/submission: folder does not exist/],
+    [['run', challenge('url-shortener'), '/tmp', '--runtime', 'ruby'], /unknown runtime "ruby": url-shortener supports node20, python3/],
+    [['run', challenge('url-shortener'), '/tmp', '--suite', 'secret'], /unknown suite "secret"/],
+  ])('refuses bad input %# with one clear line and a non-zero exit', async (args, message) => {
+    const { code, stdout, stderr } = await assess(...args);
+    expect(code).not.toBe(0);
+    expect(stdout).toBe('');
+    expect(stderr.trim().split('\n')).toHaveLength(1);
+    expect(stderr).toMatch(message);
+  });
+});
+
+describe('assess challenge validate', () => {
+  let scratch: string;
+  beforeAll(async () => {
+    scratch = await mkdtemp(path.join(os.tmpdir(), 'assess-validate-'));
+  });
+  afterAll(() => rm(scratch, { recursive: true, force: true }));
+
+  const copyOf = async (name: string) => {
+    const dir = path.join(scratch, name);
+    await cp(challenge('url-shortener'), dir, { recursive: true });
+    return dir;
+  };
+
+  it.each(['url-shortener', 'rate-limiter', 'event-pipeline'])('passes for the built-in %s in both runtimes', async (slug) => {
+    const { code, stdout } = await assess('challenge', 'validate', challenge(slug));
+    expect(stdout).toContain('[node20] reference solution passes the hidden suite');
+    expect(stdout).toContain('[python3] reference solution passes the hidden suite');
+    expect(stdout).not.toContain('✗');
+    expect(stdout.trim().endsWith('valid')).toBe(true);
+    expect(code).toBe(0);
+  });
+
+  it('locates bad YAML by file and line', async () => {
+    const dir = await copyOf('bad-yaml');
+    await writeFile(path.join(dir, 'challenge.yaml'), 'slug: x\ntitle: [unclosed\n');
+    const { code, stderr } = await assess('challenge', 'validate', dir);
+    expect(code).not.toBe(0);
+    expect(stderr).toMatch(/challenge\.yaml: .*line \d+/);
+  });
+
+  it('names a missing starter', async () => {
+    const dir = await copyOf('no-starter');
+    await rm(path.join(dir, 'starter/python3'), { recursive: true });
+    const { code, stderr } = await assess('challenge', 'validate', dir);
+    expect(code).not.toBe(0);
+    expect(stderr).toContain('starter/python3: missing');
+  });
+
+  it('fails when the reference solution fails a hidden test, naming the test', async () => {
+    const dir = await copyOf('broken-solution');
+    const server = path.join(dir, 'solutions/node20/server.js');
+    await writeFile(server, (await readFile(server, 'utf8')).replace('send(res, 302,', 'send(res, 301,'));
+    const { code, stdout } = await assess('challenge', 'validate', dir, '--runtime', 'node20');
+    expect(code).toBe(1);
+    expect(stdout).toMatch(/✗ \[node20\] reference solution passes the hidden suite — completed; failing: .*redirect/i);
+    expect(stdout.trim().endsWith('INVALID')).toBe(true);
+  });
+});
