@@ -24,8 +24,10 @@ export const testOverrideSchema = z.strictObject({
 export type TestOverride = z.infer<typeof testOverrideSchema>;
 
 export const suiteSchema = z.strictObject({
-  // Only black-box (HTTP against the running service) exists today; the literal keeps room for others.
-  mode: z.literal('black-box'),
+  // black-box: the tests run in a separate runner container and call the service over an internal network, so
+  // hidden tests never enter the submission's container. in-container: tests run beside the code in the
+  // runtime's own test image, for suites the candidate may read anyway (and for unit-test style challenges).
+  mode: z.enum(['black-box', 'in-container']),
   command: z.array(z.string().min(1)).min(1),
   report: z.strictObject({
     format: reportFormatSchema,

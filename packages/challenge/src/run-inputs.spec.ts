@@ -18,6 +18,7 @@ describe(buildRunInputs.name, () => {
     const inputs = buildRunInputs(await pkg(), 'python3', 'hidden', 'solution');
     expect(inputs).toEqual({
       slug: 'tiny',
+      mode: 'black-box',
       runtime: 'python3',
       suite: 'hidden',
       submissionFiles: { 'main.py': '# solution\n' },

@@ -24,6 +24,7 @@ export type SubmissionSource = 'starter' | 'solution' | { files: FileMap };
 /** Everything one black-box sandbox run needs, as plain data; the sandbox does not know the package format. */
 export interface SandboxRunInputs {
   slug: string;
+  mode: 'black-box' | 'in-container';
   runtime: Runtime;
   suite: SuiteName;
   /** Files of the candidate's service, relative to its working directory. */
@@ -62,6 +63,7 @@ export function buildRunInputs(
         : submission.files;
   return {
     slug: manifest.slug,
+    mode: spec.mode,
     runtime,
     suite,
     // Copies, so a caller mutating its inputs can never alter the loaded package (and its hash).
