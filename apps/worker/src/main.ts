@@ -26,7 +26,8 @@ async function main() {
     logger.fatal({ err: error.message }, 'Docker engine not reachable (DOCKER_HOST or /var/run/docker.sock)');
     process.exit(1);
   });
-  // A worker that crashed mid-run leaves containers behind; each worker owns its Docker engine, so all go.
+  // A worker that crashed mid-run leaves containers behind; only those of dead processes go, so workers
+  // sharing this engine keep their live runs.
   const reaped = await reapLeftovers(docker);
   if (reaped.containers + reaped.networks + reaped.volumes > 0) logger.info(reaped, 'removed leftovers of earlier runs');
 

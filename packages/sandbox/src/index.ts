@@ -5,5 +5,5 @@ export { createSandboxConfig, sandboxConfigSchema, SandboxConfigError, type Sand
 export { DockerSandboxRunner } from './docker-sandbox-runner';
 export { mergeResults } from './merge-results';
 export { reapLeftovers, type ReapReport } from './docker/reaper';
-export { RUN_ID_LABEL, SANDBOX_LABEL } from './docker/labels';
+export { OWNER_LABEL, RUN_ID_LABEL, SANDBOX_LABEL } from './docker/labels';
 export { gradeTests, parseCtrf, parseGradescope, parseJunit, parseReport, ReportError, type ReportedTest } from './reports';

@@ -1,5 +1,5 @@
 import Docker from 'dockerode';
-import { RUN_ID_LABEL, SANDBOX_LABEL } from './labels';
+import { ownerIsGone, RUN_ID_LABEL, SANDBOX_LABEL } from './labels';
 
 export interface ReapReport {
   containers: number;
@@ -8,26 +8,29 @@ export interface ReapReport {
 }
 
 /**
- * Removes sandbox containers, volumes and networks (all runs, or one run). Runs call it for their own id
- * in `finally`; the worker calls it without a run id at start to clear what a crash left behind.
+ * Removes sandbox containers, volumes and networks. With a run id: everything of that run (runs call it in
+ * `finally`). Without: what processes that no longer exist left behind (the worker calls it at start to
+ * clear a crash), leaving the runs of live workers sharing the engine alone.
  * Containers go first: volumes and networks cannot be removed while a container still uses them.
  */
 export async function reapLeftovers(docker: Docker, runId?: string): Promise<ReapReport> {
-  const label = runId ? [`${RUN_ID_LABEL}=${runId}`] : [`${SANDBOX_LABEL}=1`];
-  const filters = { label };
-  const containers = await docker.listContainers({ all: true, filters });
+  const filters = { label: runId ? [`${RUN_ID_LABEL}=${runId}`] : [`${SANDBOX_LABEL}=1`] };
+  const abandoned = (labels: Record<string, string> | undefined) => Boolean(runId) || ownerIsGone(labels);
+  const containers = (await docker.listContainers({ all: true, filters })).filter((c) => abandoned(c.Labels));
   await Promise.all(
     containers.map((c) => docker.getContainer(c.Id).remove({ force: true, v: true }).catch(ignoreGone)),
   );
-  const [{ Volumes: volumes }, networks] = await Promise.all([
+  const [{ Volumes: allVolumes }, allNetworks] = await Promise.all([
     docker.listVolumes({ filters }),
     docker.listNetworks({ filters }),
   ]);
+  const volumes = (allVolumes ?? []).filter((v) => abandoned(v.Labels));
+  const networks = allNetworks.filter((n) => abandoned(n.Labels));
   await Promise.all([
-    ...(volumes ?? []).map((v) => docker.getVolume(v.Name).remove().catch(ignoreGone)),
+    ...volumes.map((v) => docker.getVolume(v.Name).remove().catch(ignoreGone)),
     ...networks.map((n) => docker.getNetwork(n.Id).remove().catch(ignoreGone)),
   ]);
-  return { containers: containers.length, volumes: volumes?.length ?? 0, networks: networks.length };
+  return { containers: containers.length, volumes: volumes.length, networks: networks.length };
 }
 
 // Another reaper (or Docker's own removal) may have won the race; only "gone" is harmless.
