@@ -19,8 +19,11 @@ ensure_dependencies() {
   local stamp="$ROOT/node_modules/.takehome-lock-hash"
   local want; want="$(sha256sum "$ROOT/package-lock.json" | cut -d' ' -f1)"
   if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ]; then return; fi
-  step "installing npm dependencies (npm ci)"
-  (cd "$ROOT" && npm ci --no-audit --no-fund --loglevel=error) || die "npm ci failed"
+  # `npm install` honours the committed lockfile like `npm ci`, but tolerates an optional dependency that the
+  # registry no longer serves (vite lists one), where `npm ci` refuses the whole install.
+  step "installing npm dependencies (from package-lock.json)"
+  (cd "$ROOT" && npm install --no-audit --no-fund --loglevel=error) || die "npm install failed"
+  want="$(sha256sum "$ROOT/package-lock.json" | cut -d' ' -f1)"
   echo "$want" >"$stamp"
 }
 
