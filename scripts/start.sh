@@ -44,7 +44,7 @@ cat <<INFO
 
   Takehome is running at $PUBLIC_URL
   API docs:  $PUBLIC_URL/api/docs      Health: $PUBLIC_URL/health
-  Logs:      .data/logs/api.log, .data/logs/worker.log     Mail: .data/mail/
+  Logs:      .data/logs/api.log, .data/logs/worker.log
 
   Demo logins (password: takehome-demo)
     admin       admin@demo.takehome.test
