@@ -8,6 +8,9 @@ NAME="$1"; HASH="$2"
 WORK="$(mktemp -d)"; trap 'rm -rf "$WORK"' EXIT
 ROOT="$WORK/rootfs"; mkdir -p "$ROOT" "$WORK/debs"
 
+# A new machine may never have fetched Debian's package lists; apt-get download needs them.
+if ! ls /var/lib/apt/lists/*_Packages >/dev/null 2>&1; then apt-get update -qq >/dev/null; fi
+
 WANT="python3.11 dash coreutils libc-bin base-files tzdata"
 # Perl and dpkg only serve maintainer scripts and mailcap; an image that never runs apt doesn't need them.
 SKIP='^(perl|perl-base|perl-modules-.*|libperl.*|dpkg|install-info|mailcap|debconf|tar|debianutils)$'
