@@ -4,7 +4,7 @@ import { challengeManifestSchema, SUITE_NAMES, type SuiteName } from './challeng
 import type { ChallengePackage } from './challenge-package';
 import { DEFAULT_READ_LIMITS, type FileMap, type ReadLimits } from './package-files';
 import { rubricSchema } from './rubric.schema';
-import { parseYamlSource, validateYaml } from './yaml-source';
+import { parseAndValidate } from './yaml-source';
 
 /**
  * Builds and validates a package from files already in memory: a stored ChallengeVersion, or an uploaded zip.
@@ -26,8 +26,8 @@ export function loadChallengeFromFiles(
   const prompt = top('prompt.md');
   if (prompt !== undefined && prompt.trim() === '') issues.push({ file: 'prompt.md', message: 'is empty' });
 
-  const manifest = challengeYaml === undefined ? undefined : parse('challenge.yaml', challengeYaml, challengeManifestSchema, issues);
-  const rubric = rubricYaml === undefined ? undefined : parse('rubric.yaml', rubricYaml, rubricSchema, issues);
+  const manifest = challengeYaml === undefined ? undefined : parseAndValidate('challenge.yaml', challengeYaml, challengeManifestSchema, issues);
+  const rubric = rubricYaml === undefined ? undefined : parseAndValidate('rubric.yaml', rubricYaml, rubricSchema, issues);
   const starter = groupByFolder(clean, 'starter');
   const solutions = groupByFolder(clean, 'solutions');
   const tests: Partial<Record<SuiteName, FileMap>> = {};
@@ -93,18 +93,4 @@ function groupByFolder(files: FileMap, part: 'starter' | 'solutions' | 'tests'):
     (out[folder] ??= {})[rest.join('/')] = content;
   }
   return out;
-}
-
-function parse<S extends Parameters<typeof validateYaml>[2]>(file: string, text: string, schema: S, issues: ChallengeIssue[]) {
-  const parsed = parseYamlSource(file, text);
-  if (!parsed.ok) {
-    issues.push(...parsed.issues);
-    return undefined;
-  }
-  const validated = validateYaml(file, parsed, schema);
-  if (!validated.ok) {
-    issues.push(...validated.issues);
-    return undefined;
-  }
-  return validated.data;
 }

@@ -6,7 +6,7 @@ import { challengeManifestSchema, SUITE_NAMES, type SuiteName } from './challeng
 import type { ChallengePackage } from './challenge-package';
 import { DEFAULT_READ_LIMITS, FileBudget, readChecked, readTree, type FileMap, type ReadLimits } from './package-files';
 import { rubricSchema } from './rubric.schema';
-import { parseYamlSource, validateYaml } from './yaml-source';
+import { parseAndValidate } from './yaml-source';
 
 export interface LoadChallengeOptions {
   limits?: Partial<ReadLimits>;
@@ -76,24 +76,6 @@ async function readTopFile(root: string, name: string, budget: FileBudget, issue
   return readChecked(abs, name, budget, issues);
 }
 
-function parseAndValidate<S extends Parameters<typeof validateYaml>[2]>(
-  file: string,
-  text: string,
-  schema: S,
-  issues: ChallengeIssue[],
-) {
-  const parsed = parseYamlSource(file, text);
-  if (!parsed.ok) {
-    issues.push(...parsed.issues);
-    return undefined;
-  }
-  const validated = validateYaml(file, parsed, schema);
-  if (!validated.ok) {
-    issues.push(...validated.issues);
-    return undefined;
-  }
-  return validated.data;
-}
 
 /** Reads `starter/<runtime>/` or `solutions/<runtime>/` for every runtime folder present, known or not. */
 async function readRuntimeFolders(

@@ -39,6 +39,26 @@ export function validateYaml<S extends z.ZodType>(
   return { ok: false, issues };
 }
 
+/** Parses and validates in one step, collecting every problem into `issues`; undefined when there were any. */
+export function parseAndValidate<S extends z.ZodType>(
+  file: string,
+  text: string,
+  schema: S,
+  issues: ChallengeIssue[],
+): z.output<S> | undefined {
+  const parsed = parseYamlSource(file, text);
+  if (!parsed.ok) {
+    issues.push(...parsed.issues);
+    return undefined;
+  }
+  const validated = validateYaml(file, parsed, schema);
+  if (!validated.ok) {
+    issues.push(...validated.issues);
+    return undefined;
+  }
+  return validated.data;
+}
+
 function formatPath(path: readonly PropertyKey[]): string {
   return path
     .map((p, i) => {
