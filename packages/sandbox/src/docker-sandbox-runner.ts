@@ -18,6 +18,11 @@ import {
   type SandboxRunner,
 } from './sandbox-runner';
 
+/** The run could not be carried out for reasons that have nothing to do with the submission. */
+export class SandboxInfrastructureError extends Error {
+  override name = 'SandboxInfrastructureError';
+}
+
 const NOT_READY_EXIT = 3; // wait-ready's "never answered" code
 
 interface RunState {
@@ -53,7 +58,12 @@ export class DockerSandboxRunner implements SandboxRunner {
       return req.mode === 'black-box' ? await this.blackBox(state) : await this.inContainer(state);
     } catch (err) {
       if (state.watchdog.fired) return this.interrupted(state, '');
-      return this.result(state, 'error', '', `sandbox error: ${(err as Error).message}`);
+      if (err instanceof UnsafeArchiveError) {
+        return this.result(state, 'error', '', `the submission's files were refused: ${err.message}`);
+      }
+      // Anything else is the platform's fault (Docker unreachable, an API error): the caller retries it
+      // later instead of recording a grade the candidate did not earn.
+      throw new SandboxInfrastructureError(`sandbox error: ${(err as Error).message}`, { cause: err });
     } finally {
       state.watchdog.dispose();
       state.progress('cleanup', 'removing containers, volumes and network');

@@ -2,7 +2,7 @@
 // the leftover reaper (call once at worker start) and the report parsers.
 export * from './sandbox-runner';
 export { createSandboxConfig, sandboxConfigSchema, SandboxConfigError, type SandboxConfig } from './config';
-export { DockerSandboxRunner } from './docker-sandbox-runner';
+export { DockerSandboxRunner, SandboxInfrastructureError } from './docker-sandbox-runner';
 export { mergeResults } from './merge-results';
 export { reapLeftovers, type ReapReport } from './docker/reaper';
 export { OWNER_LABEL, RUN_ID_LABEL, SANDBOX_LABEL } from './docker/labels';

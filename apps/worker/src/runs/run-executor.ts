@@ -29,8 +29,16 @@ export class RunExecutor {
     this.events.publish({ type: 'running', runId });
     this.logger.info({ runId, kind: run.kind, suite: run.suite, attempt: context.attempt }, 'run started');
 
+    let requests;
+    try {
+      requests = buildSandboxRequests(run);
+    } catch (error) {
+      // A run that cannot even be assembled (a corrupt stored package, an unsupported runtime) fails the same
+      // way every time: record it at once instead of retrying.
+      return this.store(runId, failure(`The run could not be prepared: ${(error as Error).message}`));
+    }
     const results: RunResult[] = [];
-    for (const request of buildSandboxRequests(run)) {
+    for (const request of requests) {
       results.push(
         await this.sandbox.run(request, {
           onProgress: (p) => this.events.publish({ type: 'progress', runId, phase: p.phase, message: p.message }),
@@ -43,14 +51,7 @@ export class RunExecutor {
 
   /** Called once the queue has given up retrying: the run still ends with a result, never stays "running". */
   async failForInfrastructure(runId: string, error: Error, attempts: number): Promise<void> {
-    await this.store(runId, {
-      outcome: 'ERROR',
-      score: 0,
-      maxScore: 0,
-      tests: [],
-      logs: `The platform could not run this (after ${attempts} attempt(s)): ${error.message}`,
-      executionMs: 0,
-    });
+    await this.store(runId, failure(`The platform could not run this (after ${attempts} attempt(s)): ${error.message}`));
   }
 
   private async store(runId: string, result: StoredResult) {
@@ -59,6 +60,10 @@ export class RunExecutor {
     this.events.publish({ type: 'finished', runId, outcome: result.outcome, score: result.score, maxScore: result.maxScore });
     this.logger.info({ runId, outcome: result.outcome, score: result.score, maxScore: result.maxScore }, 'run finished');
   }
+}
+
+function failure(logs: string): StoredResult {
+  return { outcome: 'ERROR', score: 0, maxScore: 0, tests: [], logs, executionMs: 0 };
 }
 
 function toStoredResult(result: RunResult): StoredResult {

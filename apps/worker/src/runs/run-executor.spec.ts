@@ -1,0 +1,55 @@
+import { SandboxInfrastructureError, type SandboxRunner } from '@takehome/sandbox';
+import pino from 'pino';
+import { describe, expect, it, vi } from 'vitest';
+import type { RunEvents } from './run-events';
+import { RunExecutor } from './run-executor';
+import type { RunForExecution, RunRepository } from './run.repository';
+
+function harness(run: Partial<RunForExecution> | null, sandbox: SandboxRunner) {
+  const runs = {
+    findForExecution: vi.fn().mockResolvedValue(run),
+    markRunning: vi.fn().mockResolvedValue(undefined),
+    storeResult: vi.fn().mockResolvedValue(true),
+  };
+  const events = { publish: vi.fn() };
+  const executor = new RunExecutor(runs as unknown as RunRepository, sandbox, events as unknown as RunEvents, pino({ level: 'silent' }));
+  return { executor, runs, events };
+}
+
+const queuedRun = (files: Record<string, string>) =>
+  ({ id: 'run-1', status: 'QUEUED', kind: 'GRADING', suite: 'visible', runtime: 'node20', files, challengeVersion: { id: 'v1', manifest: {}, files } }) as unknown as RunForExecution;
+
+describe(RunExecutor.name, () => {
+  describe('execute', () => {
+    it('drops a job whose run already has a result', async () => {
+      const sandbox = { run: vi.fn() };
+      const { executor, runs } = harness({ ...queuedRun({}), status: 'FINISHED' }, sandbox);
+      await executor.execute('run-1', { jobId: 'j', attempt: 2 });
+      expect(sandbox.run).not.toHaveBeenCalled();
+      expect(runs.storeResult).not.toHaveBeenCalled();
+    });
+
+    it('records a run that cannot be assembled at once, without a retry', async () => {
+      const sandbox = { run: vi.fn() };
+      const { executor, runs } = harness(queuedRun({ 'not-a-challenge.txt': 'x' }), sandbox);
+      await executor.execute('run-1', { jobId: 'j', attempt: 1 });
+      expect(sandbox.run).not.toHaveBeenCalled();
+      const [runId, stored] = runs.storeResult.mock.calls[0];
+      expect(runId).toBe('run-1');
+      expect(stored.outcome).toBe('ERROR');
+      expect(stored.logs).toMatch(/^The run could not be prepared: /);
+    });
+  });
+
+  describe('failForInfrastructure', () => {
+    it('ends the run with an error result naming the fault', async () => {
+      const { executor, runs, events } = harness(null, { run: vi.fn() });
+      await executor.failForInfrastructure('run-1', new SandboxInfrastructureError('sandbox error: connect ENOENT'), 3);
+      const [runId, stored] = runs.storeResult.mock.calls[0];
+      expect(runId).toBe('run-1');
+      expect(stored.outcome).toBe('ERROR');
+      expect(stored.logs).toBe('The platform could not run this (after 3 attempt(s)): sandbox error: connect ENOENT');
+      expect(events.publish).toHaveBeenCalledWith(expect.objectContaining({ type: 'finished', runId: 'run-1', outcome: 'ERROR' }));
+    });
+  });
+});
