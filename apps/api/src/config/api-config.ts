@@ -13,6 +13,11 @@ const apiEnv = z.object({
   REDIS_KEY_PREFIX: z.string().regex(/^[\w.:-]*$/).default('takehome:'),
   // Defaults to one derived from the database name (see queuePrefix in @takehome/jobs).
   QUEUE_PREFIX: z.string().min(1).optional(),
+  // Webhook deliveries are retried with exponential backoff from this base, up to this many attempts.
+  WEBHOOK_RETRY_BASE_MS: env.positiveInt(5_000),
+  WEBHOOK_MAX_ATTEMPTS: env.positiveInt(8),
+  // Off in production: a webhook must not become a way to call into the platform's own network.
+  WEBHOOK_ALLOW_INTERNAL_TARGETS: z.stringbool().default(false),
   // Empty means dockerode's own default: DOCKER_HOST or the local socket.
   DOCKER_HOST: z.string().optional(),
   LOG_LEVEL: env.logLevel(),

@@ -1,0 +1,92 @@
+import { InjectQueue } from '@nestjs/bullmq';
+import { BadRequestException, Inject, Injectable, Logger, NotFoundException } from '@nestjs/common';
+import type { CreateWebhookRequest, WebhookEvent } from '@takehome/contracts';
+import type { Queue } from 'bullmq';
+import { randomToken } from '../common/tokens';
+import { API_CONFIG, type ApiConfig } from '../config/api-config';
+import { refuseInternalTarget } from './webhook-target';
+import { signWebhook } from './webhook-signature';
+import { WebhooksRepository } from './webhooks.repository';
+
+export const WEBHOOK_QUEUE = 'webhooks';
+const DELIVERY_TIMEOUT_MS = 10_000;
+
+@Injectable()
+export class WebhooksService {
+  private readonly logger = new Logger(WebhooksService.name);
+
+  constructor(
+    private readonly repository: WebhooksRepository,
+    @InjectQueue(WEBHOOK_QUEUE) private readonly queue: Queue,
+    @Inject(API_CONFIG) private readonly config: ApiConfig,
+  ) {}
+
+  async create(organizationId: string, request: CreateWebhookRequest) {
+    const refused = await refuseInternalTarget(request.url, this.config.WEBHOOK_ALLOW_INTERNAL_TARGETS);
+    if (refused) throw new BadRequestException({ message: `url: ${refused}`, issues: [{ path: 'url', message: refused }] });
+    return this.repository.create(organizationId, { ...request, secret: `whsec_${randomToken()}` });
+  }
+
+  list(organizationId: string) {
+    return this.repository.list(organizationId);
+  }
+
+  async deactivate(organizationId: string, id: string) {
+    if (!(await this.repository.deactivate(organizationId, id))) throw new NotFoundException('No such webhook.');
+  }
+
+  async deliveries(organizationId: string, endpointId: string) {
+    if (!(await this.repository.find(organizationId, endpointId))) throw new NotFoundException('No such webhook.');
+    return this.repository.deliveries(organizationId, endpointId);
+  }
+
+  /** Records one delivery per subscribed endpoint and queues it; the caller's request never waits on an ATS. */
+  async emit(organizationId: string, event: WebhookEvent, data: Record<string, unknown>): Promise<void> {
+    for (const endpoint of await this.repository.subscribers(organizationId, event)) {
+      const delivery = await this.repository.createDelivery(endpoint.id, event, { event, createdAt: new Date().toISOString(), data } as never);
+      await this.queue.add('deliver', { deliveryId: delivery.id }, {
+        jobId: delivery.id,
+        attempts: this.config.WEBHOOK_MAX_ATTEMPTS,
+        backoff: { type: 'exponential', delay: this.config.WEBHOOK_RETRY_BASE_MS },
+        removeOnComplete: { age: 24 * 3600 },
+        removeOnFail: { age: 7 * 24 * 3600 },
+      });
+    }
+  }
+
+  /** One attempt; throws on failure so the queue retries with backoff. Each attempt is in the delivery log. */
+  async deliver(deliveryId: string): Promise<void> {
+    const delivery = await this.repository.findDelivery(deliveryId);
+    if (!delivery || delivery.deliveredAt || !delivery.endpoint.active) return;
+    const body = JSON.stringify({ id: delivery.id, ...(delivery.payload as object) });
+    const refused = await refuseInternalTarget(delivery.endpoint.url, this.config.WEBHOOK_ALLOW_INTERNAL_TARGETS);
+    if (refused) {
+      await this.repository.recordAttempt(delivery.id, { error: refused, delivered: false });
+      throw new Error(refused);
+    }
+    try {
+      const res = await fetch(delivery.endpoint.url, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          'user-agent': 'Takehome-Webhooks/1',
+          'takehome-event': delivery.event,
+          'takehome-delivery': delivery.id,
+          'takehome-signature': signWebhook(delivery.endpoint.secret, body),
+        },
+        body,
+        redirect: 'manual',
+        signal: AbortSignal.timeout(DELIVERY_TIMEOUT_MS),
+      });
+      await res.body?.cancel();
+      const delivered = res.status >= 200 && res.status < 300;
+      await this.repository.recordAttempt(delivery.id, { status: res.status, delivered, error: delivered ? undefined : `HTTP ${res.status}` });
+      if (!delivered) throw new Error(`endpoint answered HTTP ${res.status}`);
+    } catch (error) {
+      const message = (error as Error).message;
+      if (!message.startsWith('endpoint answered')) await this.repository.recordAttempt(delivery.id, { error: message, delivered: false });
+      this.logger.warn(`webhook delivery ${delivery.id} failed: ${message}`);
+      throw error;
+    }
+  }
+}
