@@ -3,3 +3,4 @@ export * from './errors';
 export * from './health';
 export * from './runs';
 export * from './webhooks';
+export * from './assessments';
