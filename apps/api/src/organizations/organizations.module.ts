@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { AssessmentsModule } from '../assessments/assessments.module';
+import { ApiKeyGuard } from './api-key.guard';
+import { OrganizationsController } from './organizations.controller';
+import { OrganizationsRepository } from './organizations.repository';
+import { PublicApiController } from './public-api.controller';
+
+@Module({
+  imports: [AssessmentsModule],
+  controllers: [OrganizationsController, PublicApiController],
+  providers: [OrganizationsRepository, ApiKeyGuard],
+})
+export class OrganizationsModule {}
