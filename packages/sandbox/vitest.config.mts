@@ -5,7 +5,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     name: 'sandbox',
-    root: __dirname,
+    root: import.meta.dirname,
     include: ['src/**/*.spec.ts'],
     env: { TZ: 'UTC' },
     testTimeout: 60_000,
