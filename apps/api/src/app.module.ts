@@ -1,6 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { AssessmentsModule } from './assessments/assessments.module';
 import { OrganizationsModule } from './organizations/organizations.module';
+import { ChallengesModule } from './challenges/challenges.module';
 import { AuthModule } from './auth/auth.module';
 import { RunsModule } from './runs/runs.module';
 import { WebhooksModule } from './webhooks/webhooks.module';
@@ -16,7 +17,7 @@ export class AppModule {
     return {
       module: AppModule,
       global: true,
-      imports: [DatabaseModule, InfraModule, RunsModule, AuthModule, HealthModule, WebhooksModule, AssessmentsModule, OrganizationsModule],
+      imports: [DatabaseModule, InfraModule, RunsModule, AuthModule, HealthModule, WebhooksModule, AssessmentsModule, OrganizationsModule, ChallengesModule],
       providers: [{ provide: API_CONFIG, useValue: config }],
       exports: [API_CONFIG],
     };

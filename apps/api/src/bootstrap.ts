@@ -17,6 +17,8 @@ export async function createApp(config: ApiConfig, logger: Logger): Promise<Nest
     bodyParser: false,
   });
   app.useBodyParser('json', { limit: '5mb' });
+  // Challenge packages are uploaded as zips; only routes that expect one read the raw body.
+  app.useBodyParser('raw', { type: 'application/zip', limit: '10mb' });
   app.use(cookieParser());
   // Behind one reverse proxy in production, req.ip must be the client's address for login throttling.
   app.set('trust proxy', 'loopback');

@@ -4,6 +4,8 @@ import { QueueName, queuePrefix } from '@takehome/jobs';
 import { API_CONFIG, type ApiConfig } from '../config/api-config';
 import { RunEventsService } from './run-events.service';
 import { RunQueueService } from './run-queue.service';
+import { RunsController } from './runs.controller';
+import { RunsRepository } from './runs.repository';
 
 @Global()
 @Module({
@@ -17,7 +19,8 @@ import { RunQueueService } from './run-queue.service';
     }),
     BullModule.registerQueue({ name: QueueName.Grading }, { name: QueueName.Practice }),
   ],
-  providers: [RunQueueService, RunEventsService],
+  controllers: [RunsController],
+  providers: [RunQueueService, RunEventsService, RunsRepository],
   exports: [RunQueueService, RunEventsService],
 })
 export class RunsModule {}

@@ -1,0 +1,89 @@
+import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
+import { ChallengeFormatError, type ChallengePackage, formatIssue, loadChallengeFromFiles, versionRecord } from '@takehome/challenge';
+import type { EditChallengeVersionRequest, SavedChallengeVersion } from '@takehome/contracts';
+import { JobName } from '@takehome/jobs';
+import { parseDocument, stringify } from 'yaml';
+import { RunQueueService } from '../runs/run-queue.service';
+import { toDetail, toSummary } from './challenge-views';
+import { ChallengesRepository } from './challenges.repository';
+import { readChallengeZip, ZipPackageError } from './zip-package';
+
+@Injectable()
+export class ChallengesService {
+  constructor(
+    private readonly challenges: ChallengesRepository,
+    private readonly queue: RunQueueService,
+  ) {}
+
+  async list(organizationId: string) {
+    return (await this.challenges.list(organizationId)).map(toSummary);
+  }
+
+  async version(organizationId: string, challengeId: string, versionId: string) {
+    return toDetail(await this.findVersion(organizationId, challengeId, versionId));
+  }
+
+  /** A zip of a challenge folder becomes a new version, or the existing one holding the same content. */
+  async importZip(organizationId: string, zip: Buffer): Promise<SavedChallengeVersion> {
+    let files: Record<string, string>;
+    try {
+      files = readChallengeZip(zip);
+    } catch (error) {
+      if (!(error instanceof ZipPackageError)) throw error;
+      throw new BadRequestException({ message: `The upload ${error.message}.`, issues: [{ path: '(zip)', message: error.message }] });
+    }
+    return this.save(organizationId, () => loadChallengeFromFiles(files, { label: 'the uploaded zip' }));
+  }
+
+  /** Edits made in the browser: the base version's files with the prompt, rubric or time limit replaced. */
+  async edit(organizationId: string, challengeId: string, request: EditChallengeVersionRequest): Promise<SavedChallengeVersion> {
+    const base = await this.findVersion(organizationId, challengeId, request.baseVersionId);
+    const files = { ...(base.files as Record<string, string>) };
+    if (request.prompt !== undefined) files['prompt.md'] = request.prompt;
+    if (request.rubric !== undefined) files['rubric.yaml'] = stringify({ criteria: request.rubric.criteria });
+    if (request.timeLimitMinutes !== undefined) {
+      // Edited as a document, so the author's comments and layout in challenge.yaml survive.
+      const doc = parseDocument(files['challenge.yaml']);
+      doc.set('timeLimitMinutes', request.timeLimitMinutes);
+      files['challenge.yaml'] = doc.toString();
+    }
+    const saved = await this.save(organizationId, () => loadChallengeFromFiles(files, { label: 'the edited version' }));
+    if (saved.challengeId !== challengeId) throw new BadRequestException('An edit cannot change the challenge slug.');
+    return saved;
+  }
+
+  /** Runs every runtime's reference solution against both suites through the queue. */
+  async verify(organizationId: string, challengeId: string, versionId: string): Promise<{ runIds: string[] }> {
+    const version = await this.findVersion(organizationId, challengeId, versionId);
+    const pkg = loadChallengeFromFiles(version.files as Record<string, string>);
+    const runIds: string[] = [];
+    for (const runtime of pkg.manifest.runtimes) {
+      const run = await this.challenges.createVerificationRun(version.id, runtime, pkg.solutions[runtime] ?? {});
+      await this.queue.enqueue(JobName.VerifyChallenge, run.id);
+      runIds.push(run.id);
+    }
+    return { runIds };
+  }
+
+  private async save(organizationId: string, load: () => ChallengePackage): Promise<SavedChallengeVersion> {
+    let pkg: ChallengePackage;
+    try {
+      pkg = load();
+    } catch (error) {
+      if (!(error instanceof ChallengeFormatError)) throw error;
+      throw new BadRequestException({
+        message: `The challenge package is invalid: ${error.issues.map(formatIssue).join('; ')}`,
+        issues: error.issues.map((i) => ({ path: i.path ? `${i.file}: ${i.path}` : i.file, message: i.line ? `${i.message} (line ${i.line})` : i.message })),
+      });
+    }
+    const saved = await this.challenges.save({ organizationId, ...versionRecord(pkg) });
+    const { challengeId } = await this.challenges.findChallengeOfVersion(saved.id);
+    return { challengeId, versionId: saved.id, version: saved.version, created: saved.created };
+  }
+
+  private async findVersion(organizationId: string, challengeId: string, versionId: string) {
+    const version = await this.challenges.findVersion(organizationId, challengeId, versionId);
+    if (!version) throw new NotFoundException('No such challenge version.');
+    return version;
+  }
+}

@@ -1,0 +1,12 @@
+import { Injectable } from '@nestjs/common';
+import { PrismaService } from '../database/prisma.service';
+
+@Injectable()
+export class RunsRepository {
+  constructor(private readonly prisma: PrismaService) {}
+
+  /** Every run names its challenge version, and through it the organization that may see it. */
+  findForOrganization(organizationId: string, runId: string) {
+    return this.prisma.client.run.findFirst({ where: { id: runId, challengeVersion: { challenge: { organizationId } } } });
+  }
+}
