@@ -4,3 +4,4 @@ export * from './health';
 export * from './runs';
 export * from './webhooks';
 export * from './assessments';
+export * from './challenges';
