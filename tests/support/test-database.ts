@@ -50,7 +50,17 @@ export async function createTestDatabase(label: string): Promise<string> {
   const name = `takehome_test_${label.replace(/[^a-z0-9_]/gi, '_').toLowerCase()}_${process.env.VITEST_POOL_ID ?? '0'}`;
   await withAdmin(async (admin) => {
     await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await admin.query(`CREATE DATABASE ${name} TEMPLATE ${TEMPLATE_DATABASE}`);
+    // PostgreSQL refuses to copy a template while another session is connected to it (code 55006), which
+    // happens when two test runs clone at the same moment; the copy takes milliseconds, so wait and retry.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await admin.query(`CREATE DATABASE ${name} TEMPLATE ${TEMPLATE_DATABASE}`);
+        return;
+      } catch (error) {
+        if ((error as { code?: string }).code !== '55006' || attempt >= 20) throw error;
+        await new Promise((r) => setTimeout(r, 100 * attempt));
+      }
+    }
   });
   return databaseUrl(name);
 }

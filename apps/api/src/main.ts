@@ -8,6 +8,11 @@ async function main() {
   const config = exitOnConfigError(() => loadApiConfig());
   const logger = createLogger(config.LOG_LEVEL);
   const app = await createApp(config, logger);
+  // Shutdown waits for in-flight requests and queue connections; if a dependency is gone and that never
+  // completes, leave anyway rather than hang a deploy.
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    process.once(signal, () => setTimeout(() => process.exit(1), 15_000).unref());
+  }
   await app.listen(config.PORT, config.HOST);
   logger.info({ url: `http://${config.HOST}:${config.PORT}` }, 'api listening');
 }
