@@ -8,5 +8,7 @@ export const errorResponse = z.object({
   issues: z
     .array(z.object({ path: z.string(), message: z.string() }))
     .optional(),
+  // A machine-readable reason where a page shows a different sentence per case (e.g. an expired link).
+  code: z.string().optional(),
 });
 export type ErrorResponse = z.infer<typeof errorResponse>;

@@ -5,3 +5,8 @@ export * from './runs';
 export * from './webhooks';
 export * from './assessments';
 export * from './challenges';
+export * from './reviews';
+export * from './feedback';
+export * from './candidate';
+export * from './candidate-files';
+export * from './audit';

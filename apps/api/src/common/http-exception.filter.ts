@@ -22,12 +22,13 @@ export class HttpExceptionFilter implements ExceptionFilter {
     const response = exception.getResponse();
     const error = HttpStatus[statusCode]?.replace(/_/g, ' ').toLowerCase().replace(/\b\w/g, (c) => c.toUpperCase()) ?? 'Error';
     if (typeof response === 'string') return { statusCode, error, message: response };
-    const { message, issues } = response as { message?: string | string[]; issues?: ErrorResponse['issues'] };
+    const { message, issues, code } = response as { message?: string | string[]; issues?: ErrorResponse['issues']; code?: string };
     return {
       statusCode,
       error,
       message: Array.isArray(message) ? message.join('; ') : (message ?? exception.message),
       ...(issues ? { issues } : {}),
+      ...(typeof code === 'string' ? { code } : {}),
     };
   }
 }

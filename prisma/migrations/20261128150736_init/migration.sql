@@ -182,6 +182,17 @@ CREATE TABLE "Invitation" (
 );
 
 -- CreateTable
+CREATE TABLE "CandidateSession" (
+    "id" UUID NOT NULL,
+    "invitationId" UUID NOT NULL,
+    "tokenHash" TEXT NOT NULL,
+    "expiresAt" TIMESTAMP(3) NOT NULL,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "CandidateSession_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
 CREATE TABLE "Attempt" (
     "id" UUID NOT NULL,
     "invitationId" UUID NOT NULL,
@@ -398,6 +409,12 @@ CREATE INDEX "Invitation_organizationId_idx" ON "Invitation"("organizationId");
 CREATE UNIQUE INDEX "Invitation_assessmentId_candidateEmail_key" ON "Invitation"("assessmentId", "candidateEmail");
 
 -- CreateIndex
+CREATE UNIQUE INDEX "CandidateSession_tokenHash_key" ON "CandidateSession"("tokenHash");
+
+-- CreateIndex
+CREATE INDEX "CandidateSession_invitationId_idx" ON "CandidateSession"("invitationId");
+
+-- CreateIndex
 CREATE UNIQUE INDEX "Attempt_invitationId_key" ON "Attempt"("invitationId");
 
 -- CreateIndex
@@ -474,6 +491,9 @@ ALTER TABLE "Invitation" ADD CONSTRAINT "Invitation_organizationId_fkey" FOREIGN
 
 -- AddForeignKey
 ALTER TABLE "Invitation" ADD CONSTRAINT "Invitation_assessmentId_fkey" FOREIGN KEY ("assessmentId") REFERENCES "Assessment"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "CandidateSession" ADD CONSTRAINT "CandidateSession_invitationId_fkey" FOREIGN KEY ("invitationId") REFERENCES "Invitation"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
 -- AddForeignKey
 ALTER TABLE "Attempt" ADD CONSTRAINT "Attempt_invitationId_fkey" FOREIGN KEY ("invitationId") REFERENCES "Invitation"("id") ON DELETE CASCADE ON UPDATE CASCADE;
