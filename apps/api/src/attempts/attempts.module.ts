@@ -1,0 +1,38 @@
+import { BullModule } from '@nestjs/bullmq';
+import { Module } from '@nestjs/common';
+import { InvitationsModule } from '../invitations/invitations.module';
+import { WebhooksModule } from '../webhooks/webhooks.module';
+import { CandidateSessionGuard } from './candidate/candidate-session.guard';
+import { CandidateController } from './candidate/candidate.controller';
+import { CandidateRepository } from './candidate/candidate.repository';
+import { CandidateService } from './candidate/candidate.service';
+import { DraftsController } from './drafts/drafts.controller';
+import { DraftsRepository } from './drafts/drafts.repository';
+import { DraftsService } from './drafts/drafts.service';
+import { PracticeRunsController } from './practice/practice-runs.controller';
+import { PracticeRunsRepository } from './practice/practice-runs.repository';
+import { PracticeRunsService } from './practice/practice-runs.service';
+import { AutoSubmitProcessor } from './submission/auto-submit.processor';
+import { DEADLINE_QUEUE, DeadlineScheduler } from './submission/deadline-scheduler';
+import { SubmissionsRepository } from './submission/submissions.repository';
+import { SubmissionsService } from './submission/submissions.service';
+
+/** The candidate's attempt: landing, workspace drafts, practice runs, submission, survey and feedback. */
+@Module({
+  imports: [InvitationsModule, WebhooksModule, BullModule.registerQueue({ name: DEADLINE_QUEUE })],
+  controllers: [CandidateController, DraftsController, PracticeRunsController],
+  providers: [
+    CandidateSessionGuard,
+    CandidateRepository,
+    CandidateService,
+    DraftsRepository,
+    DraftsService,
+    PracticeRunsRepository,
+    PracticeRunsService,
+    SubmissionsRepository,
+    SubmissionsService,
+    DeadlineScheduler,
+    AutoSubmitProcessor,
+  ],
+})
+export class AttemptsModule {}

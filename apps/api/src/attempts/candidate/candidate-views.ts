@@ -1,0 +1,70 @@
+import type { CandidateAttempt, CandidateFeedback, CandidateOverview, RunTest } from '@takehome/contracts';
+import type { Feedback } from '@takehome/db';
+import type { CandidateInvitation } from './candidate-context';
+
+export function toCandidateAttempt(invitation: CandidateInvitation): CandidateAttempt | null {
+  const a = invitation.attempt;
+  if (!a) return null;
+  return {
+    status: a.status,
+    runtime: a.runtime,
+    startedAt: a.startedAt.toISOString(),
+    deadline: a.deadline.toISOString(),
+    graceSeconds: invitation.assessment.graceSeconds,
+    submittedAt: a.submittedAt?.toISOString() ?? null,
+    automatic: a.submission?.automatic ?? false,
+  };
+}
+
+/** Criteria in plain words (title and description); the level descriptors are the reviewers' scale. */
+export function toOverview(invitation: CandidateInvitation, extra: { surveyAnswered: boolean; feedbackReleased: boolean }): CandidateOverview {
+  const { assessment } = invitation;
+  const version = assessment.challengeVersion;
+  const criteria = [...(version.rubric?.criteria ?? [])].sort((a, b) => a.position - b.position);
+  return {
+    candidateName: invitation.candidateName,
+    assessmentName: assessment.name,
+    challenge: {
+      title: version.title,
+      summary: version.summary,
+      skills: version.skills,
+      runtimes: assessment.runtimes,
+      criteria: criteria.map((c) => ({ title: c.title, description: c.description, weight: c.weight })),
+    },
+    timeLimitMinutes: assessment.timeLimitMinutes,
+    accommodationMinutes: invitation.accommodationMinutes,
+    practiceRunsPerHour: assessment.practiceRunsPerHour,
+    hasHiddenTests: true,
+    attempt: toCandidateAttempt(invitation),
+    ...extra,
+    serverTime: new Date().toISOString(),
+  };
+}
+
+/**
+ * Feedback as released by the lead. Tests not marked visible are reduced to counts: their names and output
+ * would tell the next candidate what the hidden suite checks.
+ */
+export function toCandidateFeedback(feedback: Feedback, tests: RunTest[] | null): CandidateFeedback {
+  const visible = (tests ?? []).filter((t) => t.visibility === 'visible');
+  const hidden = (tests ?? []).filter((t) => t.visibility !== 'visible');
+  return {
+    released: true,
+    releasedAt: feedback.releasedAt!.toISOString(),
+    body: feedback.body,
+    criteria: ((feedback.criteria as { title?: string; comment?: string }[] | null) ?? []).map((c) => ({
+      title: String(c.title ?? ''),
+      comment: String(c.comment ?? ''),
+    })),
+    tests: tests
+      ? {
+          visible: {
+            passed: visible.filter((t) => t.status === 'passed').length,
+            total: visible.length,
+            names: visible.map((t) => ({ name: t.name, passed: t.status === 'passed' })),
+          },
+          hidden: { passed: hidden.filter((t) => t.status === 'passed').length, total: hidden.length },
+        }
+      : null,
+  };
+}

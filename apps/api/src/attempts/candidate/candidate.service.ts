@@ -1,0 +1,90 @@
+import { BadRequestException, ConflictException, GoneException, Injectable } from '@nestjs/common';
+import { loadChallengeFromFiles, type Runtime } from '@takehome/challenge';
+import type { CandidateFeedback, CandidateOverview, CandidateWorkspace, RunTest, SurveyRequest } from '@takehome/contracts';
+import { Prisma } from '@takehome/db';
+import { DeadlineScheduler } from '../submission/deadline-scheduler';
+import type { CandidateInvitation } from './candidate-context';
+import { CandidateRepository } from './candidate.repository';
+import { toCandidateAttempt, toCandidateFeedback, toOverview } from './candidate-views';
+
+@Injectable()
+export class CandidateService {
+  constructor(
+    private readonly repository: CandidateRepository,
+    private readonly scheduler: DeadlineScheduler,
+  ) {}
+
+  async overview(invitation: CandidateInvitation): Promise<CandidateOverview> {
+    const attempt = invitation.attempt;
+    const submitted = attempt !== null && attempt.status !== 'IN_PROGRESS';
+    return toOverview(invitation, {
+      surveyAnswered: submitted ? await this.repository.hasSurvey(attempt.id) : false,
+      feedbackReleased: submitted ? (await this.repository.releasedFeedback(attempt.id)) !== null : false,
+    });
+  }
+
+  /** Starts the clock on the server: deadline = now + the assessment's limit + this candidate's accommodation. */
+  async start(invitation: CandidateInvitation, runtime: string): Promise<CandidateOverview> {
+    if (invitation.attempt) throw new ConflictException({ message: 'You already started this assessment.', code: 'already_started' });
+    const { assessment } = invitation;
+    if (assessment.status === 'CLOSED' || assessment.status === 'DRAFT') {
+      throw new GoneException({ message: 'This assessment is not open any more. Contact the team that invited you.', code: 'closed' });
+    }
+    if (invitation.expiresAt.getTime() <= Date.now()) {
+      throw new GoneException({ message: 'This invitation expired before the assessment was started.', code: 'expired' });
+    }
+    if (!assessment.runtimes.includes(runtime)) {
+      throw new BadRequestException({ message: `runtime: choose one of ${assessment.runtimes.join(', ')}`, issues: [{ path: 'runtime', message: 'not offered' }] });
+    }
+    const { files } = await this.repository.challengeFiles(assessment.challengeVersionId);
+    const starter = loadChallengeFromFiles(files as Record<string, string>).starter[runtime as Runtime] ?? {};
+    const deadline = new Date(Date.now() + (assessment.timeLimitMinutes + invitation.accommodationMinutes) * 60_000);
+    try {
+      const attempt = await this.repository.createAttempt(invitation.id, runtime, deadline, starter);
+      await this.scheduler.schedule(attempt.id, new Date(deadline.getTime() + assessment.graceSeconds * 1000));
+      return toOverview({ ...invitation, attempt: { ...attempt, submission: null } }, { surveyAnswered: false, feedbackReleased: false });
+    } catch (error) {
+      // Two tabs pressing Start at once: the unique invitationId lets exactly one attempt exist.
+      if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
+        throw new ConflictException({ message: 'You already started this assessment.', code: 'already_started' });
+      }
+      throw error;
+    }
+  }
+
+  async workspace(invitation: CandidateInvitation): Promise<CandidateWorkspace> {
+    const attempt = toCandidateAttempt(invitation);
+    if (!attempt || !invitation.attempt) throw new ConflictException({ message: 'Start the assessment first.', code: 'not_started' });
+    return {
+      attempt,
+      title: invitation.assessment.challengeVersion.title,
+      promptMarkdown: invitation.assessment.challengeVersion.promptMarkdown,
+      files: await this.repository.draftFiles(invitation.attempt.id),
+      serverTime: new Date().toISOString(),
+    };
+  }
+
+  async survey(invitation: CandidateInvitation, body: SurveyRequest): Promise<void> {
+    const attempt = invitation.attempt;
+    if (!attempt || attempt.status === 'IN_PROGRESS') {
+      throw new ConflictException({ message: 'The survey opens once your work is submitted.', code: 'not_submitted' });
+    }
+    try {
+      await this.repository.createSurvey(attempt.id, body);
+    } catch (error) {
+      if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
+        throw new ConflictException({ message: 'You already answered the survey. Thank you!', code: 'survey_answered' });
+      }
+      throw error;
+    }
+  }
+
+  async feedback(invitation: CandidateInvitation): Promise<CandidateFeedback> {
+    const attempt = invitation.attempt;
+    if (!attempt || attempt.status === 'IN_PROGRESS') return { released: false };
+    const feedback = await this.repository.releasedFeedback(attempt.id);
+    if (!feedback) return { released: false };
+    const run = await this.repository.latestGradingTests(attempt.id);
+    return toCandidateFeedback(feedback, (run?.tests as RunTest[] | null) ?? null);
+  }
+}

@@ -1,0 +1,44 @@
+import { Injectable } from '@nestjs/common';
+import type { Prisma } from '@takehome/db';
+import { PrismaService } from '../../database/prisma.service';
+
+type Tx = Prisma.TransactionClient;
+
+/** Every write runs inside `write`, which holds the attempt row FOR SHARE: see SubmissionsRepository.submit. */
+@Injectable()
+export class DraftsRepository {
+  constructor(private readonly prisma: PrismaService) {}
+
+  write<T>(attemptId: string, fn: (tx: Tx) => Promise<T>, onClosed: () => Error): Promise<T> {
+    return this.prisma.client.$transaction(async (tx) => {
+      const rows = await tx.$queryRaw<{ status: string }[]>`SELECT status::text FROM "Attempt" WHERE id = ${attemptId}::uuid FOR SHARE`;
+      if (rows[0]?.status !== 'IN_PROGRESS') throw onClosed();
+      return fn(tx);
+    });
+  }
+
+  /** Other files' paths and their total size in bytes, for the count, size and path-clash rules. */
+  async others(tx: Tx, attemptId: string, exceptPath: string) {
+    return tx.$queryRaw<{ path: string; bytes: number }[]>`
+      SELECT path, octet_length(content)::int AS bytes FROM "DraftFile" WHERE "attemptId" = ${attemptId}::uuid AND path <> ${exceptPath}`;
+  }
+
+  create(tx: Tx, attemptId: string, path: string, content: string) {
+    return tx.draftFile.create({ data: { attemptId, path, content }, select: { path: true, revision: true, updatedAt: true } });
+  }
+
+  /** Compare-and-set on the revision: a stale tab's save matches no row and changes nothing. */
+  async update(tx: Tx, attemptId: string, path: string, baseRevision: number, data: { content?: string; path?: string }) {
+    const { count } = await tx.draftFile.updateMany({ where: { attemptId, path, revision: baseRevision }, data: { ...data, revision: { increment: 1 } } });
+    return count === 1;
+  }
+
+  async remove(tx: Tx, attemptId: string, path: string, baseRevision: number) {
+    const { count } = await tx.draftFile.deleteMany({ where: { attemptId, path, revision: baseRevision } });
+    return count === 1;
+  }
+
+  find(tx: Tx, attemptId: string, path: string) {
+    return tx.draftFile.findUnique({ where: { attemptId_path: { attemptId, path } }, select: { path: true, revision: true, updatedAt: true } });
+  }
+}

@@ -1,0 +1,98 @@
+import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import {
+  DRAFT_LIMITS,
+  type DeleteDraftFileRequest,
+  type RenameDraftFileRequest,
+  type SaveDraftFileRequest,
+  type SavedDraftFile,
+} from '@takehome/contracts';
+import { Prisma } from '@takehome/db';
+import { type CandidateInvitation, writableAttempt } from '../candidate/candidate-context';
+import { DraftsRepository } from './drafts.repository';
+
+function stale(path: string, current: number | null) {
+  return new ConflictException({
+    message:
+      current === null
+        ? `"${path}" was deleted or renamed in another tab or on another device. Reload to see the current files.`
+        : `"${path}" was changed in another tab or on another device (now at revision ${current}). Reload this file to continue from the saved version.`,
+    code: 'stale_revision',
+  });
+}
+
+function invalid(path: string, message: string) {
+  return new BadRequestException({ message: `${path}: ${message}`, issues: [{ path: 'path', message }], code: 'invalid_file' });
+}
+
+/** A file and a folder of the same name cannot both exist once the files are written to disk for a run. */
+function clashes(path: string, others: { path: string }[]): string | null {
+  for (const o of others) {
+    if (o.path === path) return 'a file with this name already exists';
+    if (o.path.startsWith(`${path}/`)) return 'a folder with this name already exists';
+    if (path.startsWith(`${o.path}/`)) return `"${o.path}" is a file, so it cannot also be a folder`;
+  }
+  return null;
+}
+
+@Injectable()
+export class DraftsService {
+  constructor(private readonly repository: DraftsRepository) {}
+
+  async save(invitation: CandidateInvitation, req: SaveDraftFileRequest): Promise<SavedDraftFile> {
+    const attempt = writableAttempt(invitation);
+    const bytes = Buffer.byteLength(req.content);
+    return this.write(attempt.id, async (tx) => {
+      const others = await this.repository.others(tx, attempt.id, req.path);
+      const total = others.reduce((sum, o) => sum + o.bytes, 0) + bytes;
+      if (total > DRAFT_LIMITS.maxTotalBytes) throw invalid(req.path, `all files together may hold at most ${DRAFT_LIMITS.maxTotalBytes / 1024 / 1024} MB`);
+      if (req.baseRevision === null) {
+        const clash = clashes(req.path, others);
+        if (clash) throw new ConflictException({ message: `${req.path}: ${clash}.`, code: 'file_exists' });
+        if (others.length + 1 > DRAFT_LIMITS.maxFiles) throw invalid(req.path, `at most ${DRAFT_LIMITS.maxFiles} files are allowed`);
+        return view(await this.repository.create(tx, attempt.id, req.path, req.content));
+      }
+      if (!(await this.repository.update(tx, attempt.id, req.path, req.baseRevision, { content: req.content }))) {
+        throw stale(req.path, (await this.repository.find(tx, attempt.id, req.path))?.revision ?? null);
+      }
+      return view((await this.repository.find(tx, attempt.id, req.path))!);
+    });
+  }
+
+  async rename(invitation: CandidateInvitation, req: RenameDraftFileRequest): Promise<SavedDraftFile> {
+    const attempt = writableAttempt(invitation);
+    if (req.from === req.to) throw invalid(req.to, 'is the same name');
+    return this.write(attempt.id, async (tx) => {
+      const clash = clashes(req.to, await this.repository.others(tx, attempt.id, req.from));
+      if (clash) throw new ConflictException({ message: `${req.to}: ${clash}.`, code: 'file_exists' });
+      if (!(await this.repository.update(tx, attempt.id, req.from, req.baseRevision, { path: req.to }))) {
+        throw stale(req.from, (await this.repository.find(tx, attempt.id, req.from))?.revision ?? null);
+      }
+      return view((await this.repository.find(tx, attempt.id, req.to))!);
+    });
+  }
+
+  async remove(invitation: CandidateInvitation, req: DeleteDraftFileRequest): Promise<void> {
+    const attempt = writableAttempt(invitation);
+    await this.write(attempt.id, async (tx) => {
+      if (await this.repository.remove(tx, attempt.id, req.path, req.baseRevision)) return;
+      const current = await this.repository.find(tx, attempt.id, req.path);
+      if (!current) throw new NotFoundException({ message: `"${req.path}" does not exist.`, code: 'no_such_file' });
+      throw stale(req.path, current.revision);
+    });
+  }
+
+  private write<T>(attemptId: string, fn: (tx: Prisma.TransactionClient) => Promise<T>): Promise<T> {
+    // Submitted between the guard's check and this transaction: the row lock decides, and the answer is the same.
+    const closed = () => new ConflictException({ message: 'Your work is already submitted, and nothing can be changed any more.', code: 'submitted' });
+    return this.repository.write(attemptId, fn, closed).catch((error: unknown) => {
+      if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
+        throw new ConflictException({ message: 'A file with this name already exists.', code: 'file_exists' });
+      }
+      throw error;
+    });
+  }
+}
+
+function view(file: { path: string; revision: number; updatedAt: Date }): SavedDraftFile {
+  return { path: file.path, revision: file.revision, savedAt: file.updatedAt.toISOString() };
+}

@@ -1,0 +1,61 @@
+import { Injectable } from '@nestjs/common';
+import { createHash } from 'node:crypto';
+import { PrismaService } from '../../database/prisma.service';
+
+export interface SubmitInput {
+  attemptId: string;
+  automatic: boolean;
+  challengeVersionId: string;
+  runtime: string;
+}
+
+@Injectable()
+export class SubmissionsRepository {
+  constructor(private readonly prisma: PrismaService) {}
+
+  /**
+   * Submits at most once. Flipping the status is the guard: a concurrent manual submit and auto-submit both try,
+   * one flips it, the other gets null. The flip takes the attempt's row lock, which waits for any save holding
+   * it FOR SHARE, so the snapshot read right after sees every save that was accepted.
+   */
+  submit(input: SubmitInput) {
+    return this.prisma.client.$transaction(async (tx) => {
+      const now = new Date();
+      const flipped = await tx.attempt.updateMany({
+        where: { id: input.attemptId, status: 'IN_PROGRESS' },
+        data: { status: input.automatic ? 'EXPIRED_SUBMITTED' : 'SUBMITTED', submittedAt: now },
+      });
+      if (flipped.count === 0) return null;
+      const drafts = await tx.draftFile.findMany({ where: { attemptId: input.attemptId }, orderBy: { path: 'asc' } });
+      const files = Object.fromEntries(drafts.map((f) => [f.path, f.content]));
+      const hash = createHash('sha256');
+      for (const f of drafts) hash.update(`${f.path}\0${f.content}\0`);
+      const submission = await tx.submission.create({
+        data: { attemptId: input.attemptId, files, contentHash: hash.digest('hex'), automatic: input.automatic, createdAt: now },
+      });
+      const run = await tx.run.create({
+        data: {
+          kind: 'GRADING',
+          submissionId: submission.id,
+          challengeVersionId: input.challengeVersionId,
+          runtime: input.runtime,
+          suite: 'all',
+          files,
+        },
+      });
+      return { submission, runId: run.id, fileCount: drafts.length };
+    });
+  }
+
+  findSubmission(attemptId: string) {
+    return this.prisma.client.submission.findUnique({ where: { attemptId }, select: { createdAt: true, automatic: true, contentHash: true, files: true } });
+  }
+
+  /** For the delayed job, which has only an attempt id. */
+  findAttemptForDeadline(attemptId: string) {
+    return this.prisma.client.attempt.findUnique({
+      where: { id: attemptId },
+      include: { invitation: { select: { organizationId: true, assessmentId: true, assessment: { select: { graceSeconds: true, challengeVersionId: true } } } } },
+    });
+  }
+}

@@ -1,0 +1,53 @@
+import { GoneException, Injectable, NotFoundException } from '@nestjs/common';
+import type { LinkProblem } from '@takehome/contracts';
+import { hashToken, randomToken } from '../common/tokens';
+import { InvitationLinksRepository } from './invitation-links.repository';
+
+// Long enough for a candidate to come back to the feedback page weeks after submitting.
+export const CANDIDATE_SESSION_TTL_MS = 120 * 24 * 3600 * 1000;
+
+const messages: Record<LinkProblem, string> = {
+  invalid: 'This invitation link is not valid. Check that you copied the whole link from the email.',
+  expired: 'This invitation link has expired. Ask the team that invited you for a new one.',
+  revoked: 'This invitation was withdrawn by the team that sent it.',
+  used: 'This invitation link was already used to submit an assessment. Your confirmation and feedback stay available in the browser you used.',
+};
+
+function linkError(problem: LinkProblem) {
+  const body = { message: messages[problem], code: problem };
+  return problem === 'invalid' ? new NotFoundException(body) : new GoneException(body);
+}
+
+/**
+ * Turns an invitation link into a candidate session cookie.
+ *
+ * The link is the candidate's only credential, so it is "single-use" in this sense: it starts exactly one
+ * attempt, and it can be exchanged again (a second device, a cleared cookie) only for that same invitation and
+ * only until the work is submitted. After submission it answers "used"; the browser that submitted keeps its
+ * cookie for the survey and the feedback page.
+ */
+@Injectable()
+export class InvitationLinksService {
+  constructor(private readonly repository: InvitationLinksRepository) {}
+
+  async open(token: string): Promise<{ sessionToken: string; expiresAt: Date }> {
+    const invitation = await this.repository.findByTokenHash(hashToken(token));
+    if (!invitation) throw linkError('invalid');
+    if (invitation.status === 'REVOKED' || invitation.revokedAt) throw linkError('revoked');
+    if (invitation.attempt && invitation.attempt.status !== 'IN_PROGRESS') throw linkError('used');
+    // An attempt already under way continues even if the invitation's open window closes meanwhile.
+    if (!invitation.attempt && invitation.expiresAt.getTime() <= Date.now()) throw linkError('expired');
+    const sessionToken = randomToken();
+    const expiresAt = new Date(Date.now() + CANDIDATE_SESSION_TTL_MS);
+    await this.repository.createSession(invitation.id, hashToken(sessionToken), expiresAt);
+    return { sessionToken, expiresAt };
+  }
+
+  resolve(sessionToken: string) {
+    return this.repository.findLiveSession(hashToken(sessionToken));
+  }
+
+  async close(sessionToken: string): Promise<void> {
+    await this.repository.deleteSession(hashToken(sessionToken));
+  }
+}

@@ -1,0 +1,39 @@
+import { Center, Loader } from '@mantine/core';
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
+import { useNavigate, useParams } from 'react-router';
+import { openInvitation } from '../api/candidate';
+import { errorCode, errorMessage } from '../api/candidate-http';
+import { candidateKeys } from '../hooks/use-candidate';
+import { LinkProblem } from './link-problem';
+
+/**
+ * /a/<token>: exchanges the link for a session cookie with a POST (a mail scanner's GET changes nothing), then
+ * replaces the URL so the token does not stay in the address bar or the history.
+ */
+export function LinkPage() {
+  const { token = '' } = useParams();
+  const navigate = useNavigate();
+  const client = useQueryClient();
+  const [problem, setProblem] = useState<{ code?: string; message: string } | null>(null);
+  useEffect(() => {
+    let cancelled = false;
+    openInvitation(token).then(
+      () => {
+        if (cancelled) return;
+        void client.invalidateQueries({ queryKey: candidateKeys.all });
+        navigate('/candidate', { replace: true });
+      },
+      (error: unknown) => !cancelled && setProblem({ code: errorCode(error), message: errorMessage(error) }),
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, [token, navigate, client]);
+  if (problem) return <LinkProblem code={problem.code} message={problem.message} />;
+  return (
+    <Center py="xl">
+      <Loader aria-label="Opening your invitation" />
+    </Center>
+  );
+}
