@@ -1,0 +1,58 @@
+import { Injectable } from '@nestjs/common';
+import type { Prisma } from '@takehome/db';
+import { PrismaService } from '../database/prisma.service';
+import { inOrganization } from '../reviews/reviews.repository';
+
+const composerInclude = {
+  attempt: { include: { invitation: { include: { assessment: { include: { challengeVersion: { include: { rubric: { include: { criteria: true } } } } } } } } } },
+  assignments: true,
+  reviews: { where: { status: 'SUBMITTED' }, include: { scores: true } },
+  feedback: true,
+} satisfies Prisma.SubmissionInclude;
+
+@Injectable()
+export class FeedbackRepository {
+  constructor(private readonly prisma: PrismaService) {}
+
+  /** Submissions whose candidate has not been given feedback yet, oldest first. */
+  waiting(organizationId: string) {
+    return this.prisma.client.submission.findMany({
+      where: { ...inOrganization(organizationId), OR: [{ feedback: null }, { feedback: { releasedAt: null } }] },
+      include: {
+        attempt: { include: { invitation: { include: { assessment: true } } } },
+        assignments: true,
+        reviews: { where: { status: 'SUBMITTED' }, select: { reviewerId: true, status: true } },
+        feedback: true,
+      },
+      orderBy: { createdAt: 'asc' },
+    });
+  }
+
+  findSubmission(organizationId: string, submissionId: string) {
+    return this.prisma.client.submission.findFirst({ where: { id: submissionId, ...inOrganization(organizationId) }, include: composerInclude });
+  }
+
+  /** Refuses (returns null) once released: what the candidate was told is not rewritten afterwards. */
+  async saveDraft(submissionId: string, authorId: string, draft: { body: string; criteria: Prisma.InputJsonValue }) {
+    return this.prisma.client.$transaction(async (tx) => {
+      const existing = await tx.feedback.findUnique({ where: { submissionId } });
+      if (existing?.releasedAt) return null;
+      return existing
+        ? tx.feedback.update({ where: { id: existing.id }, data: { ...draft, authorId } })
+        : tx.feedback.create({ data: { submissionId, authorId, ...draft } });
+    });
+  }
+
+  /** Conditional update, so two leads clicking release at once send one email, not two. */
+  async release(submissionId: string, authorId: string) {
+    const { count } = await this.prisma.client.feedback.updateMany({
+      where: { submissionId, releasedAt: null },
+      data: { releasedAt: new Date(), authorId },
+    });
+    return count === 1 ? this.prisma.client.feedback.findUniqueOrThrow({ where: { submissionId } }) : null;
+  }
+
+  markEmailed(id: string) {
+    return this.prisma.client.feedback.update({ where: { id }, data: { emailedAt: new Date() } });
+  }
+}

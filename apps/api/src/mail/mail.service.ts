@@ -1,0 +1,37 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import nodemailer, { type Transporter } from 'nodemailer';
+import { API_CONFIG, type ApiConfig } from '../config/api-config';
+
+export interface OutgoingMail {
+  to: string;
+  subject: string;
+  text: string;
+}
+
+/**
+ * One way out for email. With SMTP_URL it speaks SMTP (tests point it at a loopback server); without it,
+ * each message is rendered to an .eml file in MAIL_DIR, so a local run shows what would have been sent
+ * and no message can leave the machine by accident.
+ */
+@Injectable()
+export class MailService {
+  private readonly logger = new Logger(MailService.name);
+  private readonly transport: Transporter;
+
+  constructor(@Inject(API_CONFIG) private readonly config: ApiConfig) {
+    this.transport = config.SMTP_URL
+      ? nodemailer.createTransport(config.SMTP_URL)
+      : nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
+  }
+
+  async send(mail: OutgoingMail): Promise<void> {
+    const info = await this.transport.sendMail({ from: this.config.MAIL_FROM, ...mail });
+    if (this.config.SMTP_URL) return;
+    await mkdir(this.config.MAIL_DIR, { recursive: true });
+    const file = path.join(this.config.MAIL_DIR, `${new Date().toISOString().replace(/[:.]/g, '-')}-${info.messageId.replace(/[^\w.-]/g, '')}.eml`);
+    await writeFile(file, (info as unknown as { message: Buffer }).message);
+    this.logger.log(`mail to ${mail.to} written to ${file}`);
+  }
+}

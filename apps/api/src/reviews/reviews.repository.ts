@@ -1,0 +1,129 @@
+import { Injectable } from '@nestjs/common';
+import type { Prisma, Recommendation } from '@takehome/db';
+import { PrismaService } from '../database/prisma.service';
+
+/** A submission belongs to the organization that sent its invitation; every lookup is scoped by it. */
+export const inOrganization = (organizationId: string): Prisma.SubmissionWhereInput => ({
+  attempt: { invitation: { organizationId } },
+});
+
+const workspaceInclude = {
+  attempt: {
+    include: {
+      invitation: {
+        include: {
+          assessment: {
+            include: { challengeVersion: { include: { rubric: { include: { criteria: { include: { levels: true } } } } } } },
+          },
+        },
+      },
+    },
+  },
+  runs: { where: { kind: 'GRADING', status: 'FINISHED' }, orderBy: { finishedAt: 'desc' }, take: 1 },
+  assignments: { include: { reviewer: true } },
+  reviews: { include: { scores: true, reviewer: true } },
+} satisfies Prisma.SubmissionInclude;
+
+export type SubmissionForReview = Prisma.SubmissionGetPayload<{ include: typeof workspaceInclude }>;
+
+@Injectable()
+export class ReviewsRepository {
+  constructor(private readonly prisma: PrismaService) {}
+
+  queueFor(organizationId: string, reviewerId: string) {
+    return this.prisma.client.reviewAssignment.findMany({
+      where: {
+        reviewerId,
+        submission: { ...inOrganization(organizationId), reviews: { none: { reviewerId, status: 'SUBMITTED' } } },
+      },
+      include: {
+        submission: {
+          include: {
+            attempt: { include: { invitation: { include: { assessment: { include: { challengeVersion: true } } } } } },
+            reviews: { where: { reviewerId } },
+          },
+        },
+      },
+      orderBy: { submission: { createdAt: 'asc' } },
+    });
+  }
+
+  findSubmission(organizationId: string, submissionId: string): Promise<SubmissionForReview | null> {
+    return this.prisma.client.submission.findFirst({ where: { id: submissionId, ...inOrganization(organizationId) }, include: workspaceInclude });
+  }
+
+  pipeline(organizationId: string) {
+    return this.prisma.client.submission.findMany({
+      where: inOrganization(organizationId),
+      include: {
+        attempt: { include: { invitation: { include: { assessment: true } } } },
+        assignments: { include: { reviewer: true }, orderBy: { assignedAt: 'asc' } },
+        reviews: true,
+      },
+      orderBy: { createdAt: 'asc' },
+    });
+  }
+
+  teamMembers(organizationId: string) {
+    return this.prisma.client.user.findMany({ where: { organizationId, disabledAt: null }, orderBy: { name: 'asc' } });
+  }
+
+  /** Reviewers with how many reviews they still owe and when they last got one, for round-robin. */
+  async reviewerLoad(organizationId: string) {
+    const reviewers = await this.prisma.client.user.findMany({
+      where: { organizationId, role: 'REVIEWER', disabledAt: null },
+      include: {
+        reviewAssignments: {
+          include: { submission: { select: { reviews: { select: { reviewerId: true, status: true } } } } },
+        },
+      },
+    });
+    return reviewers.map((r) => ({
+      id: r.id,
+      open: r.reviewAssignments.filter((a) => !a.submission.reviews.some((v) => v.reviewerId === r.id && v.status === 'SUBMITTED')).length,
+      lastAssignedAt: Math.max(0, ...r.reviewAssignments.map((a) => a.assignedAt.getTime())),
+    }));
+  }
+
+  async assign(submissionId: string, reviewerIds: string[]) {
+    await this.prisma.client.reviewAssignment.createMany({
+      data: reviewerIds.map((reviewerId) => ({ submissionId, reviewerId })),
+      skipDuplicates: true,
+    });
+  }
+
+  saveReview(
+    submissionId: string,
+    reviewerId: string,
+    review: { recommendation: Recommendation | null; summary: string; submit: boolean },
+    scores: { criterionId: string; level: number; comment: string }[],
+  ) {
+    return this.prisma.client.$transaction(async (tx) => {
+      // Guarded in the write itself, so two tabs racing cannot reopen or overwrite a submitted review.
+      const existing = await tx.review.findUnique({ where: { submissionId_reviewerId: { submissionId, reviewerId } } });
+      if (existing?.status === 'SUBMITTED') return null;
+      const data = {
+        recommendation: review.recommendation,
+        summary: review.summary,
+        ...(review.submit ? { status: 'SUBMITTED' as const, submittedAt: new Date() } : {}),
+      };
+      const saved = existing
+        ? await tx.review.update({ where: { id: existing.id }, data })
+        : await tx.review.create({ data: { submissionId, reviewerId, ...data } });
+      await tx.reviewScore.deleteMany({ where: { reviewId: saved.id } });
+      await tx.reviewScore.createMany({ data: scores.map((s) => ({ reviewId: saved.id, ...s })) });
+      return tx.review.findUniqueOrThrow({ where: { id: saved.id }, include: { scores: true } });
+    });
+  }
+
+  /** Every submitted score in the organization, grouped later by the challenge version (rubric) it used. */
+  submittedScores(organizationId: string) {
+    return this.prisma.client.review.findMany({
+      where: { status: 'SUBMITTED', submission: inOrganization(organizationId) },
+      include: {
+        scores: true,
+        submission: { select: { attempt: { select: { invitation: { select: { assessment: { select: { challengeVersion: true } } } } } } } },
+      },
+    });
+  }
+}

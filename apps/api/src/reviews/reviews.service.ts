@@ -1,0 +1,106 @@
+import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import type { AssignReviewersRequest, ReviewQueueItem, SaveReviewRequest, SessionUser } from '@takehome/contracts';
+import { AuditService } from '../audit/audit.service';
+import { WebhooksService } from '../webhooks/webhooks.service';
+import { rubricOf, toMyReview, toWorkspace, UNSET_LEVEL } from './review-views';
+import { ReviewsRepository } from './reviews.repository';
+
+@Injectable()
+export class ReviewsService {
+  constructor(
+    private readonly reviews: ReviewsRepository,
+    private readonly audit: AuditService,
+    private readonly webhooks: WebhooksService,
+  ) {}
+
+  async queue(user: SessionUser): Promise<ReviewQueueItem[]> {
+    const now = Date.now();
+    const rows = await this.reviews.queueFor(user.organization.id, user.id);
+    return rows.map(({ submission }) => ({
+      submissionId: submission.id,
+      pseudonym: submission.attempt.invitation.pseudonym,
+      assessmentName: submission.attempt.invitation.assessment.name,
+      challengeTitle: submission.attempt.invitation.assessment.challengeVersion.title,
+      submittedAt: submission.createdAt.toISOString(),
+      waitingSeconds: Math.max(0, Math.round((now - submission.createdAt.getTime()) / 1000)),
+      myReviewStatus: submission.reviews.length ? 'DRAFT' : 'NOT_STARTED',
+    }));
+  }
+
+  /** Only assigned reviewers open a submission for grading; anyone else gets the same 404 as a stranger. */
+  private async assigned(user: SessionUser, submissionId: string) {
+    const submission = await this.reviews.findSubmission(user.organization.id, submissionId);
+    if (!submission || !submission.assignments.some((a) => a.reviewerId === user.id)) {
+      throw new NotFoundException('No such submission in your review queue.');
+    }
+    return submission;
+  }
+
+  async workspace(user: SessionUser, submissionId: string) {
+    return toWorkspace(await this.assigned(user, submissionId), user.id);
+  }
+
+  async save(user: SessionUser, submissionId: string, body: SaveReviewRequest, submit: boolean) {
+    const submission = await this.assigned(user, submissionId);
+    const criteria = rubricOf(submission);
+    const known = new Set(criteria.map((c) => c.id));
+    const unknown = body.scores.find((s) => !known.has(s.criterionId));
+    if (unknown) throw new BadRequestException(`scores: criterion ${unknown.criterionId} is not part of this rubric`);
+    if (submit) {
+      const missing = criteria.filter((c) => !body.scores.some((s) => s.criterionId === c.id && s.level !== null));
+      if (missing.length) throw new BadRequestException(`pick a level for: ${missing.map((c) => c.title).join(', ')}`);
+      if (!body.recommendation) throw new BadRequestException('recommendation: pick an overall recommendation');
+    }
+    const saved = await this.reviews.saveReview(
+      submissionId,
+      user.id,
+      { recommendation: body.recommendation, summary: body.summary, submit },
+      body.scores.map((s) => ({ criterionId: s.criterionId, level: s.level ?? UNSET_LEVEL, comment: s.comment })),
+    );
+    if (!saved) throw new ConflictException('This review was submitted and is final.');
+    if (submit) {
+      await this.audit.record(user.organization.id, user.id, 'review.submitted', { type: 'Submission', id: submissionId }, {
+        reviewId: saved.id,
+        recommendation: saved.recommendation,
+      });
+      // Identifiers only: an ATS correlates by submission id, and nothing here can unblind a reviewer.
+      await this.webhooks.emit(user.organization.id, 'review.submitted', { submissionId, reviewId: saved.id, recommendation: saved.recommendation });
+    }
+    return toMyReview(saved);
+  }
+
+  /** Explicit reviewers, or round-robin up to the assessment's reviewersPerSubmission. */
+  async assign(user: SessionUser, submissionId: string, body: AssignReviewersRequest) {
+    const organizationId = user.organization.id;
+    const submission = await this.reviews.findSubmission(organizationId, submissionId);
+    if (!submission) throw new NotFoundException('No such submission.');
+    const already = new Set(submission.assignments.map((a) => a.reviewerId));
+    let reviewerIds = body.reviewerIds ?? [];
+    if (reviewerIds.length) {
+      const members = new Set((await this.reviews.teamMembers(organizationId)).map((m) => m.id));
+      const stranger = reviewerIds.find((id) => !members.has(id));
+      if (stranger) throw new BadRequestException(`reviewerIds: ${stranger} is not an active member of your organization`);
+    } else {
+      const wanted = submission.attempt.invitation.assessment.reviewersPerSubmission - already.size;
+      // Fewest open reviews first, then whoever waited longest since their last assignment.
+      const pool = (await this.reviews.reviewerLoad(organizationId))
+        .filter((r) => !already.has(r.id))
+        .sort((a, b) => a.open - b.open || a.lastAssignedAt - b.lastAssignedAt || a.id.localeCompare(b.id));
+      reviewerIds = pool.slice(0, Math.max(0, wanted)).map((r) => r.id);
+      if (wanted > 0 && reviewerIds.length === 0) throw new ConflictException('No reviewer is available to assign.');
+    }
+    const added = [...new Set(reviewerIds)].filter((id) => !already.has(id));
+    await this.reviews.assign(submissionId, added);
+    for (const reviewerId of added) {
+      await this.audit.record(organizationId, user.id, 'review.assigned', { type: 'Submission', id: submissionId }, {
+        reviewerId,
+        mode: body.reviewerIds?.length ? 'manual' : 'round-robin',
+      });
+    }
+    return { assigned: added };
+  }
+
+  async reviewers(user: SessionUser) {
+    return (await this.reviews.teamMembers(user.organization.id)).map((m) => ({ id: m.id, name: m.name, role: m.role }));
+  }
+}
