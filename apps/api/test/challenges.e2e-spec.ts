@@ -38,17 +38,24 @@ describe('challenges (hiring leads)', () => {
         headers: { Cookie: cookie, 'Content-Type': type },
         body: body === undefined ? undefined : Buffer.isBuffer(body) ? body : JSON.stringify(body),
       });
-    return { org, call };
+    return { org, call, cookie };
   }
 
-  it('imports a zipped challenge folder once per content, wrapped in a folder or not', async () => {
-    const { call } = await lead();
+  it('imports a zipped challenge folder once per content, wrapped in a folder or not, as a body or a form', async () => {
+    const { call, cookie } = await lead();
     const first = await call('POST', '/challenges/import', zipOf(files, 'url-shortener/'), 'application/zip');
     expect(first.status).toBe(201);
     const saved = savedChallengeVersion.parse(await first.json());
     const again = await call('POST', '/challenges/import', zipOf(files), 'application/zip');
     expect(again.status).toBe(200);
     expect(savedChallengeVersion.parse(await again.json())).toEqual({ ...saved, created: false });
+
+    // Browsers upload a form; the same content that way is still the same version.
+    const form = new FormData();
+    form.append('file', new Blob([zipOf(files)], { type: 'application/zip' }), 'url-shortener.zip');
+    const viaForm = await fetch(`${t.baseUrl}/api/challenges/import`, { method: 'POST', headers: { Cookie: cookie }, body: form });
+    expect(viaForm.status).toBe(200);
+    expect(savedChallengeVersion.parse(await viaForm.json()).versionId).toBe(saved.versionId);
 
     const list = challengeSummary.array().parse(await (await call('GET', '/challenges')).json());
     expect(list).toHaveLength(1);
@@ -72,11 +79,17 @@ describe('challenges (hiring leads)', () => {
     expect(await (await call('GET', '/challenges')).json()).toEqual([]);
   });
 
-  it('refuses zip-slip paths, garbage and oversized entries', async () => {
+  it('refuses zip-slip paths, symbolic links, garbage and oversized entries', async () => {
     const { call } = await lead();
     const slip = await call('POST', '/challenges/import', zipOf({ ...files, '../../etc/evil': 'x' }), 'application/zip');
     expect(slip.status).toBe(400);
     expect(JSON.stringify(await slip.json())).toContain('../../etc/evil');
+    const link = Buffer.from(
+      zipSync({ ...Object.fromEntries(Object.entries(files).map(([p, c]) => [p, strToU8(c)])), 'starter/node20/passwd': [strToU8('/etc/passwd'), { os: 3, attrs: 0o120777 << 16 }] }),
+    );
+    const linked = await call('POST', '/challenges/import', link, 'application/zip');
+    expect(linked.status).toBe(400);
+    expect(errorResponse.parse(await linked.json()).message).toMatch(/symbolic links \(starter\/node20\/passwd\)/);
     const garbage = await call('POST', '/challenges/import', Buffer.from('not a zip at all'), 'application/zip');
     expect(garbage.status).toBe(400);
     const big = await call('POST', '/challenges/import', zipOf({ ...files, 'starter/node20/big.js': 'x'.repeat(300 * 1024) }), 'application/zip');
@@ -124,6 +137,9 @@ describe('challenges (hiring leads)', () => {
       expect(started.status).toBe(202);
       const { runIds } = verifyResponse.parse(await started.json());
       expect(runIds).toHaveLength(2);
+      const stranger = await lead();
+      expect((await stranger.call('GET', `/runs/${runIds[0]}`)).status).toBe(404);
+      expect((await stranger.call('GET', `/runs/${runIds[0]}/events`)).status).toBe(404);
 
       const events = await (await call('GET', `/runs/${runIds[0]}/events`)).text(); // ends when the run finished
       expect(events).toMatch(/^event: snapshot/m);

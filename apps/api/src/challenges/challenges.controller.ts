@@ -1,4 +1,5 @@
-import { BadRequestException, Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Req, Res } from '@nestjs/common';
+import { BadRequestException, Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Req, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBody, ApiConsumes, ApiCookieAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   challengeSummary,
@@ -15,6 +16,7 @@ import { CurrentUser, Roles } from '../auth/auth.decorators';
 import { ZodPipe } from '../common/zod-body.pipe';
 import { openApiSchema } from '../openapi/zod-openapi';
 import { ChallengesService } from './challenges.service';
+import { ZIP_UPLOAD_LIMIT } from './zip-package';
 
 @ApiTags('challenges')
 @ApiCookieAuth()
@@ -31,15 +33,24 @@ export class ChallengesController {
   }
 
   @Post('import')
+  // Guards run before interceptors, so only a signed-in lead's upload is ever buffered (in memory, capped).
+  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: ZIP_UPLOAD_LIMIT, files: 1, fields: 0, parts: 1 } }))
   @ApiOperation({ summary: 'Upload a challenge folder as a zip: a new version, or the existing one with the same content' })
-  @ApiConsumes('application/zip')
-  @ApiBody({ schema: { type: 'string', format: 'binary' } })
+  @ApiConsumes('multipart/form-data', 'application/zip')
+  @ApiBody({ description: 'A form with the zip in `file`, or the zip itself as the body', schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } } } })
   @ApiOkResponse({ description: 'Same content as an existing version', schema: openApiSchema(savedChallengeVersion) })
-  async import(@CurrentUser() user: SessionUser, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
-    if (!Buffer.isBuffer(req.body) || req.body.length === 0) {
-      throw new BadRequestException('Send the zip as the request body with Content-Type: application/zip.');
+  async import(
+    @CurrentUser() user: SessionUser,
+    @UploadedFile() file: { buffer: Buffer } | undefined,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    // Browsers send a form; scripts and the CLI can send the zip as the raw body.
+    const zip = file?.buffer ?? (Buffer.isBuffer(req.body) ? req.body : undefined);
+    if (!zip || zip.length === 0) {
+      throw new BadRequestException('Send the zip as a multipart form field named "file", or as the body with Content-Type: application/zip.');
     }
-    const saved = await this.challenges.importZip(user.organization.id, req.body);
+    const saved = await this.challenges.importZip(user.organization.id, zip);
     res.status(saved.created ? 201 : 200);
     return saved;
   }

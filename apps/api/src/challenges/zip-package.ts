@@ -1,6 +1,9 @@
 import { unzipSync } from 'fflate';
+import { symlinkEntries } from './zip-entry-types';
 
 export const ZIP_LIMITS = { maxEntries: 600, maxFileBytes: 256 * 1024, maxTotalBytes: 8 * 1024 * 1024 };
+/** The compressed upload itself; the raw-body parser in bootstrap.ts allows the same 10 MB. */
+export const ZIP_UPLOAD_LIMIT = 10 * 1024 * 1024;
 
 export class ZipPackageError extends Error {}
 
@@ -12,6 +15,8 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
  * either way. A zip holding one top folder (as "compress folder" makes) is unwrapped.
  */
 export function readChallengeZip(zip: Uint8Array): Record<string, string> {
+  const links = symlinkEntries(zip);
+  if (links.length > 0) throw new ZipPackageError(`holds symbolic links (${links.join(', ')}); zip the files themselves`);
   let declared = 0;
   let entries = 0;
   let inflated: Record<string, Uint8Array>;

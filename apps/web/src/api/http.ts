@@ -7,6 +7,8 @@ export class ApiError extends Error {
     readonly status: number,
     message: string,
     readonly issues: { path: string; message: string }[] = [],
+    // Which API path answered, so a 401 from the team API can be told apart from the candidate API's.
+    readonly path = '',
   ) {
     super(message);
   }
@@ -29,8 +31,8 @@ export async function request<S extends z.ZodType>(
   if (!res.ok && !acceptStatuses.includes(res.status)) {
     const parsed = errorResponse.safeParse(body);
     throw parsed.success
-      ? new ApiError(res.status, parsed.data.message, parsed.data.issues)
-      : new ApiError(res.status, `The server answered ${res.status} ${res.statusText}.`);
+      ? new ApiError(res.status, parsed.data.message, parsed.data.issues, path)
+      : new ApiError(res.status, `The server answered ${res.status} ${res.statusText}.`, [], path);
   }
   return schema.parse(body);
 }

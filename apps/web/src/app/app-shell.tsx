@@ -1,7 +1,29 @@
-import { AppShell, Anchor, Container, Group, Text } from '@mantine/core';
-import { Link, Outlet } from 'react-router';
+import { AppShell, Anchor, Button, Container, Group, Menu, Text } from '@mantine/core';
+import type { UserRole } from '@takehome/contracts';
+import { Link, Outlet, useNavigate } from 'react-router';
+import { AUTHORING_ROLES, useLogout, useSession } from '../hooks/use-session';
+
+interface NavItem {
+  to: string;
+  label: string;
+  /** Who sees the link: undefined for everyone (signed in or not), [] for any team member. */
+  roles?: UserRole[];
+}
+
+// One line per page in the header; a feature adds its own line here.
+const navItems: NavItem[] = [
+  { to: '/challenges', label: 'Challenges', roles: AUTHORING_ROLES },
+  { to: '/review', label: 'Reviews', roles: [] },
+  { to: '/review/assign', label: 'Assignments', roles: ['ADMIN', 'HIRING_LEAD'] },
+  { to: '/review/feedback', label: 'Feedback', roles: ['ADMIN', 'HIRING_LEAD'] },
+  { to: '/status', label: 'Status' },
+];
 
 export function Layout() {
+  const { data: user } = useSession();
+  const logout = useLogout();
+  const navigate = useNavigate();
+  const visible = navItems.filter((item) => !item.roles || (user && (item.roles.length === 0 || item.roles.includes(user.role))));
   return (
     <AppShell header={{ height: 56 }} padding="md">
       <AppShell.Header>
@@ -12,9 +34,32 @@ export function Layout() {
                 Takehome
               </Text>
             </Anchor>
-            <Anchor component={Link} to="/status" size="sm">
-              Status
-            </Anchor>
+            <Group gap="md" component="nav" aria-label="Main">
+              {visible.map((item) => (
+                <Anchor key={item.to} component={Link} to={item.to} size="sm">
+                  {item.label}
+                </Anchor>
+              ))}
+              {user ? (
+                <Menu position="bottom-end">
+                  <Menu.Target>
+                    <Button variant="subtle" size="compact-sm" aria-label={`Account: ${user.name}`}>
+                      {user.name}
+                    </Button>
+                  </Menu.Target>
+                  <Menu.Dropdown>
+                    <Menu.Label>
+                      {user.organization.name} · {user.role.toLowerCase().replace('_', ' ')}
+                    </Menu.Label>
+                    <Menu.Item onClick={() => logout.mutate(undefined, { onSuccess: () => navigate('/login') })}>Sign out</Menu.Item>
+                  </Menu.Dropdown>
+                </Menu>
+              ) : (
+                <Button component={Link} to="/login" variant="light" size="compact-sm">
+                  Sign in
+                </Button>
+              )}
+            </Group>
           </Group>
         </Container>
       </AppShell.Header>

@@ -1,13 +1,45 @@
 import { createBrowserRouter } from 'react-router';
 import { StatusPage } from '../features/status/status-page';
 import { Layout } from './app-shell';
+import { RequireTeam } from './require-team';
+import { LoginPage } from '../features/auth/login-page';
+import { ChallengeListPage } from '../features/challenges/challenge-list-page';
+import { ChallengeVersionPage } from '../features/challenges/challenge-version-page';
+import { AUTHORING_ROLES } from '../hooks/use-session';
+import { ReviewQueuePage } from '../features/review/review-queue-page';
+import { ReviewPage } from '../features/review/review-page';
+import { ReviewAssignmentsPage } from '../features/review/review-assignments-page';
+import { FeedbackQueuePage } from '../features/feedback/feedback-queue-page';
+import { FeedbackPage } from '../features/feedback/feedback-page';
+
+import { CandidateLayout } from '../features/candidate/pages/candidate-layout';
+import { LinkPage } from '../features/candidate/pages/link-page';
+import { CandidateHome } from '../features/candidate/pages/candidate-home';
+import { FeedbackPage as CandidateFeedbackPage } from '../features/candidate/pages/feedback-page';
 
 export const router = createBrowserRouter([
+  // Candidates: their own minimal layout, no team shell and no sign-in (the invitation link is the credential).
+  {
+    element: <CandidateLayout />,
+    children: [
+      { path: '/a/:token', element: <LinkPage /> },
+      { path: '/candidate', element: <CandidateHome /> },
+      { path: '/candidate/feedback', element: <CandidateFeedbackPage /> },
+    ],
+  },
   {
     element: <Layout />,
     children: [
       { path: '/', element: <StatusPage /> },
       { path: '/status', element: <StatusPage /> },
+      { path: '/login', element: <LoginPage /> },
+      { path: '/challenges', element: <RequireTeam roles={AUTHORING_ROLES}><ChallengeListPage /></RequireTeam> },
+      { path: '/challenges/:challengeId/versions/:versionId', element: <RequireTeam roles={AUTHORING_ROLES}><ChallengeVersionPage /></RequireTeam> },
+      { path: '/review', element: <RequireTeam><ReviewQueuePage /></RequireTeam> },
+      { path: '/review/assign', element: <RequireTeam roles={['ADMIN', 'HIRING_LEAD']}><ReviewAssignmentsPage /></RequireTeam> },
+      { path: '/review/feedback', element: <RequireTeam roles={['ADMIN', 'HIRING_LEAD']}><FeedbackQueuePage /></RequireTeam> },
+      { path: '/review/feedback/:submissionId', element: <RequireTeam roles={['ADMIN', 'HIRING_LEAD']}><FeedbackPage /></RequireTeam> },
+      { path: '/review/:submissionId', element: <RequireTeam><ReviewPage /></RequireTeam> },
     ],
   },
 ]);

@@ -1,0 +1,16 @@
+import type { QueryClient } from '@tanstack/react-query';
+import { ApiError } from '../api/http';
+import { queryKeys } from '../hooks/query-keys';
+
+/**
+ * A 401 from the team API means the session ended (expired, signed out in another tab): forget the user and
+ * send the person to /login, to come back here after signing in. The candidate API has its own invitation
+ * cookie, and the sign-in form shows its own 401s, so neither resets the team session.
+ */
+export function handleUnauthorized(client: QueryClient, error: unknown, toLogin: (next: string) => void): void {
+  if (!(error instanceof ApiError) || error.status !== 401) return;
+  if (!error.path.startsWith('/api/') || error.path.startsWith('/api/candidate') || error.path === '/api/auth/login') return;
+  client.setQueryData(queryKeys.me(), null);
+  const here = `${window.location.pathname}${window.location.search}`;
+  if (window.location.pathname !== '/login') toLogin(here);
+}

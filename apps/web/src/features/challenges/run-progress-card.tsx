@@ -1,0 +1,88 @@
+import { Alert, Badge, Card, Group, Stepper, Table, Text } from '@mantine/core';
+import type { RunView } from '@takehome/contracts';
+import { useRunEvents } from '../../hooks/use-run-events';
+
+const steps = ['queued', 'preparing', 'starting', 'testing', 'finished'] as const;
+
+function activeStep(status: RunView['status'] | undefined, phase: string | null): number {
+  if (status === 'FINISHED') return steps.length;
+  const index = phase ? steps.indexOf(phase as (typeof steps)[number]) : -1;
+  if (index > 0) return index;
+  // "running" (or "cleanup", between two suites) means past the queue but before the next reported phase.
+  return status === 'RUNNING' || phase ? 1 : 0;
+}
+
+/** One verification run, followed live: phases as they happen, then every test with its score. */
+export function RunProgressCard({ runId, onFinished }: { runId: string; onFinished: (run: RunView) => void }) {
+  const { run, phase, message, error } = useRunEvents(runId, onFinished);
+  const finished = run?.status === 'FINISHED';
+  const passed = finished && run.outcome === 'COMPLETED' && run.maxScore !== null && run.maxScore > 0 && run.score === run.maxScore;
+  return (
+    <Card withBorder aria-label={`Verification run ${run?.runtime ?? ''}`.trim()}>
+      <Group justify="space-between" mb="sm">
+        <Text fw={600} ff="monospace">
+          {run?.runtime ?? '…'}
+        </Text>
+        {finished ? (
+          <Badge color={passed ? 'teal' : 'red'} size="lg">
+            {run.outcome === 'COMPLETED' ? `${run.score} / ${run.maxScore}` : run.outcome}
+          </Badge>
+        ) : (
+          <Badge color="blue" variant="light">
+            {run?.status === 'RUNNING' || phase ? `Running${phase && phase !== 'running' ? `: ${phase}` : ''}` : 'Queued'}
+          </Badge>
+        )}
+      </Group>
+      <Stepper active={activeStep(run?.status, phase)} size="xs" allowNextStepsSelect={false}>
+        {steps.map((step) => (
+          <Stepper.Step key={step} label={step[0].toUpperCase() + step.slice(1)} />
+        ))}
+      </Stepper>
+      {!finished && message && (
+        <Text size="xs" c="dimmed" mt="xs" aria-live="polite">
+          {message}
+        </Text>
+      )}
+      {error && !finished && (
+        <Alert color="orange" mt="sm">
+          {error}
+        </Alert>
+      )}
+      {finished && run.tests.length > 0 && (
+        <Table mt="sm" striped aria-label={`Test results (${run.runtime})`}>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>Test</Table.Th>
+              <Table.Th>Suite</Table.Th>
+              <Table.Th>Result</Table.Th>
+              <Table.Th>Score</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {run.tests.map((test, i) => (
+              <Table.Tr key={`${test.name}-${i}`}>
+                <Table.Td>
+                  <Text size="sm">{test.name}</Text>
+                </Table.Td>
+                <Table.Td>{test.visibility === 'visible' ? 'visible' : 'hidden'}</Table.Td>
+                <Table.Td>
+                  <Badge size="sm" color={test.status === 'passed' ? 'teal' : 'red'} variant="light">
+                    {test.status}
+                  </Badge>
+                </Table.Td>
+                <Table.Td>
+                  {test.score} / {test.max_score}
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+      {finished && !passed && run.logs && (
+        <Text component="pre" size="xs" mt="sm" style={{ whiteSpace: 'pre-wrap', maxHeight: 240, overflow: 'auto' }}>
+          {run.logs}
+        </Text>
+      )}
+    </Card>
+  );
+}

@@ -1,0 +1,42 @@
+import type { EditChallengeVersionRequest } from '@takehome/contracts';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import {
+  editChallengeVersion,
+  fetchChallenges,
+  fetchChallengeVersion,
+  importChallengeZip,
+  verifyChallengeVersion,
+} from '../api/challenges';
+import { queryKeys } from './query-keys';
+
+export const useChallenges = () => useQuery({ queryKey: queryKeys.challenges(), queryFn: fetchChallenges });
+
+export const useChallengeVersion = (challengeId: string, versionId: string) =>
+  useQuery({
+    queryKey: queryKeys.challengeVersion(challengeId, versionId),
+    queryFn: () => fetchChallengeVersion(challengeId, versionId),
+  });
+
+/** Every challenge query sits under 'challenges', so one invalidation refreshes lists, versions and badges. */
+function useInvalidateChallenges() {
+  const client = useQueryClient();
+  return () => client.invalidateQueries({ queryKey: queryKeys.challenges() });
+}
+
+export function useImportChallenge() {
+  const invalidate = useInvalidateChallenges();
+  return useMutation({ mutationFn: (zip: Blob) => importChallengeZip(zip), onSuccess: invalidate });
+}
+
+export function useEditChallengeVersion(challengeId: string) {
+  const invalidate = useInvalidateChallenges();
+  return useMutation({
+    mutationFn: (body: EditChallengeVersionRequest) => editChallengeVersion(challengeId, body),
+    onSuccess: invalidate,
+  });
+}
+
+export function useVerifyChallengeVersion(challengeId: string, versionId: string) {
+  const invalidate = useInvalidateChallenges();
+  return useMutation({ mutationFn: () => verifyChallengeVersion(challengeId, versionId), onSuccess: invalidate });
+}
