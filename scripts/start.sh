@@ -9,13 +9,15 @@ source "$ROOT/scripts/lib.sh"
 prepare_platform
 step "migrating the database"
 node "$ROOT/scripts/db/migrate.mjs" deploy
-step "seeding demo data"
-node "$ROOT/apps/api/dist/seed/seed.js"
-
 export NODE_ENV=production
 export PORT="${PORT:-3000}"
 export HOST="${HOST:-127.0.0.1}"
 export PUBLIC_URL="${PUBLIC_URL:-http://$HOST:$PORT}"
+
+step "seeding demo data"
+seed_output="$(node "$ROOT/apps/api/dist/seed/seed.js" --demo-candidate)" || die "seeding failed"
+echo "$seed_output"
+candidate_link="$(echo "$seed_output" | sed -n 's/^seed: demo candidate link //p')"
 LOGS="$ROOT/.data/logs"
 mkdir -p "$LOGS"
 
@@ -50,6 +52,8 @@ cat <<INFO
     admin       admin@demo.takehome.test
     hiring lead lead@demo.takehome.test
     reviewers   reviewer1@demo.takehome.test, reviewer2@demo.takehome.test
+
+  Try it as a candidate (a fresh link on every start): $candidate_link
 
   Press Ctrl-C to stop (PostgreSQL, Redis and Docker keep running; npm run services -- down stops them).
 

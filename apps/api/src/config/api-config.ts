@@ -24,6 +24,15 @@ const apiEnv = z.object({
   // Where the built web app lives; served by the API in production so one port serves everything.
   WEB_DIST: z.string().default(path.resolve(__dirname, '../../../web/dist')),
   PUBLIC_URL: env.url(['http', 'https'], 'http://127.0.0.1:3000'),
+  // Outgoing mail (feedback notices). Unset: messages are written as .eml files under MAIL_DIR instead of sent,
+  // so a local run never needs a mail server and nothing leaves the machine.
+  SMTP_URL: z
+    .string()
+    .optional()
+    .transform((v) => v || undefined)
+    .refine((v) => v === undefined || /^smtps?:\/\/./.test(v), 'must be a URL starting with smtp:// or smtps://'),
+  MAIL_FROM: z.string().min(3).default('Takehome <no-reply@takehome.local>'),
+  MAIL_DIR: z.string().default(path.resolve(__dirname, '../../../../.data/mail')),
 });
 
 export type ApiConfig = z.infer<typeof apiEnv>;

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { exitOnConfigError } from '@takehome/config';
 import { createPrismaClient, type PrismaClient } from '@takehome/db';
 import { loadApiConfig } from '../config/api-config';
+import { seedDemoCandidate } from './demo-candidate';
 import { DEMO_PASSWORD, demoOrganization, demoUsers } from './demo-data';
 
 export const BUILT_IN_CHALLENGES_DIR = path.resolve(__dirname, '../../../../challenges');
@@ -44,10 +45,15 @@ async function main() {
   const config = exitOnConfigError(() => loadApiConfig());
   const prisma = createPrismaClient(config.DATABASE_URL);
   try {
-    const { challenges } = await seedDemo(prisma);
+    const { organization, challenges } = await seedDemo(prisma);
     console.log(`seed: demo organization "${demoOrganization.name}" with ${demoUsers.length} users`);
     for (const c of challenges) {
       console.log(`seed: challenge ${c.slug} v${c.version}${c.created ? ' (new version)' : ' (unchanged)'}`);
+    }
+    const urlShortener = challenges.find((c) => c.slug === 'url-shortener');
+    if (urlShortener && process.argv.includes('--demo-candidate')) {
+      const link = await seedDemoCandidate(prisma, organization.id, urlShortener.id, config.PUBLIC_URL);
+      console.log(`seed: demo candidate link ${link}`);
     }
   } finally {
     await prisma.$disconnect();

@@ -1,4 +1,5 @@
 import Docker from 'dockerode';
+import { reapLeftovers } from '../docker/reaper';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { createSandboxConfig, DockerSandboxRunner, SANDBOX_LABEL, type RunRequest } from '..';
@@ -19,6 +20,8 @@ export async function requireDocker(): Promise<void> {
       throw new Error(`image ${image} missing: run docker/build-images.sh`);
     });
   }
+  // Suites count every labelled object; debris of crashed processes from earlier suites must not count here.
+  await reapLeftovers(docker);
 }
 
 export function loadDir(dir: string): Record<string, string> {
