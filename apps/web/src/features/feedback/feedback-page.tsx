@@ -1,6 +1,7 @@
+import { useDocumentTitle } from '@mantine/hooks';
 import { Alert, Button, Grid, Group, Loader, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
 import type { FeedbackComposer, FeedbackCriterion } from '@takehome/contracts';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useParams } from 'react-router';
 import { useReviewAggregate } from '../review/hooks/use-reviews';
 import { AggregateTable } from './aggregate-table';
@@ -88,9 +89,7 @@ export function FeedbackPage() {
   const { submissionId = '' } = useParams();
   const composer = useFeedbackComposer(submissionId);
   const aggregate = useReviewAggregate(submissionId);
-  useEffect(() => {
-    document.title = 'Feedback · Takehome';
-  }, []);
+  useDocumentTitle('Feedback · Takehome');
   if (composer.isPending || aggregate.isPending) return <Loader />;
   const error = composer.error ?? aggregate.error;
   if (error) return <Alert color="red">{error.message}</Alert>;

@@ -1,5 +1,5 @@
+import { useDocumentTitle } from '@mantine/hooks';
 import { Alert, Badge, Button, Group, Loader, Stack, Table, Text, Title } from '@mantine/core';
-import { useEffect } from 'react';
 import { Link } from 'react-router';
 import { formatWaiting } from '../review/format';
 import { useFeedbackQueue } from './hooks/use-feedback';
@@ -7,9 +7,7 @@ import { useFeedbackQueue } from './hooks/use-feedback';
 /** Every candidate still owed feedback, longest-waiting first: the promise is feedback for everyone. */
 export function FeedbackQueuePage() {
   const queue = useFeedbackQueue();
-  useEffect(() => {
-    document.title = 'Feedback queue · Takehome';
-  }, []);
+  useDocumentTitle('Feedback queue · Takehome');
   return (
     <Stack>
       <Title order={2}>Feedback queue</Title>

@@ -1,6 +1,7 @@
+import { useDocumentTitle } from '@mantine/hooks';
 import { Alert, Anchor, Badge, Button, Card, Group, Loader, MultiSelect, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import type { ReviewPipelineItem } from '@takehome/contracts';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Link } from 'react-router';
 import { useAgreement, useAssignReviewers, useReviewers, useReviewPipeline } from './hooks/use-reviews';
 
@@ -32,9 +33,7 @@ function AssignCell({ item }: { item: ReviewPipelineItem }) {
 export function ReviewAssignmentsPage() {
   const pipeline = useReviewPipeline();
   const agreement = useAgreement();
-  useEffect(() => {
-    document.title = 'Review assignments · Takehome';
-  }, []);
+  useDocumentTitle('Review assignments · Takehome');
 
   return (
     <Stack>

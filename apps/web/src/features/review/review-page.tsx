@@ -1,5 +1,5 @@
+import { useDocumentTitle } from '@mantine/hooks';
 import { Alert, Badge, Code, Grid, Group, Loader, ScrollArea, Stack, Tabs, Text, Title } from '@mantine/core';
-import { useEffect } from 'react';
 import { useParams } from 'react-router';
 import { DiffPanel } from './diff-panel';
 import { FilesPanel } from './files-panel';
@@ -13,9 +13,7 @@ export function ReviewPage() {
   const ws = workspace.data;
   // The title is reviewer-facing too: pseudonym only while blind (the API sends no name then anyway).
   const who = ws ? (ws.candidate.name ?? ws.candidate.pseudonym) : 'Review';
-  useEffect(() => {
-    document.title = `Review · ${who} · Takehome`;
-  }, [who]);
+  useDocumentTitle(`Review · ${who} · Takehome`);
 
   if (workspace.isPending) return <Loader />;
   if (workspace.error) return <Alert color="red">{workspace.error.message}</Alert>;

@@ -1,5 +1,5 @@
+import { useDocumentTitle } from '@mantine/hooks';
 import { Alert, Badge, Button, Group, Loader, Stack, Table, Text, Title } from '@mantine/core';
-import { useEffect } from 'react';
 import { Link } from 'react-router';
 import { formatWaiting } from './format';
 import { useReviewQueue } from './hooks/use-reviews';
@@ -7,9 +7,7 @@ import { useReviewQueue } from './hooks/use-reviews';
 /** The reviewer's own queue: oldest first, so nobody waits longest by accident. Pseudonyms only. */
 export function ReviewQueuePage() {
   const queue = useReviewQueue();
-  useEffect(() => {
-    document.title = 'Review queue · Takehome';
-  }, []);
+  useDocumentTitle('Review queue · Takehome');
 
   return (
     <Stack>
