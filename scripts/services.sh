@@ -61,14 +61,21 @@ start_redis() {
   if [ -n "${REDIS_URL:-}" ]; then step "Redis: using REDIS_URL"; return; fi
   command -v redis-server >/dev/null || apt_install redis-server
   mkdir -p "$REDIS_DIR"
-  if redis-cli -p "$REDIS_PORT" ping 2>/dev/null | grep -q PONG; then
+  local reply; reply="$(redis-cli -p "$REDIS_PORT" ping 2>/dev/null || true)"
+  if [ "$reply" = PONG ]; then
     step "Redis: already running on port $REDIS_PORT"
     return
+  fi
+  if [ -n "$reply" ]; then
+    # Something on the project's own port answers but is unusable (e.g. its data folder was deleted): replace it.
+    warn "Redis on port $REDIS_PORT answers \"${reply:0:80}\"; restarting it"
+    redis-cli -p "$REDIS_PORT" shutdown nosave >/dev/null 2>&1 || true
+    sleep 0.5
   fi
   rm -f "$REDIS_DIR/redis.pid"
   step "Redis: starting on 127.0.0.1:$REDIS_PORT"
   redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --dir "$REDIS_DIR" --daemonize yes \
-    --pidfile "$REDIS_DIR/redis.pid" --logfile "$REDIS_DIR/redis.log" --appendonly yes \
+    --pidfile "$REDIS_DIR/redis.pid" --logfile "$REDIS_DIR/redis.log" --appendonly yes --save '' \
     --maxmemory-policy noeviction >/dev/null
   for _ in $(seq 1 50); do redis-cli -p "$REDIS_PORT" ping 2>/dev/null | grep -q PONG && return; sleep 0.1; done
   die "Redis did not start, see .data/redis/redis.log"
