@@ -1,5 +1,5 @@
-import { checkRuntimeFolders, checkSuites } from './challenge-checks';
-import { ChallengeFormatError, type ChallengeIssue } from './challenge-format.error';
+import { assemblePackage } from './challenge-assembly';
+import type { ChallengeIssue } from './challenge-format.error';
 import { challengeManifestSchema, SUITE_NAMES, type SuiteName } from './challenge-manifest.schema';
 import type { ChallengePackage } from './challenge-package';
 import { DEFAULT_READ_LIMITS, type FileMap, type ReadLimits } from './package-files';
@@ -33,24 +33,8 @@ export function loadChallengeFromFiles(
   const tests: Partial<Record<SuiteName, FileMap>> = {};
   for (const suite of SUITE_NAMES) tests[suite] = groupByFolder(clean, 'tests')[suite];
 
-  if (manifest) {
-    checkRuntimeFolders(manifest, 'starter', starter, issues);
-    checkRuntimeFolders(manifest, 'solutions', solutions, issues);
-    checkSuites(manifest, tests, issues);
-  }
-  if (issues.length > 0 || !manifest || !rubric || challengeYaml === undefined || rubricYaml === undefined || prompt === undefined) {
-    throw new ChallengeFormatError(options.label ?? '(uploaded files)', issues);
-  }
-  return {
-    dir: options.label ?? '',
-    manifest,
-    rubric,
-    prompt,
-    sources: { challengeYaml, rubricYaml },
-    starter,
-    solutions,
-    tests: tests as Record<SuiteName, FileMap>,
-  };
+  const parts = { challengeYaml, rubricYaml, prompt, manifest, rubric, starter, solutions, tests };
+  return assemblePackage(options.label ?? '', parts, issues, options.label ?? '(uploaded files)');
 }
 
 const KNOWN_TOP = /^(challenge\.yaml|rubric\.yaml|prompt\.md|README\.md|(starter|solutions|tests)\/.+)$/;

@@ -1,6 +1,6 @@
 import { lstat, readdir, realpath } from 'node:fs/promises';
 import * as path from 'node:path';
-import { checkRuntimeFolders, checkSuites } from './challenge-checks';
+import { assemblePackage } from './challenge-assembly';
 import { ChallengeFormatError, type ChallengeIssue } from './challenge-format.error';
 import { challengeManifestSchema, SUITE_NAMES, type SuiteName } from './challenge-manifest.schema';
 import type { ChallengePackage } from './challenge-package';
@@ -38,28 +38,7 @@ export async function loadChallenge(dir: string, options: LoadChallengeOptions =
   const tests: Partial<Record<SuiteName, FileMap>> = {};
   for (const suite of SUITE_NAMES) tests[suite] = await readTree(root, `tests/${suite}`, budget, issues);
 
-  // Cross-part checks only make sense against a manifest that parsed; otherwise they would add noise.
-  if (manifest) {
-    checkRuntimeFolders(manifest, 'starter', starter, issues);
-    checkRuntimeFolders(manifest, 'solutions', solutions, issues);
-    checkSuites(manifest, tests, issues);
-  } else {
-    for (const suite of SUITE_NAMES) if (!tests[suite]) issues.push({ file: `tests/${suite}`, message: 'missing' });
-  }
-
-  if (issues.length > 0 || !manifest || !rubric || challengeYaml === undefined || rubricYaml === undefined || prompt === undefined) {
-    throw new ChallengeFormatError(root, issues);
-  }
-  return {
-    dir: root,
-    manifest,
-    rubric,
-    prompt,
-    sources: { challengeYaml, rubricYaml },
-    starter,
-    solutions,
-    tests: tests as Record<SuiteName, FileMap>,
-  };
+  return assemblePackage(root, { challengeYaml, rubricYaml, prompt, manifest, rubric, starter, solutions, tests }, issues);
 }
 
 async function readTopFile(root: string, name: string, budget: FileBudget, issues: ChallengeIssue[]): Promise<string | undefined> {
