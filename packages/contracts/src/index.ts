@@ -10,3 +10,5 @@ export * from './feedback';
 export * from './candidate';
 export * from './candidate-files';
 export * from './audit';
+export * from './pipeline';
+export * from './pilots';
