@@ -13,6 +13,10 @@ const apiEnv = z.object({
   REDIS_KEY_PREFIX: z.string().regex(/^[\w.:-]*$/).default('takehome:'),
   // Defaults to one derived from the database name (see queuePrefix in @takehome/jobs).
   QUEUE_PREFIX: z.string().min(1).optional(),
+  // Runs still QUEUED this long after they were stored are queued again (their job may never have reached
+  // Redis); checked every RUN_REQUEUE_INTERVAL_MS, 0 turns the sweep off.
+  RUN_REQUEUE_AFTER_MS: env.positiveInt(60_000),
+  RUN_REQUEUE_INTERVAL_MS: z.coerce.number().int().min(0).default(30_000),
   // Webhook deliveries are retried with exponential backoff from this base, up to this many attempts.
   WEBHOOK_RETRY_BASE_MS: env.positiveInt(5_000),
   WEBHOOK_MAX_ATTEMPTS: env.positiveInt(8),

@@ -6,6 +6,7 @@ import { RunEventsService } from './run-events.service';
 import { RunQueueService } from './run-queue.service';
 import { RunsController } from './runs.controller';
 import { RunsRepository } from './runs.repository';
+import { StaleRunRequeuer } from './stale-run-requeuer';
 
 @Global()
 @Module({
@@ -20,7 +21,7 @@ import { RunsRepository } from './runs.repository';
     BullModule.registerQueue({ name: QueueName.Grading }, { name: QueueName.Practice }),
   ],
   controllers: [RunsController],
-  providers: [RunQueueService, RunEventsService, RunsRepository],
+  providers: [RunQueueService, RunEventsService, RunsRepository, StaleRunRequeuer],
   exports: [RunQueueService, RunEventsService],
 })
 export class RunsModule {}

@@ -9,4 +9,14 @@ export class RunsRepository {
   findForOrganization(organizationId: string, runId: string) {
     return this.prisma.client.run.findFirst({ where: { id: runId, challengeVersion: { challenge: { organizationId } } } });
   }
+
+  /** Oldest first and bounded, so a long outage is caught up over a few sweeps rather than in one burst. */
+  findQueuedBefore(before: Date) {
+    return this.prisma.client.run.findMany({
+      where: { status: 'QUEUED', queuedAt: { lt: before } },
+      select: { id: true, kind: true },
+      orderBy: { queuedAt: 'asc' },
+      take: 200,
+    });
+  }
 }
