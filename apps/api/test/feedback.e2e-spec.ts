@@ -1,6 +1,7 @@
 import { feedbackComposer, feedbackQueueItem, releasedFeedbackView, reviewWorkspace } from '@takehome/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { CandidateClient } from './support/candidate-factories';
 import { Factories, signIn } from './support/factories';
 import { type CapturedMail, captureMail, ReviewFactories } from './support/review-factories';
 import { startTestApp, type TestApp } from './support/test-app';
@@ -67,7 +68,14 @@ describe('feedback', () => {
     const mail = smtp.messages.find((m: CapturedMail) => m.to.includes(scene.invitation.candidateEmail));
     expect(mail).toBeDefined();
     expect(mail!.raw).toContain(`Subject: Your feedback for ${scene.assessment.name} is ready`);
-    expect(mail!.raw).toContain('http://takehome.test/candidate/feedback');
+    // The invitation link was spent at submission; the email's own link opens the feedback on any device.
+    const text = mail!.raw.replace(/=\r?\n/g, '').replace(/=3D/g, '=');
+    const token = /http:\/\/takehome\.test\/a\/([\w-]+)\?to=feedback/.exec(text)?.[1];
+    expect(token).toBeDefined();
+    const elsewhere = new CandidateClient(t.baseUrl);
+    expect((await elsewhere.open(token!)).status).toBe(204);
+    expect((await elsewhere.json('GET', '/feedback')).body).toMatchObject({ released: true, body });
+    expect((await elsewhere.json('PUT', '/files', { path: 'x.js', content: 'late', baseRevision: null })).status).toBe(409);
     // The email announces the feedback; the feedback itself stays behind the candidate's page.
     expect(mail!.raw).not.toContain('persistence across restarts');
 

@@ -55,4 +55,9 @@ export class FeedbackRepository {
   markEmailed(id: string) {
     return this.prisma.client.feedback.update({ where: { id }, data: { emailedAt: new Date() } });
   }
+
+  /** A fresh feedback link per release; the previous one (if any) stops working. */
+  async setFeedbackLink(invitationId: string, feedbackTokenHash: string) {
+    await this.prisma.client.invitation.update({ where: { id: invitationId }, data: { feedbackTokenHash } });
+  }
 }

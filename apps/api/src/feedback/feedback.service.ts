@@ -1,6 +1,7 @@
 import { BadRequestException, ConflictException, ForbiddenException, Inject, Injectable, Logger, NotFoundException } from '@nestjs/common';
 import type { FeedbackComposer, FeedbackCriterion, FeedbackQueueItem, SaveFeedbackRequest, SessionUser } from '@takehome/contracts';
 import { AuditService } from '../audit/audit.service';
+import { hashToken, randomToken } from '../common/tokens';
 import { API_CONFIG, type ApiConfig } from '../config/api-config';
 import { MailService } from '../mail/mail.service';
 import { hiddenFrom, owesReview } from '../reviews/review-views';
@@ -86,8 +87,12 @@ export class FeedbackService {
     const { invitation } = s.attempt;
     let emailedAt: Date | null = null;
     try {
-      // The invitation token is stored only as a hash and is spent at submission, so the mail links the
-      // candidate's feedback page, which the browser that submitted opens with its candidate session cookie.
+      // The invitation link is spent at submission, so the mail carries a link of its own that opens the
+      // candidate's submitted attempt (read-only by then) on any device, straight to the feedback page.
+      const token = randomToken();
+      await this.feedback.setFeedbackLink(invitation.id, hashToken(token));
+      const link = new URL(`/a/${token}`, this.config.PUBLIC_URL);
+      link.searchParams.set('to', 'feedback');
       await this.mail.send({
         to: invitation.candidateEmail,
         subject: `Your feedback for ${invitation.assessment.name} is ready`,
@@ -95,7 +100,7 @@ export class FeedbackService {
           `Hello ${invitation.candidateName},`,
           '',
           `thank you for taking the ${invitation.assessment.name} assessment. The team has written feedback on your submission.`,
-          `Read it here: ${new URL('/candidate/feedback', this.config.PUBLIC_URL).toString()}`,
+          `Read it here: ${link.toString()}`,
           '',
           `— ${user.organization.name}`,
         ].join('\n'),

@@ -11,8 +11,12 @@ export const candidateInvitationInclude = {
 export class InvitationLinksRepository {
   constructor(private readonly prisma: PrismaService) {}
 
+  /** The invitation link's token, or the feedback email's, which only ever opens a submitted attempt. */
   findByTokenHash(tokenHash: string) {
-    return this.prisma.client.invitation.findUnique({ where: { tokenHash }, include: { attempt: { select: { status: true } } } });
+    return this.prisma.client.invitation.findFirst({
+      where: { OR: [{ tokenHash }, { feedbackTokenHash: tokenHash }] },
+      include: { attempt: { select: { status: true, submission: { select: { feedback: { select: { releasedAt: true } } } } } } },
+    });
   }
 
   /** Opening the link records that it was opened; a revoked invitation is never turned back into an opened one. */

@@ -10,7 +10,7 @@ const messages: Record<LinkProblem, string> = {
   invalid: 'This invitation link is not valid. Check that you copied the whole link from the email.',
   expired: 'This invitation link has expired. Ask the team that invited you for a new one.',
   revoked: 'This invitation was withdrawn by the team that sent it.',
-  used: 'This invitation link was already used to submit an assessment. Your confirmation and feedback stay available in the browser you used.',
+  used: 'This invitation link was already used to submit an assessment. Your confirmation stays available in the browser you used, and the email announcing your feedback brings a link that opens it on any device.',
 };
 
 function linkError(problem: LinkProblem) {
@@ -24,17 +24,22 @@ function linkError(problem: LinkProblem) {
  * The link is the candidate's only credential, so it is "single-use" in this sense: it starts exactly one
  * attempt, and it can be exchanged again (a second device, a cleared cookie) only for that same invitation and
  * only until the work is submitted. After submission it answers "used"; the browser that submitted keeps its
- * cookie for the survey and the feedback page.
+ * cookie for the survey and the feedback page. Once feedback is released, the link in that email (a token of
+ * its own) opens the submitted attempt again on any device: there is nothing left to change, only to read.
  */
 @Injectable()
 export class InvitationLinksService {
   constructor(private readonly repository: InvitationLinksRepository) {}
 
   async open(token: string): Promise<{ sessionToken: string; expiresAt: Date }> {
-    const invitation = await this.repository.findByTokenHash(hashToken(token));
+    const tokenHash = hashToken(token);
+    const invitation = await this.repository.findByTokenHash(tokenHash);
     if (!invitation) throw linkError('invalid');
     if (invitation.status === 'REVOKED' || invitation.revokedAt) throw linkError('revoked');
-    if (invitation.attempt && invitation.attempt.status !== 'IN_PROGRESS') throw linkError('used');
+    const feedbackLink = invitation.feedbackTokenHash === tokenHash;
+    const submitted = invitation.attempt && invitation.attempt.status !== 'IN_PROGRESS';
+    if (feedbackLink && !invitation.attempt?.submission?.feedback?.releasedAt) throw linkError('invalid');
+    if (submitted && !feedbackLink) throw linkError('used');
     // An attempt already under way continues even if the invitation's open window closes meanwhile.
     if (!invitation.attempt && invitation.expiresAt.getTime() <= Date.now()) throw linkError('expired');
     const sessionToken = randomToken();

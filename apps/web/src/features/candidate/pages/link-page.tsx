@@ -1,7 +1,7 @@
 import { Center, Loader } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
-import { useNavigate, useParams } from 'react-router';
+import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { openInvitation } from '../api/candidate';
 import { errorCode, errorMessage } from '../api/candidate-http';
 import { candidateKeys } from '../hooks/use-candidate';
@@ -9,11 +9,14 @@ import { LinkProblem } from './link-problem';
 
 /**
  * /a/<token>: exchanges the link for a session cookie with a POST (a mail scanner's GET changes nothing), then
- * replaces the URL so the token does not stay in the address bar or the history.
+ * replaces the URL so the token does not stay in the address bar or the history. The feedback email's link
+ * adds ?to=feedback to land on the feedback page.
  */
 export function LinkPage() {
   const { token = '' } = useParams();
   const navigate = useNavigate();
+  const [search] = useSearchParams();
+  const destination = search.get('to') === 'feedback' ? '/candidate/feedback' : '/candidate';
   const client = useQueryClient();
   const [problem, setProblem] = useState<{ code?: string; message: string } | null>(null);
   useEffect(() => {
@@ -22,14 +25,14 @@ export function LinkPage() {
       () => {
         if (cancelled) return;
         void client.invalidateQueries({ queryKey: candidateKeys.all });
-        navigate('/candidate', { replace: true });
+        navigate(destination, { replace: true });
       },
       (error: unknown) => !cancelled && setProblem({ code: errorCode(error), message: errorMessage(error) }),
     );
     return () => {
       cancelled = true;
     };
-  }, [token, navigate, client]);
+  }, [token, navigate, client, destination]);
   if (problem) return <LinkProblem code={problem.code} message={problem.message} />;
   return (
     <Center py="xl">
