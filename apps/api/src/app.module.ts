@@ -13,6 +13,7 @@ import { ReviewsModule } from './reviews/reviews.module';
 import { FeedbackModule } from './feedback/feedback.module';
 import { InvitationsModule } from './invitations/invitations.module';
 import { AttemptsModule } from './attempts/attempts.module';
+import { PipelineModule } from './pipeline/pipeline.module';
 
 @Module({})
 export class AppModule {
@@ -21,7 +22,7 @@ export class AppModule {
     return {
       module: AppModule,
       global: true,
-      imports: [DatabaseModule, InfraModule, RunsModule, AuthModule, HealthModule, WebhooksModule, AssessmentsModule, OrganizationsModule, ChallengesModule, ReviewsModule, FeedbackModule, InvitationsModule, AttemptsModule],
+      imports: [DatabaseModule, InfraModule, RunsModule, AuthModule, HealthModule, WebhooksModule, AssessmentsModule, OrganizationsModule, ChallengesModule, ReviewsModule, FeedbackModule, InvitationsModule, AttemptsModule, PipelineModule],
       providers: [{ provide: API_CONFIG, useValue: config }],
       exports: [API_CONFIG],
     };

@@ -3,7 +3,14 @@ import type { AuditEventView } from '@takehome/contracts';
 import type { Prisma } from '@takehome/db';
 import { AuditRepository } from './audit.repository';
 
-export type AuditAction = 'review.assigned' | 'review.submitted' | 'feedback.released';
+export type AuditAction =
+  | 'review.assigned'
+  | 'review.submitted'
+  | 'feedback.released'
+  | 'invitation.created'
+  | 'invitation.resent'
+  | 'invitation.extended'
+  | 'invitation.revoked';
 
 /**
  * Hiring decisions must be explainable after the fact (who assigned whom, who graded what, who told the

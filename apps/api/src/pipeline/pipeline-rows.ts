@@ -1,0 +1,68 @@
+import type { PipelineRow, RunTest } from '@takehome/contracts';
+import type { PipelineInvitation } from './invitations.repository';
+import { minutesBetween, reviewedAt, stageOf, testCount } from './pipeline-facts';
+
+export interface CriterionWeight {
+  id: string;
+  weight: number;
+}
+
+const round2 = (n: number) => Math.round(n * 100) / 100;
+const iso = (d: Date | null | undefined) => d?.toISOString() ?? null;
+
+/** A review's weighted rubric total (levels 1-4), as the review aggregates compute it: unscored criteria count 0. */
+export function weightedTotal(criteria: CriterionWeight[], scores: { criterionId: string; level: number }[]): number {
+  const totalWeight = criteria.reduce((sum, c) => sum + c.weight, 0) || 1;
+  return round2(criteria.reduce((sum, c) => sum + c.weight * (scores.find((s) => s.criterionId === c.id)?.level ?? 0), 0) / totalWeight);
+}
+
+const score = (count: { passed: number; total: number } | null) => (count ? { score: count.passed, maxScore: count.total } : null);
+
+/** One dashboard row, derived from what the platform recorded; nothing here is stored. */
+export function pipelineRowOf(invitation: PipelineInvitation, criteria: CriterionWeight[], now = new Date()): PipelineRow {
+  const attempt = invitation.attempt;
+  const submission = attempt?.submission ?? null;
+  const grading = submission?.runs[0] ?? null;
+  const tests = (grading?.tests ?? null) as RunTest[] | null;
+  const submitted = submission?.reviews.filter((r) => r.status === 'SUBMITTED') ?? [];
+  const facts = {
+    createdAt: invitation.createdAt,
+    expiresAt: invitation.expiresAt,
+    revokedAt: invitation.revokedAt,
+    startedAt: attempt?.startedAt ?? null,
+    submittedAt: submission?.createdAt ?? attempt?.submittedAt ?? null,
+    gradedAt: grading?.finishedAt ?? null,
+    reviewedAt: submission ? reviewedAt(submission.assignments.map((a) => a.reviewerId), submission.reviews) : null,
+    feedbackReleasedAt: submission?.feedback?.releasedAt ?? null,
+  };
+  const { stage, since } = stageOf(facts, now);
+  return {
+    invitationId: invitation.id,
+    kind: invitation.kind,
+    name: invitation.candidateName,
+    email: invitation.candidateEmail,
+    pseudonym: invitation.pseudonym,
+    accommodationMinutes: invitation.accommodationMinutes,
+    stage,
+    stageSince: since.toISOString(),
+    invitedAt: invitation.createdAt.toISOString(),
+    sentAt: iso(invitation.sentAt),
+    sendCount: invitation.sendCount,
+    expiresAt: invitation.expiresAt.toISOString(),
+    startedAt: iso(facts.startedAt),
+    deadline: iso(attempt?.deadline),
+    submittedAt: iso(facts.submittedAt),
+    ranOutOfTime: submission?.automatic ?? false,
+    minutesTaken: minutesBetween(facts.startedAt, facts.submittedAt),
+    gradedAt: iso(facts.gradedAt),
+    reviewedAt: iso(facts.reviewedAt),
+    feedbackReleasedAt: iso(facts.feedbackReleasedAt),
+    revokedAt: iso(invitation.revokedAt),
+    submissionId: submission?.id ?? null,
+    runtime: attempt?.runtime ?? null,
+    hiddenTests: score(testCount(tests, 'hidden')),
+    visibleTests: score(testCount(tests, 'visible')),
+    rubricScore: submitted.length ? round2(submitted.reduce((sum, r) => sum + weightedTotal(criteria, r.scores), 0) / submitted.length) : null,
+    reviewsSubmitted: submitted.length,
+  };
+}
