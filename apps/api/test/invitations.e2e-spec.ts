@@ -13,6 +13,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { AUTO_SUBMIT_JOB, DEADLINE_QUEUE } from '../src/attempts/submission/deadline-scheduler';
+import { SubmissionsService } from '../src/attempts/submission/submissions.service';
 import { CandidateClient } from './support/candidate-factories';
 import { Factories, signIn } from './support/factories';
 import { PipelineFactories } from './support/pipeline-factories';
@@ -382,6 +383,12 @@ describe('invitations', () => {
       expect((await s.call('POST', `/invitations/${issued.invitationId}/revoke`)).status).toBe(200);
       expect((await s.call('POST', `/invitations/${issued.invitationId}/resend`)).status).toBe(409);
       expect((await s.call('POST', `/invitations/${issued.invitationId}/extend`, { days: 1 })).status).toBe(409);
+
+      // Its deadline job still fires later; withdrawn work must not be submitted for grading.
+      const attempt = await f.prisma.attempt.findUniqueOrThrow({ where: { invitationId: issued.invitationId } });
+      await f.prisma.attempt.update({ where: { id: attempt.id }, data: { deadline: new Date(Date.now() - 600_000) } });
+      await t.app.get(SubmissionsService).autoSubmitIfDue(attempt.id);
+      expect(await f.prisma.submission.findUnique({ where: { attemptId: attempt.id } })).toBeNull();
 
       const submitted = await pf.invitee(s, { startedMinutesAgo: 100, submittedAfterMinutes: 60 });
       const refused = await s.call('POST', `/invitations/${submitted.invitation.id}/revoke`);

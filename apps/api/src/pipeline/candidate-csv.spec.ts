@@ -28,6 +28,15 @@ describe(parseCandidateCsv.name, () => {
     });
   });
 
+  it('counts lines as an editor shows them, past blank lines and values that span lines', () => {
+    const csv = 'name,email\n\n"Ada\nLovelace",ada@example.com\nBad,nope\n';
+    expect(parseCandidateCsv(csv)).toMatchObject({
+      ok: true,
+      rows: [{ email: 'ada@example.com', line: 3 }],
+      problems: [{ line: 5, message: 'email is not a valid address' }],
+    });
+  });
+
   it('refuses a file without the name and email columns', () => {
     expect(parseCandidateCsv('who,where\nA,B\n')).toEqual({
       ok: false,

@@ -28,18 +28,19 @@ export type CsvParseResult = { ok: true; rows: (CandidateRow & { line: number })
  * later line, so a file can never invite one person twice.
  */
 export function parseCandidateCsv(text: string): CsvParseResult {
-  let records: Record<string, string>[];
+  let records: { record: Record<string, string>; info: { lines: number } }[];
   try {
     records = parse(text.replace(/^\uFEFF/, ''), {
       columns: (header: string[]) => header.map((h) => h.trim().toLowerCase().replace(/\s+/g, '_')),
       skip_empty_lines: true,
       relax_column_count: true,
       trim: true,
+      info: true,
     });
   } catch (error) {
     return { ok: false, error: `not a readable CSV file: ${(error as Error).message}` };
   }
-  const header = records.length ? Object.keys(records[0]) : [];
+  const header = records.length ? Object.keys(records[0].record) : [];
   if (records.length && (!header.includes('name') || !header.includes('email'))) {
     return { ok: false, error: 'the first line must name the columns: name, email and optionally accommodation_minutes' };
   }
@@ -48,8 +49,9 @@ export function parseCandidateCsv(text: string): CsvParseResult {
   const rows: (CandidateRow & { line: number })[] = [];
   const problems: RowProblem[] = [];
   const seen = new Map<string, number>();
-  records.forEach((record, index) => {
-    const line = index + 2;
+  records.forEach(({ record, info }) => {
+    // csv-parse counts the line a row ends on; a quoted value spanning lines moves its start back.
+    const line = info.lines - newlinesIn(record);
     const parsed = candidateRow.safeParse({
       name: record.name ?? '',
       email: record.email ?? '',
@@ -68,4 +70,8 @@ export function parseCandidateCsv(text: string): CsvParseResult {
     rows.push({ ...parsed.data, line });
   });
   return { ok: true, rows, problems };
+}
+
+function newlinesIn(record: Record<string, string>): number {
+  return Object.values(record).reduce((count, value) => count + (value.match(/\n/g)?.length ?? 0), 0);
 }

@@ -55,7 +55,7 @@ export class SubmissionsRepository {
   findAttemptForDeadline(attemptId: string) {
     return this.prisma.client.attempt.findUnique({
       where: { id: attemptId },
-      include: { invitation: { select: { organizationId: true, assessmentId: true, assessment: { select: { graceSeconds: true, challengeVersionId: true } } } } },
+      include: { invitation: { select: { organizationId: true, assessmentId: true, status: true, assessment: { select: { graceSeconds: true, challengeVersionId: true } } } } },
     });
   }
 }

@@ -43,10 +43,13 @@ export class SubmissionsService {
     return true;
   }
 
-  /** The delayed job. A deadline moved later (more accommodation) is not due yet: schedule it again instead. */
+  /**
+   * The delayed job. A deadline moved later (more accommodation) is not due yet: schedule it again instead.
+   * A revoked invitation's work is never submitted: the team withdrew it, so there is nothing to grade.
+   */
   async autoSubmitIfDue(attemptId: string): Promise<void> {
     const attempt = await this.repository.findAttemptForDeadline(attemptId);
-    if (!attempt || attempt.status !== 'IN_PROGRESS') return;
+    if (!attempt || attempt.status !== 'IN_PROGRESS' || attempt.invitation.status === 'REVOKED') return;
     const { invitation } = attempt;
     const dueAt = new Date(attempt.deadline.getTime() + invitation.assessment.graceSeconds * 1000);
     if (dueAt.getTime() > Date.now()) return this.scheduler.schedule(attempt.id, dueAt);
