@@ -13,6 +13,7 @@ interface NavItem {
 // One line per page in the header; a feature adds its own line here.
 const navItems: NavItem[] = [
   { to: '/challenges', label: 'Challenges', roles: AUTHORING_ROLES },
+  { to: '/assessments', label: 'Assessments', roles: ['ADMIN', 'HIRING_LEAD'] },
   { to: '/review', label: 'Reviews', roles: [] },
   { to: '/review/assign', label: 'Assignments', roles: ['ADMIN', 'HIRING_LEAD'] },
   { to: '/review/feedback', label: 'Feedback', roles: ['ADMIN', 'HIRING_LEAD'] },

@@ -11,6 +11,9 @@ import { ReviewPage } from '../features/review/review-page';
 import { ReviewAssignmentsPage } from '../features/review/review-assignments-page';
 import { FeedbackQueuePage } from '../features/feedback/feedback-queue-page';
 import { FeedbackPage } from '../features/feedback/feedback-page';
+import { AssessmentListPage } from '../features/hiring/assessment-list-page';
+import { AssessmentPage } from '../features/hiring/assessment-page';
+import { CandidateReportPage } from '../features/hiring/report/candidate-report-page';
 
 import { CandidateLayout } from '../features/candidate/pages/candidate-layout';
 import { LinkPage } from '../features/candidate/pages/link-page';
@@ -40,6 +43,9 @@ export const router = createBrowserRouter([
       { path: '/review/feedback', element: <RequireTeam roles={['ADMIN', 'HIRING_LEAD']}><FeedbackQueuePage /></RequireTeam> },
       { path: '/review/feedback/:submissionId', element: <RequireTeam roles={['ADMIN', 'HIRING_LEAD']}><FeedbackPage /></RequireTeam> },
       { path: '/review/:submissionId', element: <RequireTeam><ReviewPage /></RequireTeam> },
+      { path: '/assessments', element: <RequireTeam roles={['ADMIN', 'HIRING_LEAD']}><AssessmentListPage /></RequireTeam> },
+      { path: '/assessments/:id', element: <RequireTeam roles={['ADMIN', 'HIRING_LEAD']}><AssessmentPage /></RequireTeam> },
+      { path: '/assessments/:id/invitations/:invitationId', element: <RequireTeam roles={['ADMIN', 'HIRING_LEAD']}><CandidateReportPage /></RequireTeam> },
     ],
   },
 ]);

@@ -1,3 +1,5 @@
+import type { InvitationKind, PipelineQuery } from '@takehome/contracts';
+
 /** The one query-key factory: every cached server resource is named here, so invalidation stays exact. */
 export const queryKeys = {
   health: () => ['health'] as const,
@@ -5,4 +7,12 @@ export const queryKeys = {
   challenges: () => ['challenges'] as const,
   challengeVersion: (challengeId: string, versionId: string) => ['challenges', challengeId, 'versions', versionId] as const,
   run: (runId: string) => ['runs', runId] as const,
+  // Everything about one assessment sits under ['assessments', id], so one invalidation refreshes its
+  // header, pipeline, reports and analytics after any change (and the list's invitation count with 'assessments').
+  assessments: () => ['assessments'] as const,
+  assessment: (id: string) => ['assessments', id] as const,
+  pipeline: (id: string, query: PipelineQuery) => ['assessments', id, 'invitations', query] as const,
+  candidateReport: (id: string, invitationId: string) => ['assessments', id, 'report', invitationId] as const,
+  pilotReport: (id: string) => ['assessments', id, 'pilot-report'] as const,
+  analytics: (id: string, kind: InvitationKind) => ['assessments', id, 'analytics', kind] as const,
 };

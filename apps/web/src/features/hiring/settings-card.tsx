@@ -1,0 +1,101 @@
+import { Alert, Button, Card, Group, MultiSelect, NumberInput, Select, Switch, Text, Title } from '@mantine/core';
+import type { AssessmentView, UpdateAssessmentRequest } from '@takehome/contracts';
+import { type FormEvent, useState } from 'react';
+import { useChallenges, useChallengeVersion } from '../../hooks/use-challenges';
+import { ValidationIssues } from '../challenges/validation-issues';
+import { useUpdateAssessment } from './hooks/use-assessments';
+
+/** Editable while only the team is involved (draft and pilot); read-only once candidates are. */
+export function SettingsCard({ assessment }: { assessment: AssessmentView }) {
+  const editable = assessment.status === 'DRAFT' || assessment.status === 'PILOT';
+  // Held here, outside the keyed form, so "Saved." outlives the form's restart from the saved values.
+  const update = useUpdateAssessment(assessment.id);
+  return (
+    <Card withBorder>
+      <Title order={2} size="h4" mb="xs">
+        Settings
+      </Title>
+      {editable ? (
+        // Keyed by what the server holds, so a save (or another tab's change) restarts the form from it.
+        <SettingsForm key={JSON.stringify(assessment)} assessment={assessment} update={update} />
+      ) : (
+        <Group gap="xl">
+          <Text size="sm">
+            <b>{assessment.timeLimitMinutes}</b> min limit
+          </Text>
+          <Text size="sm">Runtimes: {assessment.runtimes.join(', ')}</Text>
+          <Text size="sm">
+            {assessment.reviewersPerSubmission} reviewer{assessment.reviewersPerSubmission === 1 ? '' : 's'} per submission
+          </Text>
+          <Text size="sm">{assessment.blindReview ? 'Blind review' : 'Named review'}</Text>
+          <Text size="sm" c="dimmed">
+            Frozen since launch.
+          </Text>
+        </Group>
+      )}
+    </Card>
+  );
+}
+
+function SettingsForm({ assessment, update }: { assessment: AssessmentView; update: ReturnType<typeof useUpdateAssessment> }) {
+  const challenges = useChallenges();
+  const [versionId, setVersionId] = useState(assessment.challenge.versionId);
+  const [timeLimit, setTimeLimit] = useState<number | string>(assessment.timeLimitMinutes);
+  const [runtimes, setRuntimes] = useState(assessment.runtimes);
+  const [reviewers, setReviewers] = useState<number | string>(assessment.reviewersPerSubmission);
+  const [blind, setBlind] = useState(assessment.blindReview);
+  // The runtimes on offer are the chosen version's; a new version may support different ones.
+  const version = useChallengeVersion(assessment.challenge.id, versionId);
+  const versions = challenges.data?.find((c) => c.id === assessment.challenge.id)?.versions ?? [];
+
+  // Only what changed is sent, so saving one field never rewrites another someone changed meanwhile.
+  const changes: UpdateAssessmentRequest = {
+    ...(versionId !== assessment.challenge.versionId ? { challengeVersionId: versionId } : {}),
+    ...(Number(timeLimit) !== assessment.timeLimitMinutes ? { timeLimitMinutes: Number(timeLimit) } : {}),
+    ...(runtimes.join() !== assessment.runtimes.join() ? { runtimes } : {}),
+    ...(Number(reviewers) !== assessment.reviewersPerSubmission ? { reviewersPerSubmission: Number(reviewers) } : {}),
+    ...(blind !== assessment.blindReview ? { blindReview: blind } : {}),
+  };
+  const changed = Object.keys(changes).length > 0;
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (changed) update.mutate(changes);
+  };
+
+  return (
+    <form onSubmit={submit} aria-label="Assessment settings">
+      <Group align="flex-end" gap="md">
+        <Select
+          label="Challenge version"
+          w={160}
+          data={
+            versions.length
+              ? versions.map((v) => ({ value: v.id, label: `v${v.version} · ${v.verification}` }))
+              : [{ value: assessment.challenge.versionId, label: `v${assessment.challenge.version}` }]
+          }
+          value={versionId}
+          onChange={(value) => value && setVersionId(value)}
+          allowDeselect={false}
+        />
+        <NumberInput label="Time limit (minutes)" w={150} min={15} max={480} step={15} value={timeLimit} onChange={setTimeLimit} />
+        <MultiSelect label="Runtimes" miw={180} style={{ flex: 1 }} data={version.data?.runtimes ?? runtimes} value={runtimes} onChange={setRuntimes} />
+        <NumberInput label="Reviewers per submission" w={180} min={1} max={5} value={reviewers} onChange={setReviewers} />
+        <Switch label="Blind review" checked={blind} onChange={(e) => setBlind(e.currentTarget.checked)} mb={8} />
+        <Button type="submit" disabled={!changed} loading={update.isPending}>
+          Save settings
+        </Button>
+      </Group>
+      {update.isSuccess && !changed && (
+        <Text size="sm" c="dimmed" mt="xs" role="status">
+          Saved.
+        </Text>
+      )}
+      {assessment.status === 'PILOT' && changed && (
+        <Alert color="yellow" mt="sm">
+          The pilot is under way: teammates who already finished took it with the old settings.
+        </Alert>
+      )}
+      <ValidationIssues error={update.error} title="The settings were not saved" />
+    </form>
+  );
+}
