@@ -33,7 +33,8 @@ export const updateAssessmentRequest = z
   .refine((body) => Object.keys(body).length > 0, 'change at least one setting');
 export type UpdateAssessmentRequest = z.infer<typeof updateAssessmentRequest>;
 
-export const transitionAssessmentRequest = z.object({ to: assessmentStatus.exclude(['DRAFT']) });
+/** A pilot may go back to draft to change the challenge or the limit; the lifecycle refuses any other move back. */
+export const transitionAssessmentRequest = z.object({ to: assessmentStatus });
 export type TransitionAssessmentRequest = z.infer<typeof transitionAssessmentRequest>;
 
 export const assessmentView = z.object({

@@ -1,9 +1,13 @@
 import { Module } from '@nestjs/common';
+import { ChallengesModule } from '../challenges/challenges.module';
+import { PilotsModule } from '../pilots/pilots.module';
 import { AssessmentsController } from './assessments.controller';
 import { AssessmentsRepository } from './assessments.repository';
 import { AssessmentsService } from './assessments.service';
 
 @Module({
+  // Starting a pilot verifies the challenge's reference solution; launching freezes the pilot's baseline.
+  imports: [ChallengesModule, PilotsModule],
   controllers: [AssessmentsController],
   providers: [AssessmentsRepository, AssessmentsService],
   exports: [AssessmentsService],

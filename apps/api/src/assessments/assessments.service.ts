@@ -1,16 +1,25 @@
-import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { BadRequestException, ConflictException, Injectable, Logger, NotFoundException } from '@nestjs/common';
 import type {
   AssessmentView,
   CreateAssessmentRequest,
   TransitionAssessmentRequest,
   UpdateAssessmentRequest,
 } from '@takehome/contracts';
+import type { Prisma } from '@takehome/db';
+import { ChallengesService } from '../challenges/challenges.service';
+import { PilotsService } from '../pilots/pilots.service';
 import { canTransition, isEditable } from './assessment-lifecycle';
 import { type AssessmentRow, AssessmentsRepository } from './assessments.repository';
 
 @Injectable()
 export class AssessmentsService {
-  constructor(private readonly assessments: AssessmentsRepository) {}
+  private readonly logger = new Logger(AssessmentsService.name);
+
+  constructor(
+    private readonly assessments: AssessmentsRepository,
+    private readonly pilots: PilotsService,
+    private readonly challenges: ChallengesService,
+  ) {}
 
   async create(organizationId: string, request: CreateAssessmentRequest): Promise<AssessmentView> {
     const version = await this.version(organizationId, request.challengeVersionId);
@@ -50,7 +59,16 @@ export class AssessmentsService {
       throw new ConflictException(`An assessment cannot go from ${current.status.toLowerCase()} to ${to.toLowerCase()}.`);
     }
     const stamps = to === 'LIVE' ? { launchedAt: new Date() } : to === 'CLOSED' ? { closedAt: new Date() } : {};
-    if (!(await this.assessments.update(organizationId, id, current.status, { status: to, ...stamps }))) throw this.changedMeanwhile();
+    // Launch keeps the pilot's results as the baseline; the status condition makes launch and freeze one step.
+    const baseline = to === 'LIVE' && current.status === 'PILOT' ? await this.pilots.baselineForLaunch(organizationId, id) : null;
+    const frozen = baseline ? { pilotBaseline: baseline as unknown as Prisma.InputJsonValue } : {};
+    if (!(await this.assessments.update(organizationId, id, current.status, { status: to, ...stamps, ...frozen }))) throw this.changedMeanwhile();
+    if (to === 'PILOT') {
+      // The pilot is under way either way; without a verification its report just cannot compare with the reference.
+      await this.challenges
+        .verifyIfNeverVerified(organizationId, current.challengeVersionId)
+        .catch((error: Error) => this.logger.error({ assessmentId: id, error: error.message }, 'reference solution not verified for the pilot'));
+    }
     return this.get(organizationId, id);
   }
 

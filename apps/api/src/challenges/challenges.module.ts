@@ -3,5 +3,5 @@ import { ChallengesController } from './challenges.controller';
 import { ChallengesRepository } from './challenges.repository';
 import { ChallengesService } from './challenges.service';
 
-@Module({ controllers: [ChallengesController], providers: [ChallengesRepository, ChallengesService] })
+@Module({ controllers: [ChallengesController], providers: [ChallengesRepository, ChallengesService], exports: [ChallengesService] })
 export class ChallengesModule {}

@@ -45,6 +45,14 @@ export class ChallengesRepository {
     return this.prisma.client.challengeVersion.findUniqueOrThrow({ where: { id: versionId }, select: { challengeId: true } });
   }
 
+  /** The version's challenge and whether any verification run exists for it yet. */
+  findVersionVerification(organizationId: string, versionId: string) {
+    return this.prisma.client.challengeVersion.findFirst({
+      where: { id: versionId, challenge: { organizationId } },
+      select: { challengeId: true, _count: { select: { runs: { where: { kind: 'VERIFICATION' } } } } },
+    });
+  }
+
   createVerificationRun(challengeVersionId: string, runtime: string, files: Record<string, string>) {
     return this.prisma.client.run.create({
       data: { kind: 'VERIFICATION', challengeVersionId, runtime, suite: 'all', files },

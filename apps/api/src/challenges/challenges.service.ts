@@ -65,6 +65,12 @@ export class ChallengesService {
     return { runIds };
   }
 
+  /** A pilot compares teammates with the reference solution, so a version that was never verified is verified now. */
+  async verifyIfNeverVerified(organizationId: string, versionId: string): Promise<void> {
+    const version = await this.challenges.findVersionVerification(organizationId, versionId);
+    if (version && version._count.runs === 0) await this.verify(organizationId, version.challengeId, versionId);
+  }
+
   private async save(organizationId: string, load: () => ChallengePackage): Promise<SavedChallengeVersion> {
     let pkg: ChallengePackage;
     try {

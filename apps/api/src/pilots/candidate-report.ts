@@ -1,0 +1,48 @@
+import type { CandidateReport } from '@takehome/contracts';
+import { pipelineRowOf } from '../pipeline/pipeline-rows';
+import { type Criterion, type PilotAssessment, storedBaseline } from './pilot-report';
+import type { PilotInvitation } from './pilots.repository';
+
+const round2 = (n: number) => Math.round(n * 100) / 100;
+
+/** One invitee's results, each next to the pilot's median, so a benchmark exists from the first pilot on. */
+export function candidateReportOf(assessment: PilotAssessment, criteria: Criterion[], invitation: PilotInvitation, now = new Date()): CandidateReport {
+  const row = pipelineRowOf(invitation, criteria, now);
+  const baseline = storedBaseline(assessment.pilotBaseline);
+  const reviews = invitation.attempt?.submission?.reviews.filter((r) => r.status === 'SUBMITTED') ?? [];
+  const tests = (count: { score: number; maxScore: number } | null, pilotMedian: number | null | undefined) =>
+    count ? { passed: count.score, total: count.maxScore, pilotMedian: pilotMedian ?? null } : null;
+  return {
+    assessmentId: assessment.id,
+    invitationId: invitation.id,
+    kind: invitation.kind,
+    name: invitation.candidateName,
+    email: invitation.candidateEmail,
+    stage: row.stage,
+    submissionId: row.submissionId,
+    timeLimitMinutes: assessment.timeLimitMinutes + invitation.accommodationMinutes,
+    minutesTaken: row.minutesTaken,
+    ranOutOfTime: row.ranOutOfTime,
+    hiddenTests: tests(row.hiddenTests, baseline?.hiddenTests.medianPassed),
+    visibleTests: tests(row.visibleTests, baseline?.visibleTests.medianPassed),
+    rubric: reviews.length
+      ? {
+          weightedTotal: row.rubricScore,
+          pilotMedian: baseline?.rubric.medianWeightedTotal ?? null,
+          criteria: criteria.map((criterion) => {
+            const levels = reviews.flatMap((r) => r.scores.filter((s) => s.criterionId === criterion.id).map((s) => s.level));
+            return {
+              key: criterion.key,
+              title: criterion.title,
+              mean: levels.length ? round2(levels.reduce((a, b) => a + b, 0) / levels.length) : null,
+              pilotMedian: baseline?.rubric.criteria.find((c) => c.key === criterion.key)?.median ?? null,
+            };
+          }),
+        }
+      : null,
+    recommendations: reviews.flatMap((r) => (r.recommendation ? [r.recommendation] : [])),
+    feedbackReleasedAt: row.feedbackReleasedAt,
+    baseline,
+  };
+}
+

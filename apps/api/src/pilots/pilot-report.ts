@@ -1,0 +1,184 @@
+import { type PilotBaseline, pilotBaseline, type PilotReport, type PilotTaker, type PilotTestStat, type RunTest } from '@takehome/contracts';
+import { krippendorffAlpha } from '../reviews/krippendorff-alpha';
+import { spreadOf } from '../pipeline/pipeline-facts';
+import { pipelineRowOf } from '../pipeline/pipeline-rows';
+import type { PilotInvitation } from './pilots.repository';
+
+export interface Criterion {
+  id: string;
+  key: string;
+  title: string;
+  weight: number;
+}
+
+export interface PilotAssessment {
+  id: string;
+  status: PilotReport['status'];
+  timeLimitMinutes: number;
+  pilotBaseline: unknown;
+}
+
+const round2 = (n: number) => Math.round(n * 100) / 100;
+const mean = (values: number[]) => (values.length ? round2(values.reduce((a, b) => a + b, 0) / values.length) : null);
+const median = (values: number[]) => spreadOf(values).median;
+
+/**
+ * The pilot report, derived on every read from what the platform recorded, so it is "live": a teammate who
+ * submits or a reviewer who scores shows up on the next refresh. Nothing here is stored until launch.
+ */
+export function pilotReportOf(
+  assessment: PilotAssessment,
+  criteria: Criterion[],
+  invitations: PilotInvitation[],
+  referenceTests: RunTest[] | null,
+  now = new Date(),
+): PilotReport {
+  const takers = invitations.map((invitation) => takerOf(invitation, assessment, criteria, now));
+  const finished = takers.filter((t) => t.submittedAt);
+  const survey = invitations.flatMap((i) => (i.attempt?.survey ? [{ invitationId: i.id, takerName: i.candidateName, ...i.attempt.survey }] : []));
+  return {
+    assessmentId: assessment.id,
+    status: assessment.status,
+    timeLimitMinutes: assessment.timeLimitMinutes,
+    invited: takers.length,
+    finished: finished.length,
+    takers,
+    minutesTaken: spreadOf(finished.flatMap((t) => (t.minutesTaken === null ? [] : [t.minutesTaken]))),
+    ranOutOfTime: finished.filter((t) => t.ranOutOfTime).length,
+    tests: testStatsOf(invitations, referenceTests),
+    reviews: reviewsOf(invitations, criteria),
+    survey: {
+      responses: survey,
+      medianMinutesSpent: median(survey.map((s) => s.minutesSpent)),
+      meanDifficulty: mean(survey.map((s) => s.difficulty)),
+      meanClarity: mean(survey.map((s) => s.promptClarity)),
+    },
+    baseline: storedBaseline(assessment.pilotBaseline),
+  };
+}
+
+function takerOf(invitation: PilotInvitation, assessment: PilotAssessment, criteria: Criterion[], now: Date): PilotTaker {
+  const row = pipelineRowOf(invitation, criteria, now);
+  return {
+    invitationId: row.invitationId,
+    name: row.name,
+    email: row.email,
+    stage: row.stage,
+    startedAt: row.startedAt,
+    submittedAt: row.submittedAt,
+    minutesTaken: row.minutesTaken,
+    minutesAllowed: assessment.timeLimitMinutes + row.accommodationMinutes,
+    ranOutOfTime: row.ranOutOfTime,
+    hiddenTests: row.hiddenTests,
+    visibleTests: row.visibleTests,
+    rubricScore: row.rubricScore,
+  };
+}
+
+/**
+ * Pass rate of every test over graded pilot submissions. A test is flagged as possibly wrong when every
+ * taker who ran it failed it (the team knows the problem; if none of them passes, suspect the test first),
+ * or when the reference solution itself fails it.
+ */
+export function testStatsOf(invitations: PilotInvitation[], referenceTests: RunTest[] | null): PilotTestStat[] {
+  const stats = new Map<string, { visibility: 'visible' | 'hidden'; passed: number; total: number }>();
+  const note = (name: string, visibility: string) => {
+    if (!stats.has(name)) stats.set(name, { visibility: visibility === 'visible' ? 'visible' : 'hidden', passed: 0, total: 0 });
+    return stats.get(name)!;
+  };
+  for (const invitation of invitations) {
+    const tests = (invitation.attempt?.submission?.runs[0]?.tests ?? null) as RunTest[] | null;
+    for (const test of tests ?? []) {
+      const stat = note(test.name, test.visibility);
+      stat.total += 1;
+      if (test.status === 'passed') stat.passed += 1;
+    }
+  }
+  for (const test of referenceTests ?? []) note(test.name, test.visibility);
+
+  return [...stats].map(([name, stat]) => {
+    const reference = referenceTests?.find((t) => t.name === name);
+    const referencePasses = referenceTests ? reference?.status === 'passed' : null;
+    const everyoneFailed = stat.total > 0 && stat.passed === 0;
+    const flagReason =
+      referencePasses === false
+        ? 'The reference solution fails it too: the test itself is probably wrong.'
+        : everyoneFailed && referencePasses
+          ? `The reference solution passes it, but all ${stat.total} pilot takers failed it: check that the prompt asks for what it tests.`
+          : everyoneFailed
+            ? `All ${stat.total} pilot takers failed it: check the test and that the prompt asks for what it tests.`
+            : null;
+    return {
+      name,
+      visibility: stat.visibility,
+      passed: stat.passed,
+      total: stat.total,
+      passRate: stat.total ? round2(stat.passed / stat.total) : null,
+      referencePasses,
+      flagged: flagReason !== null,
+      flagReason,
+    };
+  });
+}
+
+/** Rubric scores of submitted reviews on pilot submissions, and how far reviewers agree (Krippendorff's alpha). */
+export function reviewsOf(invitations: PilotInvitation[], criteria: Criterion[]): PilotReport['reviews'] {
+  const reviewed = invitations.flatMap((invitation) => {
+    const reviews = invitation.attempt?.submission?.reviews.filter((r) => r.status === 'SUBMITTED') ?? [];
+    return reviews.length ? [{ invitation, reviews }] : [];
+  });
+  const units: number[][] = [];
+  const perCriterion = criteria.map((criterion) => {
+    let maxSpread = 0;
+    const scores = reviewed.flatMap(({ invitation, reviews }) => {
+      const levels = reviews.flatMap((r) => r.scores.filter((s) => s.criterionId === criterion.id).map((s) => ({ reviewerName: r.reviewer.name, level: s.level })));
+      if (levels.length) {
+        units.push(levels.map((l) => l.level));
+        maxSpread = Math.max(maxSpread, Math.max(...levels.map((l) => l.level)) - Math.min(...levels.map((l) => l.level)));
+      }
+      return levels.map((l) => ({ invitationId: invitation.id, takerName: invitation.candidateName, ...l }));
+    });
+    return { key: criterion.key, title: criterion.title, mean: mean(scores.map((s) => s.level)), maxSpread, scores };
+  });
+  const alpha = krippendorffAlpha(units, 'interval');
+  return {
+    submitted: reviewed.reduce((sum, r) => sum + r.reviews.length, 0),
+    alpha: alpha === null ? null : round2(alpha),
+    criteria: perCriterion,
+  };
+}
+
+/** What launch keeps: medians over the takers who finished, so one outlier does not move the benchmark. */
+export function baselineOf(report: PilotReport, criteria: Criterion[], now = new Date()): PilotBaseline | null {
+  const finished = report.takers.filter((t) => t.submittedAt);
+  if (finished.length === 0) return null;
+  const graded = finished.filter((t) => t.hiddenTests || t.visibleTests);
+  const countOf = (pick: (t: PilotTaker) => PilotTaker['hiddenTests']) => ({
+    medianPassed: median(graded.flatMap((t) => (pick(t) ? [pick(t)!.score] : []))),
+    total: Math.max(0, ...graded.map((t) => pick(t)?.maxScore ?? 0)),
+  });
+  return {
+    frozenAt: now.toISOString(),
+    takers: finished.length,
+    medianMinutes: report.minutesTaken.median,
+    hiddenTests: countOf((t) => t.hiddenTests),
+    visibleTests: countOf((t) => t.visibleTests),
+    rubric: {
+      medianWeightedTotal: median(finished.flatMap((t) => (t.rubricScore === null ? [] : [t.rubricScore]))),
+      criteria: criteria.map((criterion) => {
+        const scores = report.reviews.criteria.find((c) => c.key === criterion.key)?.scores ?? [];
+        // One value per taker (the mean of their reviewers), then the median across takers.
+        const byTaker = new Map<string, number[]>();
+        for (const s of scores) byTaker.set(s.invitationId, [...(byTaker.get(s.invitationId) ?? []), s.level]);
+        const perTaker = [...byTaker.values()].map((levels) => mean(levels)!);
+        return { key: criterion.key, title: criterion.title, median: median(perTaker) };
+      }),
+    },
+  };
+}
+
+/** A stored baseline that no longer parses (written by an older version) is shown as none rather than failing the page. */
+export function storedBaseline(value: unknown): PilotBaseline | null {
+  const parsed = pilotBaseline.safeParse(value);
+  return parsed.success ? parsed.data : null;
+}

@@ -1,0 +1,77 @@
+import { Injectable } from '@nestjs/common';
+import type { Prisma } from '@takehome/db';
+import { PrismaService } from '../database/prisma.service';
+import { pipelineInclude } from '../pipeline/invitations.repository';
+
+const submissionSelect = pipelineInclude.attempt.select.submission.select;
+
+/** A dashboard row's facts plus what the pilot report adds: who scored what, and the taker's survey. */
+export const pilotInclude = {
+  attempt: {
+    select: {
+      ...pipelineInclude.attempt.select,
+      survey: { select: { minutesSpent: true, difficulty: true, promptClarity: true, comments: true } },
+      submission: {
+        select: {
+          ...submissionSelect,
+          reviews: {
+            select: {
+              reviewerId: true,
+              status: true,
+              submittedAt: true,
+              recommendation: true,
+              reviewer: { select: { name: true } },
+              scores: { select: { criterionId: true, level: true } },
+            },
+          },
+        },
+      },
+    },
+  },
+} satisfies Prisma.InvitationInclude;
+
+export type PilotInvitation = Prisma.InvitationGetPayload<{ include: typeof pilotInclude }>;
+
+/** Team-only reads (hidden test results included); every query is scoped by organization. */
+@Injectable()
+export class PilotsRepository {
+  constructor(private readonly prisma: PrismaService) {}
+
+  findAssessment(organizationId: string, id: string) {
+    return this.prisma.client.assessment.findFirst({
+      where: { id, organizationId },
+      select: {
+        id: true,
+        status: true,
+        timeLimitMinutes: true,
+        challengeVersionId: true,
+        pilotBaseline: true,
+        challengeVersion: {
+          select: { rubric: { select: { criteria: { select: { id: true, key: true, title: true, weight: true }, orderBy: { position: 'asc' } } } } },
+        },
+      },
+    });
+  }
+
+  pilotInvitations(organizationId: string, assessmentId: string) {
+    return this.prisma.client.invitation.findMany({
+      where: { organizationId, assessmentId, kind: 'PILOT' },
+      include: pilotInclude,
+      orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+    });
+  }
+
+  findInvitation(organizationId: string, assessmentId: string, id: string) {
+    return this.prisma.client.invitation.findFirst({ where: { id, organizationId, assessmentId }, include: pilotInclude });
+  }
+
+  /** What the challenge's reference solution scored when the version was last verified (any runtime). */
+  async referenceTests(challengeVersionId: string): Promise<unknown[] | null> {
+    const run = await this.prisma.client.run.findFirst({
+      where: { challengeVersionId, kind: 'VERIFICATION', status: 'FINISHED', outcome: 'COMPLETED' },
+      orderBy: { finishedAt: 'desc' },
+      select: { tests: true },
+    });
+    return Array.isArray(run?.tests) ? run.tests : null;
+  }
+}
