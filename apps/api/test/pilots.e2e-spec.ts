@@ -83,6 +83,15 @@ describe('pilot report, launch baseline and candidate reports', () => {
     expect(report.survey.responses.map((r) => r.takerName)).toEqual(['Ada Pilot', 'Bob Pilot', 'Cyd Pilot']);
   });
 
+  it('counts a service that never started as failing every test', async () => {
+    const s = await pilotScene();
+    const noStart = await pf.invitee(s, { kind: 'PILOT', name: 'Nat NoStart', startedMinutesAgo: 300, submittedAfterMinutes: 30, tests: { visiblePassed: 0, visibleTotal: 0, hiddenPassed: 0, hiddenTotal: 0 } });
+    const report = await s.report();
+    expect(report.tests.find((x) => x.name === 'hidden 0')).toMatchObject({ passed: 2, total: 4 });
+    expect(report.tests.find((x) => x.name === 'hidden 1')).toMatchObject({ passed: 0, total: 4, flagged: true });
+    expect(report.takers.find((x) => x.invitationId === noStart.invitation.id)).toMatchObject({ hiddenTests: { score: 0, maxScore: 2 }, visibleTests: { score: 0, maxScore: 3 } });
+  });
+
   it('flags a test the reference solution fails, and reports no reference when the version was never verified', async () => {
     const s = await pilotScene();
     await f.prisma.run.updateMany({

@@ -28,7 +28,7 @@ export const pilotTestStat = z.object({
   name: z.string(),
   visibility: z.enum(['visible', 'hidden']),
   passed: z.number().int(),
-  /** Graded pilot submissions that ran this test. */
+  /** Graded pilot submissions (one whose service never started failed every test). */
   total: z.number().int(),
   passRate: z.number().nullable(),
   /** Whether the challenge's reference solution passes it (latest verification run); null when never verified. */

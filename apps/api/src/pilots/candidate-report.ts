@@ -10,8 +10,9 @@ export function candidateReportOf(assessment: PilotAssessment, criteria: Criteri
   const row = pipelineRowOf(invitation, criteria, now);
   const baseline = storedBaseline(assessment.pilotBaseline);
   const reviews = invitation.attempt?.submission?.reviews.filter((r) => r.status === 'SUBMITTED') ?? [];
-  const tests = (count: { score: number; maxScore: number } | null, pilotMedian: number | null | undefined) =>
-    count ? { passed: count.score, total: count.maxScore, pilotMedian: pilotMedian ?? null } : null;
+  // A service that never started has no per-test results; against a baseline it still scored 0 of its tests.
+  const tests = (count: { score: number; maxScore: number } | null, pilot: { medianPassed: number | null; total: number } | undefined) =>
+    count ? { passed: count.score, total: count.maxScore || (pilot?.total ?? 0), pilotMedian: pilot?.medianPassed ?? null } : null;
   return {
     assessmentId: assessment.id,
     invitationId: invitation.id,
@@ -23,8 +24,8 @@ export function candidateReportOf(assessment: PilotAssessment, criteria: Criteri
     timeLimitMinutes: assessment.timeLimitMinutes + invitation.accommodationMinutes,
     minutesTaken: row.minutesTaken,
     ranOutOfTime: row.ranOutOfTime,
-    hiddenTests: tests(row.hiddenTests, baseline?.hiddenTests.medianPassed),
-    visibleTests: tests(row.visibleTests, baseline?.visibleTests.medianPassed),
+    hiddenTests: tests(row.hiddenTests, baseline?.hiddenTests),
+    visibleTests: tests(row.visibleTests, baseline?.visibleTests),
     rubric: reviews.length
       ? {
           weightedTotal: row.rubricScore,

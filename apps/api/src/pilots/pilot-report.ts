@@ -33,7 +33,9 @@ export function pilotReportOf(
   referenceTests: RunTest[] | null,
   now = new Date(),
 ): PilotReport {
-  const takers = invitations.map((invitation) => takerOf(invitation, assessment, criteria, now));
+  const tests = testStatsOf(invitations, referenceTests);
+  const totals = { hidden: tests.filter((t) => t.visibility === 'hidden').length, visible: tests.filter((t) => t.visibility === 'visible').length };
+  const takers = invitations.map((invitation) => takerOf(invitation, assessment, criteria, totals, now));
   const finished = takers.filter((t) => t.submittedAt);
   const survey = invitations.flatMap((i) => (i.attempt?.survey ? [{ invitationId: i.id, takerName: i.candidateName, ...i.attempt.survey }] : []));
   return {
@@ -45,7 +47,7 @@ export function pilotReportOf(
     takers,
     minutesTaken: spreadOf(finished.flatMap((t) => (t.minutesTaken === null ? [] : [t.minutesTaken]))),
     ranOutOfTime: finished.filter((t) => t.ranOutOfTime).length,
-    tests: testStatsOf(invitations, referenceTests),
+    tests,
     reviews: reviewsOf(invitations, criteria),
     survey: {
       responses: survey,
@@ -57,8 +59,10 @@ export function pilotReportOf(
   };
 }
 
-function takerOf(invitation: PilotInvitation, assessment: PilotAssessment, criteria: Criterion[], now: Date): PilotTaker {
+function takerOf(invitation: PilotInvitation, assessment: PilotAssessment, criteria: Criterion[], totals: { hidden: number; visible: number }, now: Date): PilotTaker {
   const row = pipelineRowOf(invitation, criteria, now);
+  // A service that never started has no per-test results: it passed none of the tests the others ran.
+  const scored = (count: PilotTaker['hiddenTests'], total: number) => (count && count.maxScore === 0 && total > 0 ? { score: 0, maxScore: total } : count);
   return {
     invitationId: row.invitationId,
     name: row.name,
@@ -69,55 +73,42 @@ function takerOf(invitation: PilotInvitation, assessment: PilotAssessment, crite
     minutesTaken: row.minutesTaken,
     minutesAllowed: assessment.timeLimitMinutes + row.accommodationMinutes,
     ranOutOfTime: row.ranOutOfTime,
-    hiddenTests: row.hiddenTests,
-    visibleTests: row.visibleTests,
+    hiddenTests: scored(row.hiddenTests, totals.hidden),
+    visibleTests: scored(row.visibleTests, totals.visible),
     rubricScore: row.rubricScore,
   };
 }
 
 /**
- * Pass rate of every test over graded pilot submissions. A test is flagged as possibly wrong when every
- * taker who ran it failed it (the team knows the problem; if none of them passes, suspect the test first),
- * or when the reference solution itself fails it.
+ * Pass rate of every test over graded pilot submissions. A submission whose service never started has no
+ * per-test results; it failed every test, so it counts in each total. A test is flagged as possibly wrong
+ * when every pilot taker failed it (the team knows the problem; if none of them passes, suspect the test
+ * first), or when the reference solution itself fails it.
  */
 export function testStatsOf(invitations: PilotInvitation[], referenceTests: RunTest[] | null): PilotTestStat[] {
-  const stats = new Map<string, { visibility: 'visible' | 'hidden'; passed: number; total: number }>();
-  const note = (name: string, visibility: string) => {
-    if (!stats.has(name)) stats.set(name, { visibility: visibility === 'visible' ? 'visible' : 'hidden', passed: 0, total: 0 });
-    return stats.get(name)!;
-  };
-  for (const invitation of invitations) {
-    const tests = (invitation.attempt?.submission?.runs[0]?.tests ?? null) as RunTest[] | null;
-    for (const test of tests ?? []) {
-      const stat = note(test.name, test.visibility);
-      stat.total += 1;
-      if (test.status === 'passed') stat.passed += 1;
-    }
+  const graded = invitations.flatMap((i) => {
+    const run = i.attempt?.submission?.runs[0];
+    return run ? [((run.tests ?? []) as RunTest[])] : [];
+  });
+  const visibilityOf = new Map<string, 'visible' | 'hidden'>();
+  for (const test of [...graded.flat(), ...(referenceTests ?? [])]) {
+    if (!visibilityOf.has(test.name)) visibilityOf.set(test.name, test.visibility === 'visible' ? 'visible' : 'hidden');
   }
-  for (const test of referenceTests ?? []) note(test.name, test.visibility);
 
-  return [...stats].map(([name, stat]) => {
-    const reference = referenceTests?.find((t) => t.name === name);
-    const referencePasses = referenceTests ? reference?.status === 'passed' : null;
-    const everyoneFailed = stat.total > 0 && stat.passed === 0;
+  return [...visibilityOf].map(([name, visibility]) => {
+    const total = graded.length;
+    const passed = graded.filter((tests) => tests.some((t) => t.name === name && t.status === 'passed')).length;
+    const referencePasses = referenceTests ? referenceTests.some((t) => t.name === name && t.status === 'passed') : null;
+    const everyoneFailed = total > 0 && passed === 0;
     const flagReason =
       referencePasses === false
         ? 'The reference solution fails it too: the test itself is probably wrong.'
         : everyoneFailed && referencePasses
-          ? `The reference solution passes it, but all ${stat.total} pilot takers failed it: check that the prompt asks for what it tests.`
+          ? `The reference solution passes it, but all ${total} pilot takers failed it: check that the prompt asks for what it tests.`
           : everyoneFailed
-            ? `All ${stat.total} pilot takers failed it: check the test and that the prompt asks for what it tests.`
+            ? `All ${total} pilot takers failed it: check the test and that the prompt asks for what it tests.`
             : null;
-    return {
-      name,
-      visibility: stat.visibility,
-      passed: stat.passed,
-      total: stat.total,
-      passRate: stat.total ? round2(stat.passed / stat.total) : null,
-      referencePasses,
-      flagged: flagReason !== null,
-      flagReason,
-    };
+    return { name, visibility, passed, total, passRate: total ? round2(passed / total) : null, referencePasses, flagged: flagReason !== null, flagReason };
   });
 }
 
