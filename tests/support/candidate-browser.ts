@@ -48,8 +48,9 @@ export async function submitWithSurvey(page: Page, survey: { minutes: number; di
 
 export async function answerSurvey(page: Page, survey: { minutes: number; difficulty: number; clarity: number; comments: string }) {
   await page.getByLabel('Minutes you actually spent').fill(String(survey.minutes));
-  await page.locator('[aria-labelledby="difficulty-label"] label').nth(survey.difficulty - 1).click();
-  await page.locator('[aria-labelledby="clarity-label"] label').nth(survey.clarity - 1).click();
+  // Mantine's Rating starts with a hidden label for 0 (no rating), so the nth label is the value n.
+  await page.locator('[aria-labelledby="difficulty-label"] label').nth(survey.difficulty).click();
+  await page.locator('[aria-labelledby="clarity-label"] label').nth(survey.clarity).click();
   await page.getByLabel('Anything else').fill(survey.comments);
   await page.getByRole('button', { name: 'Send answers' }).click();
   await page.getByText('Thank you for answering the survey.').waitFor();

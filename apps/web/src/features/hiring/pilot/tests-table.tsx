@@ -37,7 +37,7 @@ export function TestsTable({ tests }: { tests: PilotTestStat[] }) {
                 </Text>
               </Table.Td>
               <Table.Td>
-                <Badge variant="outline" size="sm" color={t.visibility === 'hidden' ? 'dark' : 'blue'}>
+                <Badge variant="outline" size="sm" color={t.visibility === 'hidden' ? 'dark' : 'blue'} style={{ overflow: 'visible' }}>
                   {t.visibility}
                 </Badge>
               </Table.Td>

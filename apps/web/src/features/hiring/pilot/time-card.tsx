@@ -45,7 +45,7 @@ export function TimeCard({ report }: { report: PilotReport }) {
           <Text pos="absolute" top={30} left={at(limit)} size="xs" c="red.7" aria-hidden style={{ transform: 'translateX(-50%)', whiteSpace: 'nowrap' }}>
             limit {limit}
           </Text>
-          <Text pos="absolute" top={30} left={at(m.median)} size="xs" c="indigo.8" aria-hidden style={{ transform: 'translateX(-50%)', whiteSpace: 'nowrap' }}>
+          <Text pos="absolute" top={30} left={at(m.median)} size="xs" c="indigo.8" aria-hidden style={{ transform: `translateX(${labelShift(at(m.median))})`, whiteSpace: 'nowrap' }}>
             median {formatMinutes(m.median)}
           </Text>
         </Box>
@@ -65,3 +65,9 @@ export const Stat = ({ label, value }: { label: string; value: string }) => (
     <Text fw={700}>{value}</Text>
   </Stack>
 );
+
+/** Centred under its mark, except near either edge, where it is kept inside the chart. */
+function labelShift(left: string): string {
+  const percent = parseFloat(left);
+  return percent < 10 ? '0%' : percent > 90 ? '-100%' : '-50%';
+}
