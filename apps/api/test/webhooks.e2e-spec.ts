@@ -1,10 +1,14 @@
+import { getQueueToken } from '@nestjs/bullmq';
 import { createdWebhookView, errorResponse, webhookDeliveryView } from '@takehome/contracts';
+import { GRADED_JOB, GRADED_QUEUE, gradedJobOptions } from '@takehome/jobs';
+import type { Queue } from 'bullmq';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyWebhook } from '../src/webhooks/webhook-signature';
 import { WebhooksService } from '../src/webhooks/webhooks.service';
 import { Factories, signIn } from './support/factories';
+import { PipelineFactories } from './support/pipeline-factories';
 import { startTestApp, type TestApp } from './support/test-app';
 
 interface Received {
@@ -93,6 +97,43 @@ describe('webhooks', () => {
       expect(log).toHaveLength(1);
       expect(log[0]).toMatchObject({ event: 'submission.created', attempts: 2, lastStatus: 200, lastError: null });
       expect(ats.received).toHaveLength(2);
+    } finally {
+      await ats.close();
+    }
+  });
+
+  it('announces a graded submission once, as the worker hands it over after storing the grade', async () => {
+    const ats = await receiver(0);
+    try {
+      const scene = await new PipelineFactories(factories).scene('LIVE');
+      const cookie = await signIn(t.baseUrl, scene.lead.email, scene.lead.password);
+      const res = await api('/webhooks', cookie, { method: 'POST', body: JSON.stringify({ url: ats.url, events: ['submission.graded'] }) });
+      const endpoint = createdWebhookView.parse(await res.json());
+      const { invitation, submission } = await new PipelineFactories(factories).invitee(scene, {
+        startedMinutesAgo: 90,
+        submittedAfterMinutes: 60,
+        tests: { visiblePassed: 2, visibleTotal: 2, hiddenPassed: 1, hiddenTotal: 3 },
+      });
+      const run = await factories.prisma.run.findFirstOrThrow({ where: { submissionId: submission!.id, kind: 'GRADING' } });
+      await factories.prisma.run.update({ where: { id: run.id }, data: { score: 3, maxScore: 5 } });
+
+      // Exactly what the worker does after storing the result; a second hand-over of the same run is dropped.
+      const queue = t.app.get<Queue>(getQueueToken(GRADED_QUEUE));
+      await queue.add(GRADED_JOB, { runId: run.id }, gradedJobOptions(run.id));
+      await queue.add(GRADED_JOB, { runId: run.id }, gradedJobOptions(run.id));
+      await waitFor(() => ats.received.length >= 1);
+      await new Promise((r) => setTimeout(r, 500));
+      expect(ats.received).toHaveLength(1);
+      const [delivery] = ats.received;
+      expect(delivery.headers['takehome-event']).toBe('submission.graded');
+      expect(verifyWebhook(endpoint.secret, delivery.body, String(delivery.headers['takehome-signature']))).toBe(true);
+      const body = JSON.parse(delivery.body);
+      expect(body).toMatchObject({
+        event: 'submission.graded',
+        data: { submissionId: submission!.id, invitationId: invitation.id, assessmentId: scene.assessment.id, outcome: 'COMPLETED', score: 3, maxScore: 5 },
+      });
+      // Hidden tests' names and outputs never leave the platform.
+      expect(delivery.body).not.toContain('hidden 0');
     } finally {
       await ats.close();
     }

@@ -1,6 +1,6 @@
 import { loadChallenge, versionRecord } from '@takehome/challenge';
 import { createPrismaClient, type PrismaClient, type RunKind, saveChallengeVersion } from '@takehome/db';
-import { JobName, jobOptions, QueueName, queuePrefix, runEventsChannel } from '@takehome/jobs';
+import { GRADED_QUEUE, JobName, jobOptions, QueueName, queuePrefix, runEventsChannel } from '@takehome/jobs';
 import { SANDBOX_LABEL } from '@takehome/sandbox';
 import { Queue } from 'bullmq';
 import Docker from 'dockerode';
@@ -88,14 +88,24 @@ describe('worker (real PostgreSQL, Redis and Docker)', () => {
     await waitFor(async () => finishedEvents.get(run.id), (n) => n === 1, 5_000);
   });
 
-  it("stores a candidate's failing code as a result, without retrying it", async () => {
+  it("stores a candidate's failing code as a result, without retrying it, and hands the grade to the API", async () => {
     await worker();
-    const run = await createRun(starter);
+    const run = await createRun(starter, 'hidden', 'GRADING');
     await enqueue(run.id);
     const done = await finished(run.id);
     expect(done.outcome).toBe('COMPLETED');
     expect(done.score).toBeLessThan(done.maxScore!);
     expect(done.attempts).toBe(1);
+    // The API's "graded" webhook starts from this job; verification runs (the test above) announce nothing.
+    const graded = new Queue(GRADED_QUEUE, { connection: { url: REDIS_URL }, prefix: queuePrefix(databaseUrl) });
+    try {
+      const job = await waitFor(() => graded.getJob(`graded.${run.id}`), (j) => j !== undefined, 5_000);
+      expect(job!.data).toEqual({ runId: run.id });
+      expect(await graded.getJobCounts('waiting')).toEqual({ waiting: 1 });
+    } finally {
+      await graded.obliterate({ force: true }).catch(() => {});
+      await graded.close();
+    }
   });
 
   it('runs a run once when it is enqueued twice, and ignores a stray duplicate job', async () => {

@@ -50,6 +50,23 @@ export function jobOptions(name: JobName, payload: RunJobPayload) {
   };
 }
 
+/**
+ * The API owns webhooks, so once a worker has stored a grading result it hands the API this job, and the API
+ * tells integrations (an ATS) that the submission is graded. Not a QueueName: workers do not consume it. The
+ * job id names the run, so a result stored once is announced once.
+ */
+export const GRADED_QUEUE = 'graded';
+export const GRADED_JOB = 'submission-graded';
+export function gradedJobOptions(runId: string) {
+  return {
+    jobId: `graded.${runId}`,
+    attempts: 5,
+    backoff: { type: 'exponential' as const, delay: 2_000 },
+    removeOnComplete: { age: 24 * 3600 },
+    removeOnFail: { age: 7 * 24 * 3600 },
+  };
+}
+
 /** Progress events published on this channel let the API stream a run's state to the browser. */
 export const runEventsChannel = (runId: string) => `takehome:run-events:${runId}`;
 

@@ -1,5 +1,6 @@
 import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
+import { GRADED_QUEUE } from '@takehome/jobs';
 import { InvitationsModule } from '../invitations/invitations.module';
 import { WebhooksModule } from '../webhooks/webhooks.module';
 import { CandidateSessionGuard } from './candidate/candidate-session.guard';
@@ -14,12 +15,13 @@ import { PracticeRunsRepository } from './practice/practice-runs.repository';
 import { PracticeRunsService } from './practice/practice-runs.service';
 import { AutoSubmitProcessor } from './submission/auto-submit.processor';
 import { DEADLINE_QUEUE, DeadlineScheduler } from './submission/deadline-scheduler';
+import { GradedWebhookProcessor } from './submission/graded-webhook.processor';
 import { SubmissionsRepository } from './submission/submissions.repository';
 import { SubmissionsService } from './submission/submissions.service';
 
 /** The candidate's attempt: landing, workspace drafts, practice runs, submission, survey and feedback. */
 @Module({
-  imports: [InvitationsModule, WebhooksModule, BullModule.registerQueue({ name: DEADLINE_QUEUE })],
+  imports: [InvitationsModule, WebhooksModule, BullModule.registerQueue({ name: DEADLINE_QUEUE }, { name: GRADED_QUEUE })],
   controllers: [CandidateController, DraftsController, PracticeRunsController],
   providers: [
     CandidateSessionGuard,
@@ -33,6 +35,7 @@ import { SubmissionsService } from './submission/submissions.service';
     SubmissionsService,
     DeadlineScheduler,
     AutoSubmitProcessor,
+    GradedWebhookProcessor,
   ],
 })
 export class AttemptsModule {}

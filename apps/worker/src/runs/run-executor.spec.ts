@@ -9,11 +9,12 @@ function harness(run: Partial<RunForExecution> | null, sandbox: SandboxRunner) {
   const runs = {
     findForExecution: vi.fn().mockResolvedValue(run),
     markRunning: vi.fn().mockResolvedValue(undefined),
-    storeResult: vi.fn().mockResolvedValue(true),
+    storeResult: vi.fn().mockResolvedValue(run?.kind ?? 'GRADING'),
   };
   const events = { publish: vi.fn() };
-  const executor = new RunExecutor(runs as unknown as RunRepository, sandbox, events as unknown as RunEvents, pino({ level: 'silent' }));
-  return { executor, runs, events };
+  const graded = { announce: vi.fn().mockResolvedValue(undefined) };
+  const executor = new RunExecutor(runs as unknown as RunRepository, sandbox, events as unknown as RunEvents, pino({ level: 'silent' }), graded);
+  return { executor, runs, events, graded };
 }
 
 const queuedRun = (files: Record<string, string>) =>
@@ -38,6 +39,30 @@ describe(RunExecutor.name, () => {
       expect(runId).toBe('run-1');
       expect(stored.outcome).toBe('ERROR');
       expect(stored.logs).toMatch(/^The run could not be prepared: /);
+    });
+  });
+
+  describe('announcing grades', () => {
+    it('announces a stored grading result once, and nothing for other kinds or a result stored earlier', async () => {
+      const grading = harness(queuedRun({}), { run: vi.fn() });
+      await grading.executor.failForInfrastructure('run-1', new Error('x'), 3);
+      expect(grading.graded.announce).toHaveBeenCalledWith('run-1');
+
+      const practice = harness({ ...queuedRun({}), kind: 'PRACTICE' }, { run: vi.fn() });
+      await practice.executor.failForInfrastructure('run-1', new Error('x'), 3);
+      expect(practice.graded.announce).not.toHaveBeenCalled();
+
+      const again = harness(queuedRun({}), { run: vi.fn() });
+      again.runs.storeResult.mockResolvedValue(null);
+      await again.executor.failForInfrastructure('run-1', new Error('x'), 3);
+      expect(again.graded.announce).not.toHaveBeenCalled();
+    });
+
+    it('keeps the stored grade when the announcement cannot be queued', async () => {
+      const { executor, graded, events } = harness(queuedRun({}), { run: vi.fn() });
+      graded.announce.mockRejectedValue(new Error('Redis down'));
+      await expect(executor.failForInfrastructure('run-1', new Error('x'), 1)).resolves.toBeUndefined();
+      expect(events.publish).toHaveBeenCalledWith(expect.objectContaining({ type: 'finished' }));
     });
   });
 

@@ -2,6 +2,7 @@ import type { Prisma } from '@takehome/db';
 import type { JobContext } from '../jobs/job-handler';
 import type { Logger } from '../logger';
 import { mergeResults, type RunResult, type SandboxRunner } from '@takehome/sandbox';
+import type { GradedAnnouncer } from './graded-announcer';
 import type { RunEvents } from './run-events';
 import { buildSandboxRequests } from './sandbox-requests';
 import type { RunRepository, StoredResult } from './run.repository';
@@ -19,6 +20,7 @@ export class RunExecutor {
     private readonly sandbox: SandboxRunner,
     private readonly events: RunEvents,
     private readonly logger: Logger,
+    private readonly graded?: Pick<GradedAnnouncer, 'announce'>,
   ) {}
 
   async execute(runId: string, context: JobContext): Promise<void> {
@@ -55,10 +57,14 @@ export class RunExecutor {
   }
 
   private async store(runId: string, result: StoredResult) {
-    const stored = await this.runs.storeResult(runId, result);
-    if (!stored) return this.logger.info({ runId }, 'result already stored by an earlier delivery; kept that one');
+    const kind = await this.runs.storeResult(runId, result);
+    if (!kind) return this.logger.info({ runId }, 'result already stored by an earlier delivery; kept that one');
     this.events.publish({ type: 'finished', runId, outcome: result.outcome, score: result.score, maxScore: result.maxScore });
     this.logger.info({ runId, outcome: result.outcome, score: result.score, maxScore: result.maxScore }, 'run finished');
+    if (kind === 'GRADING' && this.graded) {
+      // The grade is stored either way; an announcement lost to a Redis outage costs one webhook, not a result.
+      await this.graded.announce(runId).catch((error: Error) => this.logger.error({ runId, error: error.message }, 'graded run not announced to the API'));
+    }
   }
 }
 

@@ -1,4 +1,4 @@
-import type { Prisma, PrismaClient, RunOutcome } from '@takehome/db';
+import type { Prisma, PrismaClient, RunKind, RunOutcome } from '@takehome/db';
 
 export type RunForExecution = NonNullable<Awaited<ReturnType<RunRepository['findForExecution']>>>;
 
@@ -33,12 +33,14 @@ export class RunRepository {
   /**
    * Stores the result unless one is stored already: the conditional update is what makes a job that runs
    * twice (a retry, or a stalled job recovered while the first worker still finished) count once.
+   * Returns the run's kind when this call stored the result, null when an earlier one had.
    */
-  async storeResult(runId: string, result: StoredResult): Promise<boolean> {
+  async storeResult(runId: string, result: StoredResult): Promise<RunKind | null> {
     const { count } = await this.prisma.run.updateMany({
       where: { id: runId, status: { not: 'FINISHED' } },
       data: { ...result, status: 'FINISHED', finishedAt: new Date() },
     });
-    return count === 1;
+    if (count !== 1) return null;
+    return (await this.prisma.run.findUniqueOrThrow({ where: { id: runId }, select: { kind: true } })).kind;
   }
 }

@@ -58,4 +58,19 @@ export class SubmissionsRepository {
       include: { invitation: { select: { organizationId: true, assessmentId: true, status: true, assessment: { select: { graceSeconds: true, challengeVersionId: true } } } } },
     });
   }
+
+  /** A finished grading run with what a "graded" webhook names; null for any other run (or a malformed id). */
+  findGradingResult(runId: string) {
+    if (!/^[0-9a-f-]{36}$/i.test(runId)) return Promise.resolve(null);
+    return this.prisma.client.run.findFirst({
+      where: { id: runId, kind: 'GRADING', status: 'FINISHED' },
+      select: {
+        outcome: true,
+        score: true,
+        maxScore: true,
+        finishedAt: true,
+        submission: { select: { id: true, attempt: { select: { invitation: { select: { id: true, organizationId: true, assessmentId: true } } } } } },
+      },
+    });
+  }
 }
