@@ -7,6 +7,7 @@ import { exitOnConfigError } from '@takehome/config';
 import { createPrismaClient, type PrismaClient } from '@takehome/db';
 import { loadApiConfig } from '../config/api-config';
 import { seedDemoCandidate } from './demo-candidate';
+import { seedDemoPilot } from './demo-pilot';
 import { DEMO_PASSWORD, demoOrganization, demoUsers } from './demo-data';
 
 export const BUILT_IN_CHALLENGES_DIR = path.resolve(__dirname, '../../../../challenges');
@@ -54,6 +55,10 @@ async function main() {
     if (urlShortener && process.argv.includes('--demo-candidate')) {
       const link = await seedDemoCandidate(prisma, organization.id, urlShortener.id, config.PUBLIC_URL);
       console.log(`seed: demo candidate link ${link}`);
+      const pkg = await loadChallenge(path.join(BUILT_IN_CHALLENGES_DIR, 'url-shortener'));
+      if (await seedDemoPilot(prisma, organization.id, urlShortener.id, pkg)) {
+        console.log('seed: demo pilot with three teammates (its grading runs start a minute after the platform is up)');
+      }
     }
   } finally {
     await prisma.$disconnect();
