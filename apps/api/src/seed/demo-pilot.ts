@@ -21,8 +21,8 @@ interface DemoTaker {
 
 /**
  * A pilot under way, so a new hiring lead can read a real pilot report right after `npm start`: three
- * teammates submitted (one forgot persistence, one ran out of time), two reviewers scored them and they
- * answered the survey. Their grading runs and the reference verification are stored as queued runs, which the
+ * teammates submitted (two forgot persistence and one ran out of time, so the persistence test is flagged),
+ * two reviewers scored them and they answered the survey. Their grading runs and the reference verification are stored as queued runs, which the
  * API's sweep hands to the worker: the report fills in with real sandbox results a minute after start.
  * Created once; a later seed leaves it as the lead left it.
  */
@@ -39,9 +39,9 @@ export async function seedDemoPilot(prisma: PrismaClient, organizationId: string
       survey: { minutesSpent: 105, difficulty: 3, promptClarity: 4, comments: 'Clear prompt. I left persistence for last and ran short.' },
     },
     {
-      name: 'Tom Okafor', email: 'tom.pilot@demo.takehome.test', minutes: 116, files: solution,
+      name: 'Tom Okafor', email: 'tom.pilot@demo.takehome.test', minutes: 116, files: forgetful,
       levels: [[4, 4, 3, 3, 4], [4, 3, 3, 2, 4]],
-      survey: { minutesSpent: 125, difficulty: 4, promptClarity: 4, comments: 'Tight but doable; the restart requirement deserves a bold line.' },
+      survey: { minutesSpent: 125, difficulty: 4, promptClarity: 4, comments: 'Tight but doable. I missed that links must survive a restart.' },
     },
     {
       name: 'Mei Chen', email: 'mei.pilot@demo.takehome.test', minutes: LIMIT_MINUTES, automatic: true, files: unfinished,
