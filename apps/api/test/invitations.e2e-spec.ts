@@ -13,7 +13,9 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { AUTO_SUBMIT_JOB, DEADLINE_QUEUE } from '../src/attempts/submission/deadline-scheduler';
+import { randomUUID } from 'node:crypto';
 import { SubmissionsService } from '../src/attempts/submission/submissions.service';
+import { InvitationsRepository } from '../src/pipeline/invitations.repository';
 import { CandidateClient } from './support/candidate-factories';
 import { Factories, signIn } from './support/factories';
 import { PipelineFactories } from './support/pipeline-factories';
@@ -224,6 +226,17 @@ describe('invitations', () => {
       expect(again.imported).toEqual([]);
       expect(again.problems.filter((p) => p.message.endsWith('is already invited to this assessment')).map((p) => p.line)).toEqual([2, 5, 8]);
       expect(await f.prisma.invitation.count({ where: { assessmentId: s.assessment.id } })).toBe(3);
+    });
+
+    it('numbers pseudonyms uniquely when imports land at the same moment', async () => {
+      const s = await lead();
+      // Straight at the repository, so the transactions really overlap (over HTTP the parsing spaces them out).
+      const repository = t.app.get(InvitationsRepository);
+      const batch = (n: number) => [{ id: randomUUID(), candidateName: `Racer ${n}`, candidateEmail: `racer${n}@race.test`, accommodationMinutes: 0, tokenHash: randomUUID(), expiresAt: new Date(Date.now() + 86_400_000) }];
+      await Promise.all(Array.from({ length: 12 }, (_, n) => repository.createAll(s.org.id, s.assessment.id, 'CANDIDATE', batch(n))));
+      const rows = await f.prisma.invitation.findMany({ where: { assessmentId: s.assessment.id }, select: { pseudonym: true } });
+      expect(rows).toHaveLength(12);
+      expect(new Set(rows.map((r) => r.pseudonym)).size).toBe(12);
     });
 
     it('takes a multipart form upload too', async () => {

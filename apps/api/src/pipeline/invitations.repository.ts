@@ -96,6 +96,9 @@ export class InvitationsRepository {
     const prefix = kind === 'PILOT' ? 'Pilot' : 'Candidate';
     return this.prisma.client.$transaction(
       async (tx) => {
+        // Two imports at once would count the same existing rows and hand out the same pseudonyms, which blind
+        // reviewers tell candidates apart by: one import numbers at a time, per assessment.
+        await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${assessmentId}))`;
         const existing = await tx.invitation.count({ where: { assessmentId } });
         await tx.invitation.createMany({
           data: rows.map((row, i) => ({

@@ -25,6 +25,7 @@ import { InvitationsRepository, type NewInvitation, type PipelineInvitation } fr
 import { pipelineRowOf } from './pipeline-rows';
 
 export const DEFAULT_LINK_DAYS = 7;
+const MAIL_CONCURRENCY = 8;
 const DAY_MS = 86_400_000;
 
 type Assessment = NonNullable<Awaited<ReturnType<InvitationsRepository['findAssessment']>>>;
@@ -172,16 +173,26 @@ export class InvitationsService {
       throw new InternalServerErrorException(`Nothing was invited: the invitation${rows.length === 1 ? '' : 's'} could not be saved. Try again.`);
     }
     const ids = rows.map((r) => r.id);
-    for (const created of await this.invitations.findMany(organizationId, ids)) {
-      await this.send(user, assessment, created, links.get(created.id)!, false);
-      await this.webhooks.emit(organizationId, 'invitation.created', {
-        invitationId: created.id,
-        assessmentId: assessment.id,
-        kind,
-        email: created.candidateEmail,
-        name: created.candidateName,
-      });
-      await this.audit.record(organizationId, user.id, 'invitation.created', { type: 'Invitation', id: created.id }, { assessmentId: assessment.id, kind, email: created.candidateEmail });
+    const created = await this.invitations.findMany(organizationId, ids);
+    // A few emails at a time: a 1,000-row file is not 1,000 SMTP round trips in a row, nor 1,000 at once.
+    for (let start = 0; start < created.length; start += MAIL_CONCURRENCY) {
+      await Promise.all(
+        created.slice(start, start + MAIL_CONCURRENCY).map(async (invitation) => {
+          await this.send(user, assessment, invitation, links.get(invitation.id)!, false);
+          await this.webhooks.emit(organizationId, 'invitation.created', {
+            invitationId: invitation.id,
+            assessmentId: assessment.id,
+            kind,
+            email: invitation.candidateEmail,
+            name: invitation.candidateName,
+          });
+          await this.audit.record(organizationId, user.id, 'invitation.created', { type: 'Invitation', id: invitation.id }, {
+            assessmentId: assessment.id,
+            kind,
+            email: invitation.candidateEmail,
+          });
+        }),
+      );
     }
     const now = new Date();
     const byId = new Map((await this.invitations.findMany(organizationId, ids)).map((i) => [i.id, i]));
