@@ -92,6 +92,27 @@ describe('pilot report, launch baseline and candidate reports', () => {
     expect(report.takers.find((x) => x.invitationId === noStart.invitation.id)).toMatchObject({ hiddenTests: { score: 0, maxScore: 2 }, visibleTests: { score: 0, maxScore: 3 } });
   });
 
+  it('compares pass rates on the current challenge version only, and keeps the version while someone is taking it', async () => {
+    const s = await pilotScene();
+    const other = await f.prisma.challengeVersion.findFirstOrThrow({ where: { challenge: { organizationId: s.org.id }, id: { not: s.challengeVersionId } } });
+    const oldVersion = await pf.invitee(s, { kind: 'PILOT', name: 'Old Version', startedMinutesAgo: 300, submittedAfterMinutes: 30, tests: { visiblePassed: 3, visibleTotal: 3, hiddenPassed: 2, hiddenTotal: 2 } });
+    await f.prisma.run.updateMany({ where: { submissionId: oldVersion.submission!.id }, data: { challengeVersionId: other.id } });
+    const report = await s.report();
+    expect(report.tests.find((x) => x.name === 'hidden 1')).toMatchObject({ passed: 0, total: 3, flagged: true });
+    expect(report.takers.find((x) => x.name === 'Old Version')).toMatchObject({ hiddenTests: { score: 2, maxScore: 2 } });
+
+    const taking = await pf.invitee(s, { kind: 'PILOT', name: 'Still Typing', startedMinutesAgo: 10 });
+    const refused = await fetch(`${t.baseUrl}/api/assessments/${s.assessment.id}`, {
+      method: 'PATCH',
+      headers: { Cookie: await signIn(t.baseUrl, s.lead.email, s.lead.password), 'Content-Type': 'application/json' },
+      body: JSON.stringify({ challengeVersionId: other.id, runtimes: ['node20'] }),
+    });
+    expect(refused.status).toBe(409);
+    expect((await refused.json()).message).toMatch(/Someone is taking this assessment right now/);
+    expect((await f.prisma.assessment.findUniqueOrThrow({ where: { id: s.assessment.id } })).challengeVersionId).toBe(s.challengeVersionId);
+    await f.prisma.attempt.update({ where: { id: taking.attempt!.id }, data: { status: 'SUBMITTED', submittedAt: new Date() } });
+  });
+
   it('flags a test the reference solution fails, and reports no reference when the version was never verified', async () => {
     const s = await pilotScene();
     await f.prisma.run.updateMany({

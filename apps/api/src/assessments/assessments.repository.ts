@@ -33,6 +33,11 @@ export class AssessmentsRepository {
     return this.prisma.client.assessment.findFirst({ where: { id, organizationId }, include: withChallenge });
   }
 
+  /** People taking the assessment right now: their starter and tests belong to the current challenge version. */
+  countAttemptsInProgress(assessmentId: string) {
+    return this.prisma.client.attempt.count({ where: { status: 'IN_PROGRESS', invitation: { assessmentId } } });
+  }
+
   /** Conditional on the status read before, so two concurrent transitions cannot both win. */
   async update(organizationId: string, id: string, expected: AssessmentStatus, data: Prisma.AssessmentUncheckedUpdateInput) {
     const { count } = await this.prisma.client.assessment.updateMany({ where: { id, organizationId, status: expected }, data });

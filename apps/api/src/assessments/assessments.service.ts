@@ -48,6 +48,14 @@ export class AssessmentsService {
     }
     const versionId = request.challengeVersionId ?? current.challengeVersionId;
     const version = await this.version(organizationId, versionId);
+    if (versionId !== current.challengeVersionId) {
+      const taking = await this.assessments.countAttemptsInProgress(id);
+      if (taking > 0) {
+        throw new ConflictException(
+          `${taking === 1 ? 'Someone is' : `${taking} people are`} taking this assessment right now on the current challenge version; change it once they have submitted.`,
+        );
+      }
+    }
     this.checkRuntimes(request.runtimes ?? current.runtimes, version.runtimes);
     if (!(await this.assessments.update(organizationId, id, current.status, request))) throw this.changedMeanwhile();
     return this.get(organizationId, id);

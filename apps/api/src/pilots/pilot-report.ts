@@ -13,6 +13,7 @@ export interface Criterion {
 
 export interface PilotAssessment {
   id: string;
+  challengeVersionId: string;
   status: PilotReport['status'];
   timeLimitMinutes: number;
   pilotBaseline: unknown;
@@ -33,7 +34,7 @@ export function pilotReportOf(
   referenceTests: RunTest[] | null,
   now = new Date(),
 ): PilotReport {
-  const tests = testStatsOf(invitations, referenceTests);
+  const tests = testStatsOf(invitations, referenceTests, assessment.challengeVersionId);
   const totals = { hidden: tests.filter((t) => t.visibility === 'hidden').length, visible: tests.filter((t) => t.visibility === 'visible').length };
   const takers = invitations.map((invitation) => takerOf(invitation, assessment, criteria, totals, now));
   const finished = takers.filter((t) => t.submittedAt);
@@ -80,15 +81,16 @@ function takerOf(invitation: PilotInvitation, assessment: PilotAssessment, crite
 }
 
 /**
- * Pass rate of every test over graded pilot submissions. A submission whose service never started has no
+ * Pass rate of every test over graded pilot submissions of the current version. A submission whose service never started has no
  * per-test results; it failed every test, so it counts in each total. A test is flagged as possibly wrong
  * when every pilot taker failed it (the team knows the problem; if none of them passes, suspect the test
  * first), or when the reference solution itself fails it.
  */
-export function testStatsOf(invitations: PilotInvitation[], referenceTests: RunTest[] | null): PilotTestStat[] {
+export function testStatsOf(invitations: PilotInvitation[], referenceTests: RunTest[] | null, challengeVersionId: string): PilotTestStat[] {
+  // Only submissions graded against the assessment's current challenge version: another version has other tests.
   const graded = invitations.flatMap((i) => {
     const run = i.attempt?.submission?.runs[0];
-    return run ? [((run.tests ?? []) as RunTest[])] : [];
+    return run && run.challengeVersionId === challengeVersionId ? [(run.tests ?? []) as RunTest[]] : [];
   });
   const visibilityOf = new Map<string, 'visible' | 'hidden'>();
   for (const test of [...graded.flat(), ...(referenceTests ?? [])]) {

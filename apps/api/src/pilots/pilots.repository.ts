@@ -14,6 +14,8 @@ export const pilotInclude = {
       submission: {
         select: {
           ...submissionSelect,
+          // The version graded, so pass rates compare like with like after the lead picks a new version.
+          runs: { ...submissionSelect.runs, select: { ...submissionSelect.runs.select, challengeVersionId: true } },
           reviews: {
             select: {
               reviewerId: true,
