@@ -83,6 +83,15 @@ describe('pilot report, launch baseline and candidate reports', () => {
     expect(report.survey.responses.map((r) => r.takerName)).toEqual(['Ada Pilot', 'Bob Pilot', 'Cyd Pilot']);
   });
 
+  it('does not count a run the platform failed to execute as a grade', async () => {
+    const s = await pilotScene();
+    const failed = await pf.invitee(s, { kind: 'PILOT', name: 'Platform Failed', startedMinutesAgo: 300, submittedAfterMinutes: 30, tests: { visiblePassed: 0, visibleTotal: 0, hiddenPassed: 0, hiddenTotal: 0 } });
+    await f.prisma.run.updateMany({ where: { submissionId: failed.submission!.id }, data: { outcome: 'ERROR', logs: 'The platform could not run this' } });
+    const report = await s.report();
+    expect(report.takers.find((x) => x.name === 'Platform Failed')).toMatchObject({ stage: 'SUBMITTED', hiddenTests: null });
+    expect(report.tests.find((x) => x.name === 'hidden 0')).toMatchObject({ passed: 2, total: 3 });
+  });
+
   it('counts a service that never started as failing every test', async () => {
     const s = await pilotScene();
     const noStart = await pf.invitee(s, { kind: 'PILOT', name: 'Nat NoStart', startedMinutesAgo: 300, submittedAfterMinutes: 30, tests: { visiblePassed: 0, visibleTotal: 0, hiddenPassed: 0, hiddenTotal: 0 } });
@@ -99,7 +108,8 @@ describe('pilot report, launch baseline and candidate reports', () => {
     await f.prisma.run.updateMany({ where: { submissionId: oldVersion.submission!.id }, data: { challengeVersionId: other.id } });
     const report = await s.report();
     expect(report.tests.find((x) => x.name === 'hidden 1')).toMatchObject({ passed: 0, total: 3, flagged: true });
-    expect(report.takers.find((x) => x.name === 'Old Version')).toMatchObject({ hiddenTests: { score: 2, maxScore: 2 } });
+    // Their counts are of other tests: shown as none, and left out of the baseline.
+    expect(report.takers.find((x) => x.name === 'Old Version')).toMatchObject({ hiddenTests: null, visibleTests: null });
 
     const taking = await pf.invitee(s, { kind: 'PILOT', name: 'Still Typing', startedMinutesAgo: 10 });
     const refused = await fetch(`${t.baseUrl}/api/assessments/${s.assessment.id}`, {
@@ -110,7 +120,14 @@ describe('pilot report, launch baseline and candidate reports', () => {
     expect(refused.status).toBe(409);
     expect((await refused.json()).message).toMatch(/Someone is taking this assessment right now/);
     expect((await f.prisma.assessment.findUniqueOrThrow({ where: { id: s.assessment.id } })).challengeVersionId).toBe(s.challengeVersionId);
-    await f.prisma.attempt.update({ where: { id: taking.attempt!.id }, data: { status: 'SUBMITTED', submittedAt: new Date() } });
+    // A revoked taker's attempt is never submitted, but nobody is taking it any more.
+    await f.prisma.invitation.update({ where: { id: taking.invitation.id }, data: { status: 'REVOKED', revokedAt: new Date() } });
+    const allowed = await fetch(`${t.baseUrl}/api/assessments/${s.assessment.id}`, {
+      method: 'PATCH',
+      headers: { Cookie: await signIn(t.baseUrl, s.lead.email, s.lead.password), 'Content-Type': 'application/json' },
+      body: JSON.stringify({ challengeVersionId: other.id, runtimes: ['node20'] }),
+    });
+    expect(allowed.status, await allowed.clone().text()).toBe(200);
   });
 
   it('flags a test the reference solution fails, and reports no reference when the version was never verified', async () => {

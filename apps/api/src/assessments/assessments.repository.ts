@@ -35,7 +35,8 @@ export class AssessmentsRepository {
 
   /** People taking the assessment right now: their starter and tests belong to the current challenge version. */
   countAttemptsInProgress(assessmentId: string) {
-    return this.prisma.client.attempt.count({ where: { status: 'IN_PROGRESS', invitation: { assessmentId } } });
+    // A revoked invitation's attempt stays IN_PROGRESS (it is never submitted) but nobody can work on it.
+    return this.prisma.client.attempt.count({ where: { status: 'IN_PROGRESS', invitation: { assessmentId, status: { not: 'REVOKED' } } } });
   }
 
   /** Conditional on the status read before, so two concurrent transitions cannot both win. */

@@ -68,7 +68,8 @@ export class AssessmentsService {
     }
     const stamps = to === 'LIVE' ? { launchedAt: new Date() } : to === 'CLOSED' ? { closedAt: new Date() } : {};
     // Launch keeps the pilot's results as the baseline; the status condition makes launch and freeze one step.
-    const baseline = to === 'LIVE' && current.status === 'PILOT' ? await this.pilots.baselineForLaunch(organizationId, id) : null;
+    // Also from a draft that went back from its pilot: the teammates' results still describe this assessment.
+    const baseline = to === 'LIVE' ? await this.pilots.baselineForLaunch(organizationId, id) : null;
     const frozen = baseline ? { pilotBaseline: baseline as unknown as Prisma.InputJsonValue } : {};
     if (!(await this.assessments.update(organizationId, id, current.status, { status: to, ...stamps, ...frozen }))) throw this.changedMeanwhile();
     if (to === 'PILOT') {

@@ -62,8 +62,12 @@ export function pilotReportOf(
 
 function takerOf(invitation: PilotInvitation, assessment: PilotAssessment, criteria: Criterion[], totals: { hidden: number; visible: number }, now: Date): PilotTaker {
   const row = pipelineRowOf(invitation, criteria, now);
-  // A service that never started has no per-test results: it passed none of the tests the others ran.
-  const scored = (count: PilotTaker['hiddenTests'], total: number) => (count && count.maxScore === 0 && total > 0 ? { score: 0, maxScore: total } : count);
+  // A service that never started has no per-test results: it passed none of the tests the others ran. A taker
+  // graded on an earlier challenge version ran other tests: no counts, so the baseline compares like with like.
+  const gradedOn = invitation.attempt?.submission?.runs[0]?.challengeVersionId;
+  const otherVersion = gradedOn !== undefined && gradedOn !== assessment.challengeVersionId;
+  const scored = (count: PilotTaker['hiddenTests'], total: number) =>
+    otherVersion ? null : count && count.maxScore === 0 && total > 0 ? { score: 0, maxScore: total } : count;
   return {
     invitationId: row.invitationId,
     name: row.name,

@@ -17,7 +17,13 @@ export const pipelineInclude = {
           id: true,
           automatic: true,
           createdAt: true,
-          runs: { where: { kind: 'GRADING', status: 'FINISHED' }, orderBy: { finishedAt: 'desc' }, take: 1, select: { finishedAt: true, tests: true } },
+          // ERROR is the platform failing to run the code (not the candidate's doing): not a grade, so not a 0.
+          runs: {
+            where: { kind: 'GRADING', status: 'FINISHED', outcome: { not: 'ERROR' } },
+            orderBy: { finishedAt: 'desc' },
+            take: 1,
+            select: { finishedAt: true, tests: true },
+          },
           assignments: { select: { reviewerId: true } },
           reviews: { select: { reviewerId: true, status: true, submittedAt: true, scores: { select: { criterionId: true, level: true } } } },
           feedback: { select: { releasedAt: true } },

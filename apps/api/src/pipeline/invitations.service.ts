@@ -99,12 +99,14 @@ export class InvitationsService {
     const expiresAt = expired ? new Date(Date.now() + DEFAULT_LINK_DAYS * DAY_MS) : undefined;
     if (!(await this.invitations.rotateToken(invitation.id, hashToken(token), expiresAt))) throw changedMeanwhile();
     const link = this.link(token);
-    await this.send(user, assessment, { ...invitation, expiresAt: expiresAt ?? invitation.expiresAt }, link, true);
+    const emailed = await this.send(user, assessment, { ...invitation, expiresAt: expiresAt ?? invitation.expiresAt }, link, true);
     await this.audit.record(user.organization.id, user.id, 'invitation.resent', { type: 'Invitation', id: invitation.id }, {
       assessmentId,
       ...(expiresAt ? { expiresAt: expiresAt.toISOString() } : {}),
     });
-    return { ...(await this.row(user.organization.id, assessment, invitation.id)), link };
+    const row = await this.row(user.organization.id, assessment, invitation.id);
+    // sentAt is that of the last email that went out; if this one did not, the lead must share the new link.
+    return { ...row, link, sentAt: emailed ? row.sentAt : null };
   }
 
   async extend(user: SessionUser, assessmentId: string, invitationId: string, request: ExtendInvitationRequest): Promise<PipelineRow> {
@@ -179,18 +181,19 @@ export class InvitationsService {
       await Promise.all(
         created.slice(start, start + MAIL_CONCURRENCY).map(async (invitation) => {
           await this.send(user, assessment, invitation, links.get(invitation.id)!, false);
-          await this.webhooks.emit(organizationId, 'invitation.created', {
-            invitationId: invitation.id,
-            assessmentId: assessment.id,
-            kind,
-            email: invitation.candidateEmail,
-            name: invitation.candidateName,
-          });
-          await this.audit.record(organizationId, user.id, 'invitation.created', { type: 'Invitation', id: invitation.id }, {
-            assessmentId: assessment.id,
-            kind,
-            email: invitation.candidateEmail,
-          });
+          // The rows are committed: a webhook or audit failure is logged, never allowed to lose the links.
+          await this.webhooks
+            .emit(organizationId, 'invitation.created', {
+              invitationId: invitation.id,
+              assessmentId: assessment.id,
+              kind,
+              email: invitation.candidateEmail,
+              name: invitation.candidateName,
+            })
+            .catch((error: Error) => this.logger.error(`invitation.created webhook for ${invitation.id} not recorded: ${error.message}`));
+          await this.audit
+            .record(organizationId, user.id, 'invitation.created', { type: 'Invitation', id: invitation.id }, { assessmentId: assessment.id, kind, email: invitation.candidateEmail })
+            .catch((error: Error) => this.logger.error(`audit of invitation ${invitation.id} not recorded: ${error.message}`));
         }),
       );
     }
@@ -199,7 +202,8 @@ export class InvitationsService {
     return ids.map((id) => ({ ...pipelineRowOf(byId.get(id)!, criteriaOf(assessment), now), link: links.get(id)! }));
   }
 
-  private async send(user: SessionUser, assessment: Assessment, invitation: PipelineInvitation, link: string, resent: boolean) {
+  /** True when the email went out; a failure is logged and shows as "not sent" on the dashboard. */
+  private async send(user: SessionUser, assessment: Assessment, invitation: PipelineInvitation, link: string, resent: boolean): Promise<boolean> {
     try {
       await this.mail.send(
         invitationMail({
@@ -216,8 +220,10 @@ export class InvitationsService {
         }),
       );
       await this.invitations.markSent(invitation.id, new Date());
+      return true;
     } catch (error) {
       this.logger.error(`invitation email for ${invitation.id} failed: ${error instanceof Error ? error.message : error}`);
+      return false;
     }
   }
 

@@ -59,11 +59,14 @@ export class SubmissionsRepository {
     });
   }
 
-  /** A finished grading run with what a "graded" webhook names; null for any other run (or a malformed id). */
+  /**
+   * A finished grading run with what a "graded" webhook names; null for any other run (or a malformed id), and
+   * for a platform failure (ERROR), which is not a grade to announce.
+   */
   findGradingResult(runId: string) {
     if (!/^[0-9a-f-]{36}$/i.test(runId)) return Promise.resolve(null);
     return this.prisma.client.run.findFirst({
-      where: { id: runId, kind: 'GRADING', status: 'FINISHED' },
+      where: { id: runId, kind: 'GRADING', status: 'FINISHED', outcome: { not: 'ERROR' } },
       select: {
         outcome: true,
         score: true,

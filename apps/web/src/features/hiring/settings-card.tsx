@@ -16,8 +16,9 @@ export function SettingsCard({ assessment }: { assessment: AssessmentView }) {
         Settings
       </Title>
       {editable ? (
-        // Keyed by what the server holds, so a save (or another tab's change) restarts the form from it.
-        <SettingsForm key={JSON.stringify(assessment)} assessment={assessment} update={update} />
+        // Keyed by the saved settings, so a save (or another tab's change) restarts the form from them, while an
+        // invitation (which changes the assessment's counts) leaves unsaved edits alone.
+        <SettingsForm key={settingsKey(assessment)} assessment={assessment} update={update} />
       ) : (
         <Group gap="xl">
           <Text size="sm">
@@ -98,4 +99,8 @@ function SettingsForm({ assessment, update }: { assessment: AssessmentView; upda
       <ValidationIssues error={update.error} title="The settings were not saved" />
     </form>
   );
+}
+
+function settingsKey(a: AssessmentView): string {
+  return JSON.stringify([a.status, a.challenge, a.timeLimitMinutes, a.runtimes, a.reviewersPerSubmission, a.blindReview]);
 }
