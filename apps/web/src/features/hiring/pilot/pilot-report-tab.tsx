@@ -18,7 +18,8 @@ export function PilotReportTab({ assessment }: { assessment: AssessmentView }) {
       <Group justify="space-between" align="baseline">
         <Title order={2}>Pilot report</Title>
         {live && (
-          <Group gap={6} role="status" aria-live="polite">
+          // Not a live region: the time changes every ten seconds and would be read out each time.
+          <Group gap={6}>
             <Badge color="green" variant="dot">
               Updated live
             </Badge>

@@ -5,9 +5,10 @@ import { formatNumber } from '../format';
 type Score = PilotReport['reviews']['criteria'][number]['scores'][number];
 /** One badge per teammate with every reviewer's level side by side: disagreement shows at a glance. */
 function byTaker(scores: Score[]): [string, Score[]][] {
+  // Keyed by invitation: two teammates may share a name.
   const groups = new Map<string, Score[]>();
-  for (const s of scores) groups.set(s.takerName, [...(groups.get(s.takerName) ?? []), s]);
-  return [...groups];
+  for (const s of scores) groups.set(s.invitationId, [...(groups.get(s.invitationId) ?? []), s]);
+  return [...groups.values()].map((group) => [group[0].takerName, group]);
 }
 
 /** Krippendorff's usual thresholds, in words a hiring lead can act on. */
@@ -65,7 +66,7 @@ export function ReviewsCard({ reviews }: { reviews: PilotReport['reviews'] }) {
                 <Table.Td>
                   <Group gap={4}>
                     {byTaker(c.scores).map(([taker, scores]) => (
-                      <Badge key={taker} variant="light" color="gray" tt="none" title={scores.map((s) => `${s.reviewerName}: ${s.level}`).join(', ')}>
+                      <Badge key={scores[0].invitationId} variant="light" color="gray" tt="none" title={scores.map((s) => `${s.reviewerName}: ${s.level}`).join(', ')}>
                         {taker}: {scores.map((s) => s.level).join(' · ')}
                       </Badge>
                     ))}
