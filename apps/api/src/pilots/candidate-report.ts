@@ -1,9 +1,8 @@
 import type { CandidateReport } from '@takehome/contracts';
+import { meanOf } from '../common/statistics';
 import { pipelineRowOf } from '../pipeline/pipeline-rows';
 import { type Criterion, type PilotAssessment, storedBaseline } from './pilot-report';
 import type { PilotInvitation } from './pilots.repository';
-
-const round2 = (n: number) => Math.round(n * 100) / 100;
 
 /** One invitee's results, each next to the pilot's median, so a benchmark exists from the first pilot on. */
 export function candidateReportOf(assessment: PilotAssessment, criteria: Criterion[], invitation: PilotInvitation, now = new Date()): CandidateReport {
@@ -35,7 +34,7 @@ export function candidateReportOf(assessment: PilotAssessment, criteria: Criteri
             return {
               key: criterion.key,
               title: criterion.title,
-              mean: levels.length ? round2(levels.reduce((a, b) => a + b, 0) / levels.length) : null,
+              mean: meanOf(levels),
               pilotMedian: baseline?.rubric.criteria.find((c) => c.key === criterion.key)?.median ?? null,
             };
           }),

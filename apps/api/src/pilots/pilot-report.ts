@@ -1,6 +1,6 @@
 import { type PilotBaseline, pilotBaseline, type PilotReport, type PilotTaker, type PilotTestStat, type RunTest } from '@takehome/contracts';
 import { krippendorffAlpha } from '../reviews/krippendorff-alpha';
-import { spreadOf } from '../pipeline/pipeline-facts';
+import { meanOf, round2, spreadOf } from '../common/statistics';
 import { pipelineRowOf } from '../pipeline/pipeline-rows';
 import type { PilotInvitation } from './pilots.repository';
 
@@ -19,8 +19,6 @@ export interface PilotAssessment {
   pilotBaseline: unknown;
 }
 
-const round2 = (n: number) => Math.round(n * 100) / 100;
-const mean = (values: number[]) => (values.length ? round2(values.reduce((a, b) => a + b, 0) / values.length) : null);
 const median = (values: number[]) => spreadOf(values).median;
 
 /**
@@ -53,8 +51,8 @@ export function pilotReportOf(
     survey: {
       responses: survey,
       medianMinutesSpent: median(survey.map((s) => s.minutesSpent)),
-      meanDifficulty: mean(survey.map((s) => s.difficulty)),
-      meanClarity: mean(survey.map((s) => s.promptClarity)),
+      meanDifficulty: meanOf(survey.map((s) => s.difficulty)),
+      meanClarity: meanOf(survey.map((s) => s.promptClarity)),
     },
     baseline: storedBaseline(assessment.pilotBaseline),
   };
@@ -135,7 +133,7 @@ export function reviewsOf(invitations: PilotInvitation[], criteria: Criterion[])
       }
       return levels.map((l) => ({ invitationId: invitation.id, takerName: invitation.candidateName, ...l }));
     });
-    return { key: criterion.key, title: criterion.title, mean: mean(scores.map((s) => s.level)), maxSpread, scores };
+    return { key: criterion.key, title: criterion.title, mean: meanOf(scores.map((s) => s.level)), maxSpread, scores };
   });
   const alpha = krippendorffAlpha(units, 'interval');
   return {
@@ -167,7 +165,7 @@ export function baselineOf(report: PilotReport, criteria: Criterion[], now = new
         // One value per taker (the mean of their reviewers), then the median across takers.
         const byTaker = new Map<string, number[]>();
         for (const s of scores) byTaker.set(s.invitationId, [...(byTaker.get(s.invitationId) ?? []), s.level]);
-        const perTaker = [...byTaker.values()].map((levels) => mean(levels)!);
+        const perTaker = [...byTaker.values()].map((levels) => meanOf(levels)!);
         return { key: criterion.key, title: criterion.title, median: median(perTaker) };
       }),
     },

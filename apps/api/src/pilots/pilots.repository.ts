@@ -44,6 +44,7 @@ export class PilotsRepository {
       where: { id, organizationId },
       select: {
         id: true,
+        organizationId: true,
         status: true,
         timeLimitMinutes: true,
         challengeVersionId: true,

@@ -13,20 +13,13 @@ export class PilotsService {
   constructor(private readonly pilots: PilotsRepository) {}
 
   async report(organizationId: string, assessmentId: string): Promise<PilotReport> {
-    const assessment = await this.assessment(organizationId, assessmentId);
-    const [invitations, reference] = await Promise.all([
-      this.pilots.pilotInvitations(organizationId, assessmentId),
-      this.pilots.referenceTests(assessment.challengeVersionId),
-    ]);
-    // A verification run stored by an older runner that no longer parses is treated as "never verified".
-    const parsedReference = referenceTests.safeParse(reference);
-    return pilotReportOf(assessment, criteriaOf(assessment), invitations, reference && parsedReference.success ? parsedReference.data : null);
+    return this.reportOf(await this.assessment(organizationId, assessmentId));
   }
 
   /** Null when no teammate finished: launching then is launching without a pilot. */
   async baselineForLaunch(organizationId: string, assessmentId: string): Promise<PilotBaseline | null> {
     const assessment = await this.assessment(organizationId, assessmentId);
-    return baselineOf(await this.report(organizationId, assessmentId), criteriaOf(assessment));
+    return baselineOf(await this.reportOf(assessment), criteriaOf(assessment));
   }
 
   async candidateReport(organizationId: string, assessmentId: string, invitationId: string): Promise<CandidateReport> {
@@ -36,6 +29,16 @@ export class PilotsService {
     return candidateReportOf(assessment, criteriaOf(assessment), invitation);
   }
 
+  private async reportOf(assessment: Assessment): Promise<PilotReport> {
+    const [invitations, reference] = await Promise.all([
+      this.pilots.pilotInvitations(assessment.organizationId, assessment.id),
+      this.pilots.referenceTests(assessment.challengeVersionId),
+    ]);
+    // No verification, or one stored by an older runner that no longer parses, is "never verified".
+    const parsedReference = referenceTests.safeParse(reference);
+    return pilotReportOf(assessment, criteriaOf(assessment), invitations, parsedReference.success ? parsedReference.data : null);
+  }
+
   private async assessment(organizationId: string, id: string) {
     const assessment = await this.pilots.findAssessment(organizationId, id);
     if (!assessment) throw new NotFoundException('No such assessment.');
@@ -43,6 +46,8 @@ export class PilotsService {
   }
 }
 
-function criteriaOf(assessment: NonNullable<Awaited<ReturnType<PilotsRepository['findAssessment']>>>) {
+type Assessment = NonNullable<Awaited<ReturnType<PilotsRepository['findAssessment']>>>;
+
+function criteriaOf(assessment: Assessment) {
   return assessment.challengeVersion.rubric?.criteria ?? [];
 }

@@ -1,17 +1,9 @@
 import { type AssessmentAnalytics, type InvitationKind, PIPELINE_FLOW, type PipelineRow } from '@takehome/contracts';
-import { spreadOf } from './pipeline-facts';
+import { quantile, spreadOf } from '../common/statistics';
+
+export { quantile };
 
 type Bucket = AssessmentAnalytics['hiddenTestDistribution'][number];
-
-/** Linear interpolation between closest ranks, as spreadOf does for its quartiles. */
-export function quantile(values: number[], q: number): number | null {
-  if (!values.length) return null;
-  const sorted = [...values].sort((a, b) => a - b);
-  const pos = (sorted.length - 1) * q;
-  const lo = Math.floor(pos);
-  const hi = Math.ceil(pos);
-  return Math.round((sorted[lo] + (sorted[hi] - sorted[lo]) * (pos - lo)) * 100) / 100;
-}
 
 /** Equal-width buckets over [from, to]; the last is closed so a perfect score has a bucket. */
 export function histogram(values: number[], from: number, to: number, width: number, label: (from: number, to: number) => string): Bucket[] {

@@ -50,16 +50,3 @@ export function minutesBetween(from: Date | null, to: Date | null): number | nul
   if (!from || !to) return null;
   return Math.round(((to.getTime() - from.getTime()) / 60_000) * 10) / 10;
 }
-
-/** Median and quartiles by linear interpolation; nulls for an empty list. */
-export function spreadOf(values: number[]) {
-  const sorted = [...values].sort((a, b) => a - b);
-  const at = (q: number) => {
-    if (!sorted.length) return null;
-    const pos = (sorted.length - 1) * q;
-    const lo = Math.floor(pos);
-    const hi = Math.ceil(pos);
-    return Math.round((sorted[lo] + (sorted[hi] - sorted[lo]) * (pos - lo)) * 100) / 100;
-  };
-  return { count: sorted.length, median: at(0.5), min: at(0), max: at(1), p25: at(0.25), p75: at(0.75) };
-}

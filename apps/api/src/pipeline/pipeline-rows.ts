@@ -1,5 +1,7 @@
 import type { PipelineRow, RunTest } from '@takehome/contracts';
 import type { PipelineInvitation } from './invitations.repository';
+import { round2 } from '../common/statistics';
+import { weightedTotal } from '../reviews/review-views';
 import { minutesBetween, reviewedAt, stageOf, testCount } from './pipeline-facts';
 
 export interface CriterionWeight {
@@ -7,14 +9,7 @@ export interface CriterionWeight {
   weight: number;
 }
 
-const round2 = (n: number) => Math.round(n * 100) / 100;
 const iso = (d: Date | null | undefined) => d?.toISOString() ?? null;
-
-/** A review's weighted rubric total (levels 1-4), as the review aggregates compute it: unscored criteria count 0. */
-export function weightedTotal(criteria: CriterionWeight[], scores: { criterionId: string; level: number }[]): number {
-  const totalWeight = criteria.reduce((sum, c) => sum + c.weight, 0) || 1;
-  return round2(criteria.reduce((sum, c) => sum + c.weight * (scores.find((s) => s.criterionId === c.id)?.level ?? 0), 0) / totalWeight);
-}
 
 const score = (count: { passed: number; total: number } | null) => (count ? { score: count.passed, maxScore: count.total } : null);
 

@@ -1,10 +1,9 @@
 import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { CALIBRATION_SPREAD, type ReviewAggregate, type ReviewPipelineItem, type RubricAgreement, type SessionUser } from '@takehome/contracts';
+import { round2 } from '../common/statistics';
 import { krippendorffAlpha } from './krippendorff-alpha';
-import { hiddenFrom, owesReview, rubricOf } from './review-views';
+import { hiddenFrom, owesReview, rubricOf, weightedTotal } from './review-views';
 import { ReviewsRepository } from './reviews.repository';
-
-const round2 = (n: number) => Math.round(n * 100) / 100;
 
 /** Hiring-lead read models: the pipeline, side-by-side scores, and agreement across the organization. */
 @Injectable()
@@ -32,7 +31,6 @@ export class ReviewAggregatesService {
     if (!submission) throw new NotFoundException('No such submission.');
     if (owesReview(user.id, submission)) throw new ForbiddenException('Submit your own review of this submission first.');
     const rubric = rubricOf(submission);
-    const totalWeight = rubric.reduce((sum, c) => sum + c.weight, 0) || 1;
     // Drafts are a reviewer's private working state; only submitted reviews are shown or counted.
     const submitted = submission.reviews.filter((r) => r.status === 'SUBMITTED');
     const reviewers = submitted.map((r) => ({
@@ -40,9 +38,7 @@ export class ReviewAggregatesService {
       reviewerName: r.reviewer.name,
       recommendation: r.recommendation,
       summary: r.summary,
-      weightedTotal: round2(
-        rubric.reduce((sum, c) => sum + c.weight * (r.scores.find((s) => s.criterionId === c.id)?.level ?? 0), 0) / totalWeight,
-      ),
+      weightedTotal: weightedTotal(rubric, r.scores),
     }));
     const criteria = rubric.map((c) => {
       const scores = submitted.flatMap((r) =>

@@ -1,5 +1,6 @@
 import type { MyReviewView, ReviewWorkspace, RunTest } from '@takehome/contracts';
 import type { Review, ReviewScore } from '@takehome/db';
+import { round2 } from '../common/statistics';
 import type { SubmissionForReview } from './reviews.repository';
 
 // A draft may keep a comment before a level is picked; level 0 stores "not picked yet" (never submitted).
@@ -98,4 +99,10 @@ export function toWorkspace(submission: SubmissionForReview, reviewerId: string)
     rubric: rubricOf(submission),
     myReview: mine ? toMyReview(mine) : null,
   };
+}
+
+/** A review's weighted rubric total (levels 1-4): unscored criteria count 0. */
+export function weightedTotal(criteria: { id: string; weight: number }[], scores: { criterionId: string; level: number }[]): number {
+  const totalWeight = criteria.reduce((sum, c) => sum + c.weight, 0) || 1;
+  return round2(criteria.reduce((sum, c) => sum + c.weight * (scores.find((s) => s.criterionId === c.id)?.level ?? 0), 0) / totalWeight);
 }
