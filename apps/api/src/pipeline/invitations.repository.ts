@@ -35,6 +35,15 @@ export const pipelineInclude = {
 
 export type PipelineInvitation = Prisma.InvitationGetPayload<{ include: typeof pipelineInclude }>;
 
+/**
+ * An invitation the lead can still change: not revoked, and its work not submitted. Part of every conditional
+ * update below, so a revocation or a submission that happened meanwhile wins.
+ */
+const stillOpen = {
+  status: { not: 'REVOKED' },
+  OR: [{ attempt: null }, { attempt: { status: 'IN_PROGRESS' } }],
+} satisfies Prisma.InvitationWhereInput;
+
 export interface NewInvitation {
   id: string;
   candidateName: string;
@@ -128,7 +137,7 @@ export class InvitationsRepository {
   /** Conditional: a revocation or submission that happened meanwhile wins, and nothing is rotated. */
   async rotateToken(id: string, tokenHash: string, expiresAt: Date | undefined): Promise<boolean> {
     const { count } = await this.prisma.client.invitation.updateMany({
-      where: { id, status: { not: 'REVOKED' }, OR: [{ attempt: null }, { attempt: { status: 'IN_PROGRESS' } }] },
+      where: { id, ...stillOpen },
       data: { tokenHash, ...(expiresAt ? { expiresAt } : {}) },
     });
     return count === 1;
@@ -142,7 +151,7 @@ export class InvitationsRepository {
   extend(id: string, change: { expiresAt?: Date; extraMinutes?: number }): Promise<Date | null | false> {
     return this.prisma.client.$transaction(async (tx) => {
       const { count } = await tx.invitation.updateMany({
-        where: { id, status: { not: 'REVOKED' }, OR: [{ attempt: null }, { attempt: { status: 'IN_PROGRESS' } }] },
+        where: { id, ...stillOpen },
         data: {
           ...(change.expiresAt ? { expiresAt: change.expiresAt } : {}),
           ...(change.extraMinutes ? { accommodationMinutes: { increment: change.extraMinutes } } : {}),
@@ -165,7 +174,7 @@ export class InvitationsRepository {
   revoke(id: string): Promise<boolean> {
     return this.prisma.client.$transaction(async (tx) => {
       const { count } = await tx.invitation.updateMany({
-        where: { id, status: { not: 'REVOKED' }, OR: [{ attempt: null }, { attempt: { status: 'IN_PROGRESS' } }] },
+        where: { id, ...stillOpen },
         data: { status: 'REVOKED', revokedAt: new Date() },
       });
       if (count === 0) return false;

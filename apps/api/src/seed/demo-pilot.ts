@@ -1,6 +1,7 @@
 import type { ChallengePackage } from '@takehome/challenge';
 import type { PrismaClient } from '@takehome/db';
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
+import { submissionHash } from '../attempts/submission/submission-hash';
 import { hashToken, randomToken } from '../common/tokens';
 
 export const DEMO_PILOT = 'Backend engineer (pilot demo)';
@@ -82,6 +83,11 @@ export async function seedDemoPilot(prisma: PrismaClient, organizationId: string
           },
         });
         if (taker.minutes === null || !taker.files) continue;
+        // By path, as a submission's files are hashed.
+        const files = taker.files;
+        const drafts = Object.keys(files)
+          .sort()
+          .map((path) => ({ path, content: files[path] }));
         const startedAt = new Date(invitedAt.getTime() + 24 * 60 * MIN);
         const submittedAt = new Date(startedAt.getTime() + taker.minutes * MIN);
         const attempt = await tx.attempt.create({
@@ -92,11 +98,11 @@ export async function seedDemoPilot(prisma: PrismaClient, organizationId: string
             startedAt,
             deadline: new Date(startedAt.getTime() + LIMIT_MINUTES * MIN),
             submittedAt,
-            files: { create: Object.entries(taker.files).map(([path, content]) => ({ path, content })) },
+            files: { create: drafts },
           },
         });
         const submission = await tx.submission.create({
-          data: { attemptId: attempt.id, files: taker.files, contentHash: contentHash(taker.files), automatic: taker.automatic ?? false, createdAt: submittedAt },
+          data: { attemptId: attempt.id, files: taker.files, contentHash: submissionHash(drafts), automatic: taker.automatic ?? false, createdAt: submittedAt },
         });
         await tx.run.create({ data: { kind: 'GRADING', submissionId: submission.id, challengeVersionId, runtime: 'node20', suite: 'all', files: taker.files, queuedAt } });
         if (taker.survey) await tx.surveyResponse.create({ data: { attemptId: attempt.id, ...taker.survey, createdAt: submittedAt } });
@@ -129,10 +135,4 @@ export async function seedDemoPilot(prisma: PrismaClient, organizationId: string
     },
     { timeout: 60_000 },
   );
-}
-
-function contentHash(files: Record<string, string>): string {
-  const hash = createHash('sha256');
-  for (const path of Object.keys(files).sort()) hash.update(`${path}\0${files[path]}\0`);
-  return hash.digest('hex');
 }

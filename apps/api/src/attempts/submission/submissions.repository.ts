@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { createHash } from 'node:crypto';
 import { PrismaService } from '../../database/prisma.service';
+import { submissionHash } from './submission-hash';
 
 export interface SubmitInput {
   attemptId: string;
@@ -28,10 +28,8 @@ export class SubmissionsRepository {
       if (flipped.count === 0) return null;
       const drafts = await tx.draftFile.findMany({ where: { attemptId: input.attemptId }, orderBy: { path: 'asc' } });
       const files = Object.fromEntries(drafts.map((f) => [f.path, f.content]));
-      const hash = createHash('sha256');
-      for (const f of drafts) hash.update(`${f.path}\0${f.content}\0`);
       const submission = await tx.submission.create({
-        data: { attemptId: input.attemptId, files, contentHash: hash.digest('hex'), automatic: input.automatic, createdAt: now },
+        data: { attemptId: input.attemptId, files, contentHash: submissionHash(drafts), automatic: input.automatic, createdAt: now },
       });
       const run = await tx.run.create({
         data: {
