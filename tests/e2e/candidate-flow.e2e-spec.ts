@@ -1,27 +1,16 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CandidateFactories } from '../../apps/api/test/support/candidate-factories';
 import { Factories } from '../../apps/api/test/support/factories';
 import { startTestApp, type TestApp } from '../../apps/api/test/support/test-app';
 import { launchBrowser, screenshot } from '../support/browser';
+import { typeIntoEditor, waitSaved } from '../support/candidate-browser';
 import { startWorker, type WorkerProcess } from '../support/worker-process';
 
 const SOLUTION = path.resolve(__dirname, '../../challenges/url-shortener/solutions/node20');
 const solution = (file: string) => readFileSync(path.join(SOLUTION, file), 'utf8');
-
-/** Replaces the open file's text through the editor itself, as a paste would. */
-async function typeIntoEditor(page: Page, text: string) {
-  await page.locator('.cm-content').click();
-  await page.keyboard.press('ControlOrMeta+A');
-  await page.keyboard.press('Delete');
-  await page.keyboard.insertText(text);
-}
-
-async function waitSaved(page: Page) {
-  await page.getByRole('status', { name: 'Save status' }).filter({ hasText: 'All changes saved' }).waitFor({ timeout: 15_000 });
-}
 
 describe('candidate in the browser', () => {
   let t: TestApp;
