@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { Client } from 'pg';
 
@@ -7,7 +8,10 @@ import { Client } from 'pg';
  * real schema, never share rows, and cloning (a file copy inside PostgreSQL) is much faster than migrating.
  */
 const ROOT = path.resolve(__dirname, '../..');
-export const TEMPLATE_DATABASE = 'takehome_test_template';
+// Named after the checkout, so two checkouts (a developer's worktrees, a CI clone) can run their suites against
+// one PostgreSQL server at the same time without dropping each other's databases.
+const CHECKOUT = createHash('sha256').update(ROOT).digest('hex').slice(0, 6);
+export const TEMPLATE_DATABASE = `takehome_test_template_${CHECKOUT}`;
 
 export function serverUrl(): string {
   const url = process.env.TAKEHOME_TEST_DATABASE_URL ?? process.env.DATABASE_URL;
@@ -47,7 +51,7 @@ export async function createTemplateDatabase(): Promise<void> {
 
 /** A fresh, migrated, empty database for the calling test file; returns its URL. */
 export async function createTestDatabase(label: string): Promise<string> {
-  const name = `takehome_test_${label.replace(/[^a-z0-9_]/gi, '_').toLowerCase()}_${process.env.VITEST_POOL_ID ?? '0'}`;
+  const name = `takehome_test_${CHECKOUT}_${label.replace(/[^a-z0-9_]/gi, '_').toLowerCase()}_${process.env.VITEST_POOL_ID ?? '0'}`;
   await withAdmin(async (admin) => {
     await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
     // PostgreSQL refuses to copy a template while another session is connected to it (code 55006), which
