@@ -11,7 +11,16 @@ source "$ROOT/scripts/lib.sh"
 DATA="$ROOT/.data"
 PG_PORT="${TAKEHOME_PG_PORT:-55432}"
 REDIS_PORT="${TAKEHOME_REDIS_PORT:-56379}"
-PG_DATA="$DATA/postgres"
+# PostgreSQL's server runs as the `postgres` user, which cannot enter a checkout in a private folder (root's
+# home and `mktemp -d` folders are mode 700). So when running as root its cluster lives outside the checkout,
+# in a folder of its own per checkout under /var/lib/takehome; a cluster an earlier version made in
+# .data/postgres is kept where it is. TAKEHOME_PG_DATA chooses the folder explicitly.
+pg_data_dir() {
+  if [ -n "${TAKEHOME_PG_DATA:-}" ]; then echo "$TAKEHOME_PG_DATA"; return; fi
+  if [ -f "$DATA/postgres/PG_VERSION" ] || [ "$(id -u)" != 0 ]; then echo "$DATA/postgres"; return; fi
+  echo "/var/lib/takehome/$(basename "$ROOT" | tr -cd 'A-Za-z0-9_.-')-$(printf '%s' "$ROOT" | sha256sum | cut -c1-8)/postgres"
+}
+PG_DATA="$(pg_data_dir)"
 REDIS_DIR="$DATA/redis"
 PG_USER=takehome
 PG_PASSWORD=takehome
@@ -24,22 +33,26 @@ start_postgres() {
   if [ -n "${DATABASE_URL:-}" ]; then step "PostgreSQL: using DATABASE_URL"; return; fi
   [ -x "$(pg_bin)/postgres" ] || apt_install postgresql
   local bin; bin="$(pg_bin)"
-  id postgres >/dev/null 2>&1 || useradd --system --home-dir "$DATA" --shell /usr/sbin/nologin postgres
-  mkdir -p "$DATA"
+  if [ "$(id -u)" = 0 ]; then
+    id postgres >/dev/null 2>&1 || useradd --system --home-dir /var/lib/postgresql --shell /usr/sbin/nologin postgres
+  fi
+  mkdir -p "$DATA" "$(dirname "$PG_DATA")"
+  # Every folder above the cluster must be enterable by `postgres`, whatever the caller's umask.
+  case "$PG_DATA" in /var/lib/takehome/*) chmod 755 /var/lib/takehome "$(dirname "$PG_DATA")" ;; esac
   if [ -d "$PG_DATA" ] && [ ! -f "$PG_DATA/PG_VERSION" ]; then
     warn "PostgreSQL data folder is half-made; recreating it"
     rm -rf "$PG_DATA"
   fi
   if [ ! -d "$PG_DATA" ]; then
-    step "PostgreSQL: creating a cluster in .data/postgres"
+    step "PostgreSQL: creating a cluster in $PG_DATA"
     mkdir -p "$PG_DATA"
     local pwfile; pwfile="$(mktemp)"; echo "$PG_PASSWORD" >"$pwfile"
-    chown postgres "$PG_DATA" "$pwfile"
+    [ "$(id -u)" = 0 ] && chown postgres "$PG_DATA" "$pwfile"
     run_as_postgres "$bin/initdb" -D "$PG_DATA" -U "$PG_USER" --pwfile="$pwfile" --auth=scram-sha-256 \
       --encoding=UTF8 --locale=C.UTF-8 >"$DATA/initdb.log" 2>&1 || { rm -rf "$PG_DATA"; die "initdb failed, see .data/initdb.log"; }
     rm -f "$pwfile"
   fi
-  chown -R postgres "$PG_DATA"
+  [ "$(id -u)" = 0 ] && chown -R postgres "$PG_DATA"
   if run_as_postgres "$bin/pg_ctl" -D "$PG_DATA" status >/dev/null 2>&1; then
     step "PostgreSQL: already running on port $PG_PORT"
   else
@@ -48,14 +61,17 @@ start_postgres() {
     step "PostgreSQL: starting on 127.0.0.1:$PG_PORT"
     run_as_postgres "$bin/pg_ctl" -D "$PG_DATA" -l "$PG_DATA/server.log" -w -t 60 \
       -o "-p $PG_PORT -k $PG_DATA -c listen_addresses=127.0.0.1 -c max_connections=300 -c fsync=${TAKEHOME_PG_FSYNC:-on}" \
-      start >/dev/null || die "PostgreSQL did not start, see .data/postgres/server.log"
+      start >/dev/null || die "PostgreSQL did not start, see $PG_DATA/server.log"
   fi
   PGPASSWORD="$PG_PASSWORD" "$bin/psql" -h 127.0.0.1 -p "$PG_PORT" -U "$PG_USER" -d postgres -tAc \
     "SELECT 1 FROM pg_database WHERE datname='takehome'" | grep -q 1 ||
     PGPASSWORD="$PG_PASSWORD" "$bin/createdb" -h 127.0.0.1 -p "$PG_PORT" -U "$PG_USER" takehome
 }
 
-run_as_postgres() { (cd / && runuser -u postgres -- "$@"); }
+# As root the server runs as `postgres` (it refuses to run as root); otherwise as the calling user.
+run_as_postgres() {
+  if [ "$(id -u)" = 0 ]; then (cd / && runuser -u postgres -- "$@"); else (cd / && "$@"); fi
+}
 
 start_redis() {
   if [ -n "${REDIS_URL:-}" ]; then step "Redis: using REDIS_URL"; return; fi

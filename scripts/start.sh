@@ -14,10 +14,20 @@ export PORT="${PORT:-3000}"
 export HOST="${HOST:-127.0.0.1}"
 export PUBLIC_URL="${PUBLIC_URL:-http://$HOST:$PORT}"
 
-step "seeding demo data"
-seed_output="$(node "$ROOT/apps/api/dist/seed/seed.js" --demo-candidate)" || die "seeding failed"
-echo "$seed_output"
-candidate_link="$(echo "$seed_output" | sed -n 's/^seed: demo candidate link //p')"
+# TAKEHOME_DEMO=off starts without the demo organization: the first visit then opens the set-up page.
+case "${TAKEHOME_DEMO:-on}" in
+  on|1|true|yes) demo=1 ;;
+  off|0|false|no) demo= ;;
+  *) die "TAKEHOME_DEMO must be on or off (got '$TAKEHOME_DEMO')" ;;
+esac
+if [ -n "$demo" ]; then
+  step "seeding demo data"
+  seed_output="$(node "$ROOT/apps/api/dist/seed/seed.js" --demo-candidate)" || die "seeding failed"
+  echo "$seed_output"
+  candidate_link="$(echo "$seed_output" | sed -n 's/^seed: demo candidate link //p')"
+else
+  step "no demo data (TAKEHOME_DEMO=off)"
+fi
 LOGS="$ROOT/.data/logs"
 mkdir -p "$LOGS"
 
@@ -47,6 +57,9 @@ cat <<INFO
   Takehome is running at $PUBLIC_URL
   API docs:  $PUBLIC_URL/api/docs      Health: $PUBLIC_URL/health
   Logs:      .data/logs/api.log, .data/logs/worker.log
+INFO
+if [ -n "$demo" ]; then
+  cat <<INFO
 
   Demo logins (password: takehome-demo)
     admin       admin@demo.takehome.test
@@ -54,6 +67,15 @@ cat <<INFO
     reviewers   reviewer1@demo.takehome.test, reviewer2@demo.takehome.test
 
   Try it as a candidate (a fresh link on every start): $candidate_link
+INFO
+else
+  cat <<INFO
+
+  No demo data. Until an organization exists, $PUBLIC_URL opens the set-up page that creates yours and its
+  first admin (or, without a browser: npm run assess -- org create --name NAME --admin-email EMAIL).
+INFO
+fi
+cat <<INFO
 
   Press Ctrl-C to stop (PostgreSQL, Redis and Docker keep running; npm run services -- down stops them).
 
