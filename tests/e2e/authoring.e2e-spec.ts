@@ -73,8 +73,9 @@ describe('challenge authoring in the browser (hiring lead)', () => {
     await page.getByRole('tree', { name: 'Package files' }).getByText('server.js').first().click();
     await page.getByText('solutions/node20/server.js', { exact: true }).waitFor();
     await page.locator('.cm-content').getByText("require('node:http')").waitFor();
-    // Highlighting means CodeMirror tokenized the file, not just printed it.
-    await expect(page.locator('.cm-content span[class^="ͼ"]').count()).resolves.toBeGreaterThan(5);
+    // Highlighting means CodeMirror tokenized the file, not just printed it. The parser works in time slices
+    // after the text is shown, so on a busy machine the tokens arrive a moment later: wait for them.
+    await expect.poll(() => page.locator('.cm-content span[class^="ͼ"]').count(), { timeout: 10_000 }).toBeGreaterThan(5);
     await screenshot(page, 'authoring-version-files');
     // Keyboard only: the arrow key moves to the next file in the tree, Enter opens it.
     await page.keyboard.press('ArrowDown');
