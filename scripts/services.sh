@@ -2,6 +2,7 @@
 # Starts what the platform runs on: PostgreSQL, Redis and a Docker engine, and the runtime images.
 # Idempotent: whatever already answers is reused; stale PID files and half-made data folders are repaired.
 #   scripts/services.sh up      start everything (default)
+#   scripts/services.sh database  start only PostgreSQL (backup and restore need nothing else)
 #   scripts/services.sh down    stop the project-local PostgreSQL and Redis (Docker is left running)
 #   scripts/services.sh env     print the environment the apps should use, as shell exports
 set -euo pipefail
@@ -129,11 +130,12 @@ case "${1:-up}" in
     start_docker
     build_images
     ;;
+  database) start_postgres ;;
   down)
     [ -d "$PG_DATA" ] && run_as_postgres "$(pg_bin)/pg_ctl" -D "$PG_DATA" stop -m fast >/dev/null 2>&1 || true
     redis-cli -p "$REDIS_PORT" shutdown nosave >/dev/null 2>&1 || true
     step "stopped PostgreSQL and Redis"
     ;;
   env) print_env ;;
-  *) die "unknown command '$1' (use up, down or env)" ;;
+  *) die "unknown command '$1' (use up, database, down or env)" ;;
 esac
