@@ -109,4 +109,16 @@ describe('assess challenge validate', () => {
     expect(stdout).toMatch(/✗ \[node20\] reference solution passes the hidden suite — completed; failing: .*redirect/i);
     expect(stdout.trim().endsWith('INVALID')).toBe(true);
   });
+
+  it('warns about a weight override that names no reported test, without failing the package', async () => {
+    const dir = await copyOf('unmatched-override');
+    const yaml = path.join(dir, 'challenge.yaml');
+    const known = "'create: answers 409 when the alias is already taken'";
+    await writeFile(yaml, (await readFile(yaml, 'utf8')).replace(known, "'links > create: answers 409 when the alias is already taken'"));
+    const { code, stdout } = await assess('challenge', 'validate', dir, '--runtime', 'node20');
+    expect(stdout).toMatch(/! \[node20\] every override in suites.hidden.tests names a reported test — no test in the report is named "links > create: answers 409/);
+    expect(stdout).toContain('✓ [node20] reference solution passes the hidden suite');
+    expect(stdout.trim().endsWith('valid')).toBe(true);
+    expect(code).toBe(0);
+  });
 });

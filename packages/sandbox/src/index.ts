@@ -9,6 +9,7 @@ export { OWNER_LABEL, RUN_ID_LABEL, SANDBOX_LABEL } from './docker/labels';
 export {
   GRADESCOPE_TOTAL_NAME,
   gradeTests,
+  MISSING_TEST_OUTPUT,
   parseCtrf,
   parseGradescope,
   parseJunit,
