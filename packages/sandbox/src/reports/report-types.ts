@@ -30,7 +30,7 @@ export const MAX_TESTS = 5000;
 export const MAX_NAME_CHARS = 500;
 export const MAX_TEST_OUTPUT_CHARS = 16 * 1024;
 /** A suite's own <system-out>/<system-err> (Gradle's and Bazel's whole log) is kept up to this much per stream. */
-export const MAX_SUITE_LOG_CHARS = 4 * 1024;
+export const MAX_SUITE_LOG_CHARS = 8 * 1024;
 
 export function clip(text: unknown, max: number): string {
   const s = typeof text === 'string' ? text : text == null ? '' : String(text);
