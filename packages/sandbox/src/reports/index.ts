@@ -46,14 +46,16 @@ export function gradeTests(
 ): GradedTests {
   const graded = report.tests.map((t) => grade(t, overrides?.[t.name], defaultVisibility, skipped));
   const reported = new Set(report.tests.map((t) => t.name));
-  const missing = Object.keys(overrides ?? {}).filter((name) => !reported.has(name));
+  // With a Gradescope top-level score, a weight for "total" is the assignment's point total, not a test.
+  const scale = report.totalScore !== undefined ? overrides?.[GRADESCOPE_TOTAL_NAME]?.weight : undefined;
+  const missing = Object.keys(overrides ?? {}).filter((name) => !reported.has(name) && !(scale !== undefined && name === GRADESCOPE_TOTAL_NAME));
   for (const name of missing) {
     const o = overrides?.[name];
     graded.push({ name, status: 'failed', score: 0, max_score: o?.weight ?? 1, output: MISSING_TEST_OUTPUT, visibility: o?.visibility ?? defaultVisibility });
   }
   const max_score = round(graded.reduce((s, t) => s + t.max_score, 0));
   const summed = round(graded.reduce((s, t) => s + t.score, 0));
-  return { tests: graded, score: report.totalScore === undefined ? summed : overallScore(report, max_score), max_score, missing };
+  return { tests: graded, score: overallScore(report, max_score, scale) ?? summed, max_score, missing };
 }
 
 function grade(t: ReportedTest, o: { weight?: number; visibility?: TestResult['visibility'] } | undefined, defaultVisibility: TestResult['visibility'], skipped: SkippedPolicy): TestResult {
@@ -74,12 +76,19 @@ function grade(t: ReportedTest, o: { weight?: number; visibility?: TestResult['v
   return { name: t.name, status, score: round(max * fraction), max_score: max, output: t.output, visibility };
 }
 
-// Gradescope's top-level score overrides the sum of its tests; challenge weights rescale it like they rescale tests.
-function overallScore(report: ParsedReport, maxScore: number): number {
+/**
+ * Gradescope's top-level score overrides the sum of its tests, out of the assignment's total: the weight given to
+ * "total" when the suite declares one, else the tests' own maximum. Challenge weights rescale it like they rescale
+ * tests. A score above the tests' maximum with no declared total is on a scale we cannot know (Otter scales to its
+ * points_possible), so the tests' own points count instead of reading it as full marks.
+ */
+function overallScore(report: ParsedReport, maxScore: number, scale: number | undefined): number | undefined {
+  if (report.totalScore === undefined) return undefined;
   const reportMax = report.tests.filter((t) => t.status !== 'skipped').reduce((s, t) => s + (t.maxScore ?? 0), 0);
-  const total = report.totalScore ?? 0;
-  const fraction = reportMax > 0 ? total / reportMax : 0;
-  return round(Math.min(Math.max(fraction * maxScore, 0), maxScore));
+  const outOf = scale ?? reportMax;
+  if (outOf <= 0 || (scale === undefined && report.totalScore > reportMax)) return undefined;
+  const fraction = Math.min(Math.max(report.totalScore / outOf, 0), 1);
+  return round(fraction * maxScore);
 }
 
 const joinLines = (...parts: string[]) => parts.filter(Boolean).join('\n');

@@ -169,6 +169,13 @@ describe('parseGradescope', () => {
     expect(gradeTests(both, { a: { weight: 4 }, b: { weight: 4 } }, 'visible')).toMatchObject({ score: 6, max_score: 8 });
   });
 
+  it("reads a top-level score on the assignment's scale when the suite gives total a weight, and never as full marks otherwise", () => {
+    // Otter writes tests out of their own points and the top-level score out of points_possible (here 100).
+    const otter = parseGradescope(JSON.stringify({ score: 70, tests: [{ name: 'q1', score: 6, max_score: 8 }, { name: 'q2', score: 0, max_score: 2 }] }));
+    expect(gradeTests(otter, { total: { weight: 100 } }, 'visible')).toMatchObject({ score: 7, max_score: 10, missing: [] });
+    expect(gradeTests(otter, undefined, 'visible')).toMatchObject({ score: 6, max_score: 10 });
+  });
+
   it('follows status when a test has no score; informational tests add nothing to the maximum (defect 5)', () => {
     const report = parseGradescope(JSON.stringify({ tests: [
       { name: 'passed by status', max_score: 3, status: 'passed' },
