@@ -88,6 +88,22 @@ describe(loadChallenge.name, () => {
         'challenge.yaml: suites.hidden.tests["answers helth"]: no test with this exact name in tests/hidden',
       ]);
     });
+
+    it('accepts a weight keyed by the qualified name a report gives (classname > name), and a Python method name', async () => {
+      const files = withManifest((y) =>
+        y.replace('"answers health":', '"hidden.test.mjs > answers health":').replace('    tests:\n', '    skipped: fail\n    tests:\n      "tests.test_api.TestApi > test_health": { weight: 1 }\n'),
+      );
+      files['tests/hidden/test_api.py'] = 'class TestApi:\n    def test_health(self):\n        pass\n';
+      const f = await fixture(files);
+      const pkg = await loadChallenge(f.dir);
+      expect(Object.keys(pkg.manifest.suites.hidden.tests ?? {})).toEqual(['tests.test_api.TestApi > test_health', 'hidden.test.mjs > answers health']);
+      expect(pkg.manifest.suites.hidden.skipped).toBe('fail');
+    });
+
+    it('refuses an unknown skipped policy', async () => {
+      const f = await fixture(withManifest((y) => y.replace('    tests:\n', '    skipped: ignore\n    tests:\n')));
+      expect(await issuesOf(f.dir)).toEqual([expect.stringMatching(/^challenge\.yaml: suites\.hidden\.skipped: /)]);
+    });
   });
 
   describe('broken rubric.yaml', () => {

@@ -40,8 +40,11 @@ export const suiteSchema = z.strictObject({
   }),
   timeoutSeconds: z.number().int().min(10).max(3600),
   defaultVisibility: testVisibilitySchema,
-  // Keys are test names exactly as the report emits them (for node:test junit: the leaf test name).
+  // Keys are test names exactly as the sandbox reads them from the report: JUnit `classname > name` (node:test:
+  // describe blocks then the test, e.g. `notes > creates`), CTRF `suite > name`, Gradescope `name`.
   tests: z.record(z.string().min(1), testOverrideSchema).optional(),
+  // Skipped, todo and pending tests: `exclude` (default) leaves them out of the maximum; `fail` counts them as failed.
+  skipped: z.enum(['exclude', 'fail']).optional(),
 });
 export type Suite = z.infer<typeof suiteSchema>;
 

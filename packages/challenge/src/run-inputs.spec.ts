@@ -31,6 +31,7 @@ describe(buildRunInputs.name, () => {
       timeoutMs: 120_000,
       tests: { 'answers health': { weight: 2, visibility: 'after_published' } },
       defaultVisibility: 'hidden',
+      skipped: 'exclude',
       limits: undefined,
     });
   });

@@ -41,6 +41,8 @@ export interface SandboxRunInputs {
   /** Per-test weight/visibility, keyed by test name as the report emits it; unlisted tests use the defaults. */
   tests: Record<string, TestOverride>;
   defaultVisibility: TestVisibility;
+  /** Whether skipped/todo/pending tests are left out of the maximum (exclude) or count as failed (fail). */
+  skipped: 'exclude' | 'fail';
   limits?: { memoryMb?: number; cpus?: number };
 }
 
@@ -77,6 +79,7 @@ export function buildRunInputs(
     timeoutMs: spec.timeoutSeconds * 1000,
     tests: Object.fromEntries(Object.entries(spec.tests ?? {}).map(([k, v]) => [k, { ...v }])),
     defaultVisibility: spec.defaultVisibility,
+    skipped: spec.skipped ?? 'exclude',
     limits: manifest.limits ? { ...manifest.limits } : undefined,
   };
 }

@@ -40,5 +40,6 @@ export function toSandboxRequest(inputs: SandboxRunInputs, runId: string): RunRe
     },
     tests: inputs.tests,
     defaultVisibility: inputs.defaultVisibility,
+    skipped: inputs.skipped,
   };
 }

@@ -35,7 +35,7 @@ challenge
     console.log(`Validating ${dir}`);
     const ok = await validateChallenge(
       dir,
-      (c) => console.log(`  ${c.ok ? '✓' : '✗'} [${c.runtime}] ${c.what} — ${c.detail}${c.durationMs ? ` (${(c.durationMs / 1000).toFixed(1)} s)` : ''}`),
+      (c) => console.log(`  ${c.warning ? '!' : c.ok ? '✓' : '✗'} [${c.runtime}] ${c.what} — ${c.detail}${c.durationMs ? ` (${(c.durationMs / 1000).toFixed(1)} s)` : ''}`),
       options.runtime,
     );
     console.log(ok ? 'valid' : 'INVALID');

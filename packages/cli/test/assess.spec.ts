@@ -100,13 +100,19 @@ describe('assess challenge validate', () => {
     expect(stderr).toContain('starter/python3: missing');
   });
 
-  it('fails when the reference solution fails a hidden test, naming the test', async () => {
+  // One validate run (about a minute) covers both: a broken solution fails, an override naming no test only warns.
+  it('fails when the reference solution fails a hidden test, naming the test, and warns about an override no test matches', async () => {
     const dir = await copyOf('broken-solution');
     const server = path.join(dir, 'solutions/node20/server.js');
     await writeFile(server, (await readFile(server, 'utf8')).replace('send(res, 302,', 'send(res, 301,'));
+    const yaml = path.join(dir, 'challenge.yaml');
+    const known = "'create: answers 409 when the alias is already taken'";
+    await writeFile(yaml, (await readFile(yaml, 'utf8')).replace(known, "'links > create: answers 409 when the alias is already taken'"));
     const { code, stdout } = await assess('challenge', 'validate', dir, '--runtime', 'node20');
     expect(code).toBe(1);
     expect(stdout).toMatch(/✗ \[node20\] reference solution passes the hidden suite — completed; failing: .*redirect/i);
+    expect(stdout).toMatch(/! \[node20\] every override in suites.hidden.tests names a reported test — no test in the report is named "links > create: answers 409/);
+    expect(stdout).not.toMatch(/failing: .*links > create/);
     expect(stdout.trim().endsWith('INVALID')).toBe(true);
   });
 });

@@ -5,7 +5,8 @@ export const testVisibility = z.enum(['visible', 'hidden', 'after_published']);
 /** One test's outcome, as stored on a run. Hidden tests are filtered out before a candidate sees a run. */
 export const runTest = z.object({
   name: z.string(),
-  status: z.enum(['passed', 'failed']),
+  // skipped: skipped/todo/pending in the report; out of the maximum unless the suite counts it as failed.
+  status: z.enum(['passed', 'failed', 'skipped']),
   score: z.number(),
   max_score: z.number(),
   output: z.string(),

@@ -35,12 +35,14 @@ describe(DockerSandboxRunner.name, () => {
       expect(result).toMatchObject({ status: 'completed', score: 2, max_score: 2 });
     });
 
-    it('reports failing tests as failed, not as an error', async () => {
+    it('reports failing tests as failed, not as an error, and counts a declared test the report lacks against the maximum', async () => {
       const files = { ...loadDir('node-service') };
       files['server.js'] = files['server.js'].replace("send(404, { error: 'not found' })", "send(200, {})");
-      const result = await runner.run(nodeInContainerRequest(files));
-      expect(result).toMatchObject({ status: 'completed', score: 1, max_score: 2 });
+      const result = await runner.run(nodeInContainerRequest(files, { tests: { 'a test the suite never reached': { weight: 2 } } }));
+      expect(result).toMatchObject({ status: 'completed', score: 1, max_score: 4 });
       expect(result.tests.find((t) => t.status === 'failed')?.output).toMatch(/404/);
+      expect(result.tests.at(-1)).toMatchObject({ name: 'a test the suite never reached', status: 'failed', score: 0, max_score: 2 });
+      expect(result.output).toContain('[sandbox] the suite did not finish: 1 declared test(s) missing from the report count as failed (a test the suite never reached)');
     });
 
     it('says clearly when no report was written', async () => {

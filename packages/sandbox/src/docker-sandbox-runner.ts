@@ -163,9 +163,13 @@ export class DockerSandboxRunner implements SandboxRunner {
     state.progress('collecting', `reading ${req.reportPath}`);
     try {
       const report = await fetchReport(reportHolder, this.config, req.reportPath);
-      const graded = gradeTests(parseReport(req.reportFormat, report), req.tests, req.defaultVisibility);
+      const { missing, ...graded } = gradeTests(parseReport(req.reportFormat, report), req.tests, req.defaultVisibility, req.skipped);
       const status: RunStatus = oom ? 'oom' : 'completed';
-      return { status, ...graded, execution_time: elapsed, output: this.withDiagnostics(output, oom ? 'a container ran out of memory' : '') };
+      const diagnostics = [
+        oom ? 'a container ran out of memory' : '',
+        missing.length > 0 ? `the suite did not finish: ${missing.length} declared test(s) missing from the report count as failed (${missing.join(', ')})` : '',
+      ].filter(Boolean).join('; ');
+      return { status, ...graded, execution_time: elapsed, output: this.withDiagnostics(output, diagnostics) };
     } catch (err) {
       if (oom) return this.result(state, 'oom', output, `out of memory (test command exit ${tests.exitCode})`);
       const known = err instanceof ReportError || err instanceof ReportMissingError || err instanceof UnsafeArchiveError;

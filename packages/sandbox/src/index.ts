@@ -6,4 +6,15 @@ export { DockerSandboxRunner, SandboxInfrastructureError } from './docker-sandbo
 export { mergeResults } from './merge-results';
 export { reapLeftovers, type ReapReport } from './docker/reaper';
 export { OWNER_LABEL, RUN_ID_LABEL, SANDBOX_LABEL } from './docker/labels';
-export { gradeTests, parseCtrf, parseGradescope, parseJunit, parseReport, ReportError, type ReportedTest } from './reports';
+export {
+  GRADESCOPE_TOTAL_NAME,
+  gradeTests,
+  MISSING_TEST_OUTPUT,
+  parseCtrf,
+  parseGradescope,
+  parseJunit,
+  parseReport,
+  ReportError,
+  type ParsedReport,
+  type ReportedTest,
+} from './reports';

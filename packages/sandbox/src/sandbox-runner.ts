@@ -42,6 +42,8 @@ export const runRequestSchema = z.object({
     .record(z.string(), z.object({ weight: z.number().min(0).optional(), visibility: visibilitySchema.optional() }))
     .optional(),
   defaultVisibility: visibilitySchema.default('visible'),
+  // exclude: a skipped test counts for nothing either way; fail: it counts against the maximum like a failure.
+  skipped: z.enum(['exclude', 'fail']).default('exclude'),
 });
 export type RunRequest = z.input<typeof runRequestSchema>;
 export type ParsedRunRequest = z.output<typeof runRequestSchema>;
@@ -49,9 +51,13 @@ export type ParsedRunRequest = z.output<typeof runRequestSchema>;
 export const runStatusSchema = z.enum(['completed', 'timeout', 'error', 'oom', 'not_ready']);
 export type RunStatus = z.infer<typeof runStatusSchema>;
 
+/** skipped: skipped, todo or pending in the report; worth nothing and, unless the suite says otherwise, out of the maximum. */
+export const testStatusSchema = z.enum(['passed', 'failed', 'skipped']);
+export type TestStatus = z.infer<typeof testStatusSchema>;
+
 export const testResultSchema = z.object({
   name: z.string(),
-  status: z.enum(['passed', 'failed']),
+  status: testStatusSchema,
   score: z.number(),
   max_score: z.number(),
   output: z.string(),

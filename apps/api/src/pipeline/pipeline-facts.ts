@@ -42,7 +42,8 @@ export function reviewedAt(assignedReviewerIds: string[], reviews: { reviewerId:
 /** Passed / total of one visibility in a grading run's normalized results. */
 export function testCount(tests: RunTest[] | null | undefined, visibility: 'visible' | 'hidden'): { passed: number; total: number } | null {
   if (!tests) return null;
-  const own = tests.filter((t) => (visibility === 'hidden' ? t.visibility !== 'visible' : t.visibility === 'visible'));
+  // Skipped tests are out of the maximum score, so they are out of the total too.
+  const own = tests.filter((t) => t.status !== 'skipped' && (visibility === 'hidden' ? t.visibility !== 'visible' : t.visibility === 'visible'));
   return { passed: own.filter((t) => t.status === 'passed').length, total: own.length };
 }
 

@@ -7,7 +7,7 @@ import {
   type SuiteName,
   toSandboxRequest,
 } from '@takehome/challenge';
-import type { RunResult, SandboxRunner } from '@takehome/sandbox';
+import { MISSING_TEST_OUTPUT, type RunResult, type SandboxRunner } from '@takehome/sandbox';
 import { randomUUID } from 'node:crypto';
 import { createRunner } from '../sandbox';
 
@@ -15,6 +15,8 @@ export interface ValidationCheck {
   runtime: Runtime;
   what: string;
   ok: boolean;
+  /** Worth the author's attention without making the package invalid. */
+  warning?: boolean;
   detail: string;
   durationMs: number;
 }
@@ -71,7 +73,9 @@ async function validateStarter(pkg: ChallengePackage, runtime: Runtime, runner: 
 async function validateSolution(pkg: ChallengePackage, runtime: Runtime, runner: SandboxRunner, check: Report) {
   for (const suite of ['visible', 'hidden'] as const) {
     const first = await run(runner, pkg, runtime, suite, 'solution');
-    const failing = first.result.tests.filter((t) => t.status !== 'passed').map((t) => t.name);
+    // An override naming no reported test is listed as a missing, failed test; it gets its own warning below.
+    const unmatched = first.result.tests.filter((t) => t.output === MISSING_TEST_OUTPUT).map((t) => t.name);
+    const failing = first.result.tests.filter((t) => t.status === 'failed' && !unmatched.includes(t.name)).map((t) => t.name);
     const allPass = first.result.status === 'completed' && failing.length === 0 && first.result.tests.length > 0;
     check({
       runtime,
@@ -82,6 +86,16 @@ async function validateSolution(pkg: ChallengePackage, runtime: Runtime, runner:
         : `${first.result.status}; failing: ${failing.join(', ') || lastLine(first.result.output)}`,
       durationMs: first.durationMs,
     });
+    if (first.result.status === 'completed' && unmatched.length > 0) {
+      check({
+        runtime,
+        what: `every override in suites.${suite}.tests names a reported test`,
+        ok: true,
+        warning: true,
+        detail: `no test in the report is named ${unmatched.map((n) => JSON.stringify(n)).join(', ')}; names read "classname > name" as the report writes them (${reportedNames(first.result)})`,
+        durationMs: 0,
+      });
+    }
     const second = await run(runner, pkg, runtime, suite, 'solution');
     const flaky = differingTests(first.result, second.result);
     check({
@@ -102,5 +116,7 @@ function differingTests(a: RunResult, b: RunResult): string[] {
   return a.status !== b.status ? [`(run status ${a.status} then ${b.status})`, ...differing] : differing;
 }
 
+const reportedNames = (r: RunResult) =>
+  r.tests.filter((t) => t.output !== MISSING_TEST_OUTPUT).slice(0, 5).map((t) => JSON.stringify(t.name)).join(', ') || 'none';
 const passed = (r: RunResult) => `${r.tests.filter((t) => t.status === 'passed').length}/${r.tests.length}`;
 const lastLine = (s: string) => s.trim().split('\n').slice(-1)[0]?.slice(0, 200) ?? '';

@@ -1,76 +1,111 @@
-import { XMLParser } from 'fast-xml-parser';
-import { clip, dedupeNames, MAX_TEST_OUTPUT_CHARS, ReportError, type ReportedTest } from './report-types';
+import {
+  clip,
+  dedupeNames,
+  MAX_SUITE_LOG_CHARS,
+  MAX_TEST_OUTPUT_CHARS,
+  type ParsedReport,
+  ReportError,
+  type ReportedTest,
+} from './report-types';
+import { childrenNamed, parseXml, type XmlElement } from './xml-tree';
 
-type Node = Record<string, unknown>;
+// Node's junit reporter writes classname="test" on every case; the describe() nesting (its <testsuite>s) is what
+// qualifies a name there.
+const NODE_PLACEHOLDER_CLASSNAME = 'test';
+// googletest/Bazel mark a disabled case with status="notrun" or result="suppressed"/"skipped" instead of <skipped/>.
+const NOT_RUN = new Set(['notrun', 'skipped', 'disabled', 'suppressed']);
 
-const parser = new XMLParser({
-  ignoreAttributes: false,
-  attributeNamePrefix: '@_',
-  // Entities are where XML bombs live; a test report never needs them.
-  processEntities: false,
-  htmlEntities: false,
-  parseTagValue: false,
-  parseAttributeValue: false,
-  trimValues: false,
-  isArray: (name) => ['testsuite', 'testcase', 'failure', 'error', 'skipped', 'system-out', 'system-err'].includes(name),
-});
-
-/** Parses JUnit XML (Node's junit reporter, Maven surefire, pytest, the python3-runner's unittest-junit). */
-export function parseJunit(xml: string): ReportedTest[] {
-  if (/<!DOCTYPE|<!ENTITY/i.test(xml)) throw new ReportError('JUnit report contains a DOCTYPE/ENTITY declaration');
-  if (!/<test(suites|suite|case)\b/.test(xml)) throw new ReportError('JUnit report has no <testsuites>, <testsuite> or <testcase> element');
-  let doc: Node;
-  try {
-    doc = parser.parse(xml, true) as Node;
-  } catch (err) {
-    throw new ReportError(`JUnit report is not well-formed XML: ${(err as Error).message}`);
-  }
+/**
+ * Parses JUnit XML as the common producers write it: Maven Surefire, Gradle, pytest, PHPUnit, rspec_junit_formatter,
+ * go-junit-report, gotestsum, jest-junit, Vitest, Playwright, Node's test runner, Bazel and the python3-runner's
+ * unittest writer.
+ */
+export function parseJunit(xml: string): ParsedReport {
+  const root = parseXml(xml, 'JUnit report');
   const tests: ReportedTest[] = [];
-  walk(doc, [], tests, 0);
-  return dedupeNames(tests);
+  if (root.name === 'testsuites') walk(root, [], tests);
+  else if (root.name === 'testsuite') suite(root, [], tests);
+  else if (root.name === 'testcase') tests.push(toTest(root, []));
+  else throw new ReportError(`JUnit report has no <testsuites>, <testsuite> or <testcase> element (root is <${root.name}>)`);
+  return { tests: dedupeNames(tests) };
 }
 
-function walk(node: Node, suites: string[], out: ReportedTest[], depth: number): void {
-  if (depth > 64) throw new ReportError('JUnit report nests suites deeper than 64 levels');
-  for (const c of asNodes(node.testcase)) out.push(toTest(c, suites));
-  for (const s of asNodes(node.testsuite)) {
-    const name = attr(s, 'name');
-    // Node's reporter nests describe() blocks as suites; keep them in the name like "suite > test".
-    walk(s, name ? [...suites, name] : suites, out, depth + 1);
+function walk(container: XmlElement, path: string[], out: ReportedTest[]): void {
+  for (const child of container.children) {
+    if (child.name === 'testsuite') suite(child, path, out);
+    else if (child.name === 'testsuites') walk(child, path, out);
+    else if (child.name === 'testcase') out.push(toTest(child, path));
   }
-  if (node.testsuites && typeof node.testsuites === 'object') walk(node.testsuites as Node, suites, out, depth + 1);
 }
 
-function toTest(c: Node, suites: string[]): ReportedTest {
-  const problems = [...asNodes(c.failure), ...asNodes(c.error)];
-  const skipped = asNodes(c.skipped).length > 0 || c.skipped === '';
-  const detail = problems.map((p) => [attr(p, 'message'), text(p)].filter(Boolean).join('\n')).join('\n');
-  const skipNote = skipped ? `skipped${asNodes(c.skipped).map((n) => attr(n, 'message')).filter(Boolean).map((m) => `: ${m}`).join('')}` : '';
-  const output = [detail, skipNote, ...asNodes(c['system-out']).map(text)].filter(Boolean).join('\n');
-  const name = attr(c, 'name') || '(unnamed test)';
+function suite(s: XmlElement, parentPath: string[], out: ReportedTest[]): void {
+  const name = clean(s.attrs.name);
+  const path = name ? [...parentPath, name] : parentPath;
+  const first = out.length;
+  walk(s, path, out);
+  // The suite's own log (Gradle's and Bazel's whole stdout lives here) goes with its tests that did not pass, or
+  // with its first test when all passed: per-test outputs carry the visibility rules, a run-wide log would not.
+  const log = streams(s, MAX_SUITE_LOG_CHARS, 'suite ');
+  if (!log) return;
+  const own = out.slice(first);
+  const targets = own.filter((t) => t.status !== 'passed');
+  for (const t of targets.length > 0 ? targets : own.slice(0, 1)) t.output = joinOutput(t.output, log);
+}
+
+function toTest(c: XmlElement, suitePath: string[]): ReportedTest {
+  const failures = childrenNamed(c, 'failure');
+  const errors = childrenNamed(c, 'error');
+  const skips = childrenNamed(c, 'skipped');
+  const notRun = NOT_RUN.has((c.attrs.status ?? '').toLowerCase()) || NOT_RUN.has((c.attrs.result ?? '').toLowerCase());
+  const status = failures.length + errors.length > 0 ? 'failed' : skips.length > 0 || notRun ? 'skipped' : 'passed';
+  const parts = [
+    ...errors.map((e) => problem('error', e)),
+    ...failures.map((f) => problem('failure', f)),
+    ...(status === 'skipped' ? [skipNote(skips[0])] : []),
+    streams(c, MAX_TEST_OUTPUT_CHARS, ''),
+  ];
   return {
-    name: [...suites, name].join(' > '),
-    passed: problems.length === 0 && !skipped && !hasProblemTag(c),
-    output: clip(output, MAX_TEST_OUTPUT_CHARS),
+    name: testName(c, suitePath),
+    status,
+    ...(errors.length > 0 ? { errored: true } : {}),
+    output: clip(parts.filter(Boolean).join('\n'), MAX_TEST_OUTPUT_CHARS),
   };
 }
 
-// Self-closing <failure/> parses as '' rather than an object; still a failure.
-function hasProblemTag(c: Node): boolean {
-  return ['failure', 'error', 'skipped'].some((k) => k in c);
+/**
+ * `classname > name`: the class (Surefire, Gradle, PHPUnit's `class`), module (pytest), package (Go), spec file
+ * (rspec, Vitest, Playwright) qualifies the name, so equal names in two classes stay apart. Without one (Node's
+ * runner, Bazel, PHPUnit data sets) the enclosing suites do. A segment equal to the next is said once: jest-junit
+ * repeats the title as the classname, Bazel names the case after its suite.
+ */
+function testName(c: XmlElement, suitePath: string[]): string {
+  const leaf = clean(c.attrs.name) || '(unnamed test)';
+  const cls = clean(c.attrs.classname ?? c.attrs.class);
+  const segments = [...(cls && cls !== NODE_PLACEHOLDER_CLASSNAME ? [cls] : suitePath), leaf];
+  return segments.filter((s, i) => s !== segments[i + 1]).join(' > ');
 }
 
-function asNodes(value: unknown): Node[] {
-  const list = Array.isArray(value) ? value : value === undefined ? [] : [value];
-  return list.map((v) => (v && typeof v === 'object' ? (v as Node) : { '#text': String(v ?? '') }));
+function problem(kind: 'failure' | 'error', el: XmlElement): string {
+  const { type, message } = el.attrs;
+  const body = el.text.trim();
+  const head = `${kind}${type ? ` (${type.trim()})` : ''}${message?.trim() ? `: ${message.trim()}` : ''}`;
+  return body && body !== message?.trim() ? `${head}\n${body}` : head;
 }
 
-function attr(n: Node, key: string): string {
-  const v = n[`@_${key}`];
-  return typeof v === 'string' ? v : '';
+function skipNote(el: XmlElement | undefined): string {
+  const why = (el?.attrs.message ?? el?.text ?? '').trim();
+  return `skipped${why ? `: ${why}` : ''}`;
 }
 
-function text(n: Node): string {
-  const v = n['#text'];
-  return typeof v === 'string' ? v.trim() : '';
+/** An element's own <system-out> and <system-err>, each labelled and bounded (the tail is where a crash shows). */
+function streams(el: XmlElement, max: number, prefix: string): string {
+  const pick = (tag: string, label: string) =>
+    childrenNamed(el, tag)
+      .map((s) => s.text.trim())
+      .filter(Boolean)
+      .map((t) => `[${prefix}${label}]\n${t.length > max ? `[truncated] …${t.slice(-max)}` : t}`);
+  return [...pick('system-out', 'stdout'), ...pick('system-err', 'stderr')].join('\n');
 }
+
+const joinOutput = (a: string, b: string) => clip([a, b].filter(Boolean).join('\n'), MAX_TEST_OUTPUT_CHARS);
+const clean = (s: string | undefined) => (s ?? '').trim();

@@ -1,14 +1,24 @@
-import type { Visibility } from '../sandbox-runner';
+import type { TestStatus, Visibility } from '../sandbox-runner';
 
 /** A test as a report states it, before the challenge's weights and visibility are applied. */
 export interface ReportedTest {
   name: string;
-  passed: boolean;
+  /** skipped covers skip, todo, pending and disabled: the test never ran to a verdict. */
+  status: TestStatus;
+  /** The test broke before it could assert (JUnit <error>, an exception in setup); still a failed test. */
+  errored?: boolean;
   output: string;
   /** Gradescope reports carry their own points; other formats leave these out. */
   score?: number;
   maxScore?: number;
   visibility?: Visibility;
+}
+
+/** A parsed report: its tests, plus a whole-submission score when the format has one (Gradescope's top-level score). */
+export interface ParsedReport {
+  tests: ReportedTest[];
+  /** Overrides the sum of the tests' points (Gradescope: "Overrides total of tests if specified"). */
+  totalScore?: number;
 }
 
 export class ReportError extends Error {
@@ -19,13 +29,18 @@ export class ReportError extends Error {
 export const MAX_TESTS = 5000;
 export const MAX_NAME_CHARS = 500;
 export const MAX_TEST_OUTPUT_CHARS = 16 * 1024;
+/** A suite's own <system-out>/<system-err> (Gradle's and Bazel's whole log) is kept up to this much per stream. */
+export const MAX_SUITE_LOG_CHARS = 8 * 1024;
 
 export function clip(text: unknown, max: number): string {
   const s = typeof text === 'string' ? text : text == null ? '' : String(text);
   return s.length > max ? `${s.slice(0, max)}… [truncated]` : s;
 }
 
-/** Gives repeated names a suffix so weights and visibility overrides stay unambiguous. */
+/**
+ * Names already carry the producer's own qualifier (class, file, suite), so a repeat is a true duplicate (a
+ * parameterised test reported twice, a retried case): only those get a suffix, in report order.
+ */
 export function dedupeNames(tests: ReportedTest[]): ReportedTest[] {
   if (tests.length > MAX_TESTS) throw new ReportError(`report lists ${tests.length} tests (limit ${MAX_TESTS})`);
   const seen = new Map<string, number>();

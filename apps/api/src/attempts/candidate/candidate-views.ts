@@ -46,8 +46,10 @@ export function toOverview(invitation: CandidateInvitation, extra: { surveyAnswe
  * would tell the next candidate what the hidden suite checks.
  */
 export function toCandidateFeedback(feedback: Feedback, tests: RunTest[] | null): CandidateFeedback {
-  const visible = (tests ?? []).filter((t) => t.visibility === 'visible');
-  const hidden = (tests ?? []).filter((t) => t.visibility !== 'visible');
+  // Skipped tests are out of the maximum, so they are out of the "n of m passed" counts too.
+  const ran = (tests ?? []).filter((t) => t.status !== 'skipped');
+  const visible = ran.filter((t) => t.visibility === 'visible');
+  const hidden = ran.filter((t) => t.visibility !== 'visible');
   return {
     released: true,
     releasedAt: feedback.releasedAt!.toISOString(),

@@ -1,6 +1,7 @@
 import { Alert, Badge, Card, Group, Stepper, Table, Text } from '@mantine/core';
 import type { RunView } from '@takehome/contracts';
 import { useRunEvents } from '../../hooks/use-run-events';
+import { testStatusColor } from '../runs/test-status';
 
 const steps = ['queued', 'preparing', 'starting', 'testing', 'finished'] as const;
 
@@ -66,7 +67,7 @@ export function RunProgressCard({ runId, onFinished }: { runId: string; onFinish
                 </Table.Td>
                 <Table.Td>{test.visibility === 'visible' ? 'visible' : 'hidden'}</Table.Td>
                 <Table.Td>
-                  <Badge size="sm" color={test.status === 'passed' ? 'teal' : 'red'} variant="light">
+                  <Badge size="sm" color={testStatusColor(test.status, 'teal')} variant="light">
                     {test.status}
                   </Badge>
                 </Table.Td>

@@ -1,5 +1,6 @@
 import { Badge, Code, Table, Text } from '@mantine/core';
 import type { ReviewWorkspace } from '@takehome/contracts';
+import { testStatusColor } from '../runs/test-status';
 
 /** The grading run, hidden tests included: reviewers need the evidence the candidate could not see. */
 export function ResultsPanel({ run }: { run: ReviewWorkspace['run'] }) {
@@ -31,7 +32,7 @@ export function ResultsPanel({ run }: { run: ReviewWorkspace['run'] }) {
               </Badge>
             </Table.Td>
             <Table.Td>
-              <Badge color={test.status === 'passed' ? 'green' : 'red'}>{test.status}</Badge>
+              <Badge color={testStatusColor(test.status)}>{test.status}</Badge>
             </Table.Td>
             <Table.Td>
               {/* Text, not Group: Group drops falsy children, and a score of 0 must show. */}

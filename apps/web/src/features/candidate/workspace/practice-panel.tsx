@@ -3,6 +3,7 @@ import { type CandidateRun, candidateRun } from '@takehome/contracts';
 import { useEffect, useState } from 'react';
 import { runEventsUrl, startPracticeRun } from '../api/candidate';
 import { errorMessage } from '../api/candidate-http';
+import { passedLine, testStatusColor } from '../../runs/test-status';
 
 /** Follows one run over server-sent events: a snapshot, then running/progress/finished, then the final snapshot. */
 function useRunStream(runId: string | null) {
@@ -60,7 +61,7 @@ export function PracticePanel({ disabled, beforeRun, perHour }: { disabled: bool
             </Badge>
             {run.status === 'FINISHED' && (
               <Text size="sm">
-                {run.tests.filter((t) => t.status === 'passed').length} of {run.tests.length} visible tests passed
+                {passedLine(run.tests, 'visible tests')}
               </Text>
             )}
             {run.status !== 'FINISHED' && phase && <Text size="sm" c="dimmed">{phase}</Text>}
@@ -74,10 +75,10 @@ export function PracticePanel({ disabled, beforeRun, perHour }: { disabled: bool
                 <Table.Tbody>
                   {run.tests.map((t) => (
                     <Table.Tr key={t.name}>
-                      <Table.Td><Badge size="sm" color={t.status === 'passed' ? 'green' : 'red'} variant="light">{t.status}</Badge></Table.Td>
+                      <Table.Td><Badge size="sm" color={testStatusColor(t.status)} variant="light">{t.status}</Badge></Table.Td>
                       <Table.Td style={{ overflowWrap: 'anywhere' }}>
                         {t.name}
-                        {t.status === 'failed' && t.output && <Code block mt={4}>{t.output.slice(0, 2000)}</Code>}
+                        {t.status !== 'passed' && t.output && <Code block mt={4}>{t.output.slice(0, 2000)}</Code>}
                       </Table.Td>
                     </Table.Tr>
                   ))}
