@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { decodeEncryptionKey, loadApiConfig } from '../config/api-config';
 import { SecretBox } from './secret-box';
+import { SsoSecrets } from './sso-secrets';
 
 describe(SecretBox.name, () => {
   const box = new SecretBox(randomBytes(32));
@@ -48,5 +49,20 @@ describe(decodeEncryptionKey.name, () => {
     expect(decodeEncryptionKey('correct horse battery staple')).toBeNull();
     expect(() => loadApiConfig({ SECRETS_ENCRYPTION_KEY: 'too-short' })).toThrow(/SECRETS_ENCRYPTION_KEY: must be 32 bytes/);
     expect(loadApiConfig({}).SECRETS_ENCRYPTION_KEY).toBeUndefined();
+  });
+});
+
+describe(SsoSecrets.name, () => {
+  describe('seal', () => {
+    it('without SECRETS_ENCRYPTION_KEY refuses with 409 and a message naming the variable', () => {
+      const secrets = new SsoSecrets(loadApiConfig({}));
+      expect(secrets.configured).toBe(false);
+      expect(() => secrets.seal('s3cret', 'org-1')).toThrow(expect.objectContaining({ status: 409, message: expect.stringContaining('set SECRETS_ENCRYPTION_KEY') }));
+    });
+
+    it('with the key seals for the organization', () => {
+      const secrets = new SsoSecrets(loadApiConfig({ SECRETS_ENCRYPTION_KEY: randomBytes(32).toString('hex') }));
+      expect(secrets.open(secrets.seal('s3cret', 'org-1'), 'org-1')).toBe('s3cret');
+    });
   });
 });
