@@ -67,7 +67,7 @@ export function SsoSettingsForm({ provider, save }: { provider: OidcProviderView
           error={shown.issuerUrl}
         />
         <Group grow align="flex-start">
-          <TextInput label={labels.clientId} required value={clientId} onChange={(e) => setClientId(e.currentTarget.value)} error={shown.clientId} />
+          <TextInput label={labels.clientId} description="From the application registered at the provider." required value={clientId} onChange={(e) => setClientId(e.currentTarget.value)} error={shown.clientId} />
           <PasswordInput
             label={labels.clientSecret}
             description={provider ? 'Stored encrypted, never shown. Leave empty to keep it.' : 'Stored encrypted, never shown again.'}
