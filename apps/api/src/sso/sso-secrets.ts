@@ -16,14 +16,19 @@ export class SsoSecrets {
     return this.box !== null;
   }
 
-  seal(secret: string, organizationId: string): string {
+  /** Saving settings needs the key even when the secret is kept: without it sign-in could not read the secret. */
+  assertConfigured(): void {
     if (!this.box) {
       throw new ConflictException({
         message: 'Single sign-on cannot be saved: set SECRETS_ENCRYPTION_KEY (32 bytes, base64 or hex) on the API server so the client secret is stored encrypted.',
         code: 'encryption_key_missing',
       });
     }
-    return this.box.seal(secret, organizationId);
+  }
+
+  seal(secret: string, organizationId: string): string {
+    this.assertConfigured();
+    return this.box!.seal(secret, organizationId);
   }
 
   /** Throws when the key is missing or is not the one the secret was sealed with (a rotated key). */

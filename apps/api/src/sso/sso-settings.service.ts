@@ -32,9 +32,10 @@ export class SsoSettingsService {
 
   async save(user: SessionUser, input: SaveOidcProvider): Promise<SsoSettingsView> {
     const organizationId = user.organization.id;
+    // First: without the key nothing else matters, and the admin is told which variable to set.
+    this.secrets.assertConfigured();
     const existing = await this.repository.findProvider(organizationId);
     if (!existing && !input.clientSecret) throw invalid('clientSecret', 'is required');
-    // Sealing first: without the key nothing else matters, and the admin is told which variable to set.
     const sealed = input.clientSecret ? this.secrets.seal(input.clientSecret, organizationId) : existing!.clientSecretSealed;
     if (this.client.insecureIssuerRefused(input.issuerUrl)) {
       throw invalid('issuerUrl', 'must be an https:// URL (http is accepted only outside production, or with OIDC_ALLOW_INSECURE_ISSUERS)');
