@@ -81,9 +81,22 @@ describe('company sign-in in the browser, through a real OpenID provider', () =>
     await page.waitForURL(`${t.baseUrl}/review`);
     await page.getByRole('button', { name: 'Account: New Colleague' }).waitFor();
 
-    // The provider has now proved it works, which the admin's page shows.
+    // The provider has now proved it works, so the admin may switch password sign-in off.
     await adminPage.reload();
     await adminPage.getByText(/Working since/).waitFor();
+    await adminPage.getByRole('switch', { name: 'Turn off password sign-in for this organization' }).check();
+    await adminPage.getByRole('button', { name: 'Save settings' }).click();
+    await adminPage.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
+
+    // A password login for a member is then refused, and the provider's button is offered instead.
+    const later = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await later.goto(`${t.baseUrl}/login`);
+    await later.getByLabel('Email').fill(email);
+    await later.getByRole('textbox', { name: 'Password' }).fill('a password they never had');
+    await later.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await later.getByRole('alert').filter({ hasText: 'Your organization signs in with Okta: use "Sign in with Okta".' }).waitFor();
+    await later.getByRole('link', { name: 'Sign in with Okta', exact: true }).waitFor();
+    await screenshot(later, 'login-password-off');
   });
 
   it('finds the provider from a work email, and explains a refused sign-in on the login page', async () => {

@@ -2,6 +2,7 @@ import { Alert, Button, Card, PasswordInput, Stack, Text, TextInput, Title } fro
 import { loginRequest } from '@takehome/contracts';
 import { type FormEvent, useState } from 'react';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
+import { ApiError } from '../../api/http';
 import { useLogin, useSession } from '../../hooks/use-session';
 import { SsoErrorAlert, SsoSignIn } from '../sso/sso-sign-in';
 
@@ -58,7 +59,7 @@ export function LoginPage() {
           </Button>
         </Stack>
       </Card>
-      <SsoSignIn next={next} />
+      <SsoSignIn next={next} passwordRefusedFor={login.error instanceof ApiError && login.error.status === 403 ? login.variables?.email : undefined} />
     </Stack>
   );
 }

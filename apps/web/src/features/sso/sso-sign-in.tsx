@@ -2,7 +2,7 @@ import { Alert, Button, Card, Divider, Stack, Text, TextInput } from '@mantine/c
 import { ssoDiscoverRequest, ssoErrorCode } from '@takehome/contracts';
 import { type FormEvent, useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { useDiscoverSso, useSsoOrganization } from './hooks/use-sso';
+import { useDiscoverSso, useSsoDiscovery, useSsoOrganization } from './hooks/use-sso';
 import { ssoErrorMessages } from './sso-errors';
 
 /** Why the last single sign-on attempt sent the person back here, if it did. */
@@ -23,17 +23,23 @@ export function SsoErrorAlert() {
  * otherwise "Use single sign-on (SSO)", which asks for the work email and goes wherever that address signs in.
  * (Worded without "Sign in", so "Sign in" keeps naming one button on the page: the password form's.)
  */
-export function SsoSignIn({ next }: { next: string }) {
+export function SsoSignIn({ next, passwordRefusedFor }: { next: string; passwordRefusedFor?: string }) {
   const [params] = useSearchParams();
   const slug = params.get('org');
   const organization = useSsoOrganization(slug);
+  // A password login refused because the organization signs in with its provider: offer that provider at once.
+  const discovered = useSsoDiscovery(passwordRefusedFor, next);
   const withNext = (url: string) => (next !== '/' ? `${url}&next=${encodeURIComponent(next)}` : url);
 
   return (
     <Card withBorder padding="xl" w={400}>
       <Stack>
         <Divider label="or" labelPosition="center" />
-        {organization.data ? (
+        {discovered.data?.startUrl ? (
+          <Button component="a" href={discovered.data.startUrl} variant="filled" color="dark">
+            Sign in with {discovered.data.providerName}
+          </Button>
+        ) : organization.data ? (
           <>
             <Button component="a" href={withNext(organization.data.startUrl)} variant="filled" color="dark">
               Sign in with {organization.data.providerName}

@@ -5,6 +5,7 @@ import { discoverSso, fetchSsoOrganization, fetchSsoSettings, removeSsoSettings,
 export const ssoKeys = {
   settings: () => ['sso', 'settings'] as const,
   organization: (slug: string) => ['sso', 'organization', slug] as const,
+  discovery: (email: string, next: string) => ['sso', 'discovery', email, next] as const,
 };
 
 export const useSsoSettings = () => useQuery({ queryKey: ssoKeys.settings(), queryFn: fetchSsoSettings });
@@ -26,3 +27,7 @@ export function useRemoveSsoSettings() {
 }
 
 export const useDiscoverSso = () => useMutation({ mutationFn: discoverSso });
+
+/** Where an address signs in, looked up as soon as it is known (after a refused password login). */
+export const useSsoDiscovery = (email: string | undefined, next: string) =>
+  useQuery({ queryKey: ssoKeys.discovery(email ?? '', next), queryFn: () => discoverSso({ email: email!, next }), enabled: !!email });
