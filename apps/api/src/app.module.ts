@@ -14,6 +14,7 @@ import { FeedbackModule } from './feedback/feedback.module';
 import { InvitationsModule } from './invitations/invitations.module';
 import { AttemptsModule } from './attempts/attempts.module';
 import { PipelineModule } from './pipeline/pipeline.module';
+import { SsoModule } from './sso/sso.module';
 
 @Module({})
 export class AppModule {
@@ -22,7 +23,7 @@ export class AppModule {
     return {
       module: AppModule,
       global: true,
-      imports: [DatabaseModule, InfraModule, RunsModule, AuthModule, HealthModule, WebhooksModule, AssessmentsModule, OrganizationsModule, ChallengesModule, ReviewsModule, FeedbackModule, InvitationsModule, AttemptsModule, PipelineModule],
+      imports: [DatabaseModule, InfraModule, RunsModule, AuthModule, HealthModule, WebhooksModule, AssessmentsModule, OrganizationsModule, ChallengesModule, ReviewsModule, FeedbackModule, InvitationsModule, AttemptsModule, PipelineModule, SsoModule],
       providers: [{ provide: API_CONFIG, useValue: config }],
       exports: [API_CONFIG],
     };

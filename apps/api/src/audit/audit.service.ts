@@ -10,7 +10,12 @@ export type AuditAction =
   | 'invitation.created'
   | 'invitation.resent'
   | 'invitation.extended'
-  | 'invitation.revoked';
+  | 'invitation.revoked'
+  | 'sso.configured'
+  | 'sso.removed'
+  | 'auth.signed_in'
+  | 'auth.sso_refused'
+  | 'member.joined';
 
 /**
  * Hiring decisions must be explainable after the fact (who assigned whom, who graded what, who told the

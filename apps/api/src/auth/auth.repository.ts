@@ -16,7 +16,9 @@ export class AuthRepository {
   constructor(private readonly prisma: PrismaService) {}
 
   findUserByEmail(email: string) {
-    return this.prisma.client.user.findUnique({ where: { email }, select: userWithOrganization });
+    // The organization's single sign-on settings decide whether password sign-in is allowed at all.
+    const organization = { select: { ...userWithOrganization.organization.select, oidcProvider: { select: { displayName: true, passwordSignInDisabled: true } } } };
+    return this.prisma.client.user.findUnique({ where: { email }, select: { ...userWithOrganization, organization } });
   }
 
   createSession(userId: string, tokenHash: string, expiresAt: Date) {

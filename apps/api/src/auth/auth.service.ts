@@ -1,4 +1,4 @@
-import { Injectable, UnauthorizedException } from '@nestjs/common';
+import { ForbiddenException, Injectable, UnauthorizedException } from '@nestjs/common';
 import { hash, verify } from '@node-rs/argon2';
 import type { LoginRequest, SessionUser } from '@takehome/contracts';
 import { hashToken, randomToken } from '../common/tokens';
@@ -25,15 +25,28 @@ export class AuthService {
     await this.throttle.assertAllowed(input.email, address);
     const user = await this.repository.findUserByEmail(input.email);
     const valid = await verify(user?.passwordHash ?? (await this.decoyHash), input.password).catch(() => false);
+    const sso = user && !user.disabledAt ? user.organization.oidcProvider : null;
+    // Told whatever the password: people who joined through the provider never had one to type.
+    if (sso?.passwordSignInDisabled) {
+      throw new ForbiddenException({
+        message: `Your organization signs in with ${sso.displayName}: use "Sign in with ${sso.displayName}".`,
+        code: 'password_sign_in_disabled',
+      });
+    }
     if (!user || !valid || user.disabledAt) {
       await this.throttle.recordFailure(input.email, address);
       throw new UnauthorizedException('Email or password is incorrect.');
     }
     await this.throttle.clear(input.email);
+    return { ...(await this.startSession(user.id)), user: toSessionUser(user) };
+  }
+
+  /** A new team session for someone already authenticated (by password here, or by their identity provider). */
+  async startSession(userId: string): Promise<{ token: string; expiresAt: Date }> {
     const token = randomToken();
     const expiresAt = new Date(Date.now() + SESSION_TTL_MS);
-    await this.repository.createSession(user.id, hashToken(token), expiresAt);
-    return { token, user: toSessionUser(user), expiresAt };
+    await this.repository.createSession(userId, hashToken(token), expiresAt);
+    return { token, expiresAt };
   }
 
   async resolve(token: string): Promise<SessionUser | null> {
@@ -50,6 +63,7 @@ export class AuthService {
   }
 }
 
-function toSessionUser(user: Pick<UserRow, 'id' | 'email' | 'name' | 'role' | 'organization'>): SessionUser {
-  return { id: user.id, email: user.email, name: user.name, role: user.role, organization: user.organization };
+function toSessionUser(user: Pick<UserRow, 'id' | 'email' | 'name' | 'role'> & { organization: SessionUser['organization'] }): SessionUser {
+  const { id, name, slug } = user.organization;
+  return { id: user.id, email: user.email, name: user.name, role: user.role, organization: { id, name, slug } };
 }

@@ -37,7 +37,29 @@ const apiEnv = z.object({
     .refine((v) => v === undefined || /^smtps?:\/\/./.test(v), 'must be a URL starting with smtp:// or smtps://'),
   MAIL_FROM: z.string().min(3).default('Takehome <no-reply@takehome.local>'),
   MAIL_DIR: z.string().default(path.resolve(__dirname, '../../../../.data/mail')),
+  // Encrypts stored third-party secrets (an organization's OIDC client secret): 32 bytes, base64 or hex.
+  // Unset: everything works except saving such a secret, which is refused with a message naming this variable.
+  SECRETS_ENCRYPTION_KEY: z
+    .string()
+    .optional()
+    .transform((v) => v || undefined)
+    .refine((v) => v === undefined || decodeEncryptionKey(v) !== null, 'must be 32 bytes, written as 64 hex digits or 44 base64 characters'),
+  // The server fetches each organization's OIDC issuer (discovery, keys, tokens). Over plain http a network
+  // attacker could swap the keys that sign ID tokens and sign anyone in, so production refuses http issuers
+  // unless this is set (a provider on a trusted private network or on loopback, as in the browser tests).
+  OIDC_ALLOW_INSECURE_ISSUERS: z.stringbool().default(false),
 });
+
+/** The 32-byte key from its hex or base64 spelling, or null when it is neither. */
+export function decodeEncryptionKey(value: string): Buffer | null {
+  const trimmed = value.trim();
+  if (/^[0-9a-fA-F]{64}$/.test(trimmed)) return Buffer.from(trimmed, 'hex');
+  if (/^[A-Za-z0-9+/_-]{43}=?$/.test(trimmed)) {
+    const key = Buffer.from(trimmed, 'base64');
+    return key.length === 32 ? key : null;
+  }
+  return null;
+}
 
 export type ApiConfig = z.infer<typeof apiEnv>;
 

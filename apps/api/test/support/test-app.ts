@@ -24,7 +24,8 @@ export async function startTestApp(label: string, overrides: Partial<Record<stri
     ...overrides,
   });
   const app = await createApp(config, pino({ level: 'silent' }));
-  await app.listen(0, '127.0.0.1');
+  // A random free port, unless the test needs to know it beforehand (PUBLIC_URL pointing at the app itself).
+  await app.listen(overrides.PORT ? config.PORT : 0, '127.0.0.1');
   const address = app.getHttpServer().address() as { port: number };
   return {
     app,

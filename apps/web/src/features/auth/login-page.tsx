@@ -1,8 +1,10 @@
-import { Alert, Button, Card, Center, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Card, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
 import { loginRequest } from '@takehome/contracts';
 import { type FormEvent, useState } from 'react';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
+import { ApiError } from '../../api/http';
 import { useLogin, useSession } from '../../hooks/use-session';
+import { SsoErrorAlert, SsoSignIn } from '../sso/sso-sign-in';
 
 /** Only same-site paths are followed after sign-in, so a crafted ?next= cannot send someone elsewhere. */
 function safeNext(next: string | null): string {
@@ -33,7 +35,8 @@ export function LoginPage() {
   };
 
   return (
-    <Center py="xl">
+    <Stack align="center" py="xl">
+      <SsoErrorAlert />
       <Card withBorder padding="xl" w={400} component="form" onSubmit={submit} noValidate>
         <Stack>
           <div>
@@ -56,6 +59,7 @@ export function LoginPage() {
           </Button>
         </Stack>
       </Card>
-    </Center>
+      <SsoSignIn next={next} passwordRefusedFor={login.error instanceof ApiError && login.error.status === 403 ? login.variables?.email : undefined} />
+    </Stack>
   );
 }
