@@ -12,3 +12,6 @@ export * from './candidate-files';
 export * from './audit';
 export * from './pipeline';
 export * from './pilots';
+export * from './passwords';
+export * from './setup';
+export * from './members';

@@ -10,7 +10,20 @@ export type AuditAction =
   | 'invitation.created'
   | 'invitation.resent'
   | 'invitation.extended'
-  | 'invitation.revoked';
+  | 'invitation.revoked'
+  | 'organization.created'
+  | 'member.invited'
+  | 'member.invitation_resent'
+  | 'member.invitation_revoked'
+  | 'member.joined'
+  | 'member.role_changed'
+  | 'member.deactivated'
+  | 'member.reactivated'
+  | 'password.reset_requested'
+  | 'password.reset'
+  | 'password.changed'
+  | 'auth.signed_in'
+  | 'auth.sign_in_failed';
 
 /**
  * Hiring decisions must be explainable after the fact (who assigned whom, who graded what, who told the

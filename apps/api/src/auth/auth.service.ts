@@ -1,6 +1,7 @@
-import { Injectable, UnauthorizedException } from '@nestjs/common';
+import { ForbiddenException, Injectable, UnauthorizedException } from '@nestjs/common';
 import { hash, verify } from '@node-rs/argon2';
 import type { LoginRequest, SessionUser } from '@takehome/contracts';
+import { AuditService } from '../audit/audit.service';
 import { hashToken, randomToken } from '../common/tokens';
 import { AuthRepository } from './auth.repository';
 import { LoginThrottle } from './login-throttle';
@@ -8,6 +9,8 @@ import { LoginThrottle } from './login-throttle';
 export const SESSION_TTL_MS = 7 * 24 * 3600 * 1000;
 // Refresh the expiry at most this often, so reads do not turn into a write per request.
 const TOUCH_INTERVAL_MS = 5 * 60 * 1000;
+
+export const DEACTIVATED_MESSAGE = 'This account was deactivated by an administrator. Ask an admin of your organization if you need access again.';
 
 type UserRow = NonNullable<Awaited<ReturnType<AuthRepository['findUserByEmail']>>>;
 
@@ -19,20 +22,49 @@ export class AuthService {
   constructor(
     private readonly repository: AuthRepository,
     private readonly throttle: LoginThrottle,
+    private readonly audit: AuditService,
   ) {}
 
   async login(input: LoginRequest, address: string): Promise<{ token: string; user: SessionUser; expiresAt: Date }> {
     await this.throttle.assertAllowed(input.email, address);
     const user = await this.repository.findUserByEmail(input.email);
     const valid = await verify(user?.passwordHash ?? (await this.decoyHash), input.password).catch(() => false);
-    if (!user || !valid || user.disabledAt) {
+    if (!user || !valid) {
       await this.throttle.recordFailure(input.email, address);
+      if (user) await this.audit.record(user.organization.id, user.id, 'auth.sign_in_failed', { type: 'user', id: user.id }, { address });
       throw new UnauthorizedException('Email or password is incorrect.');
     }
+    // Said only to someone who knows the password, so it reveals nothing to a guesser.
+    if (user.disabledAt) throw new ForbiddenException({ message: DEACTIVATED_MESSAGE, code: 'deactivated' });
     await this.throttle.clear(input.email);
+    return this.openSession(user, 'password', address);
+  }
+
+  /** Signs in someone who just proved who they are another way (set-up, an invitation, a password link). */
+  async startSession(userId: string, method: string): Promise<{ token: string; user: SessionUser; expiresAt: Date }> {
+    const user = await this.repository.findUserById(userId);
+    if (!user) throw new UnauthorizedException('Sign in to continue.');
+    if (user.disabledAt) throw new ForbiddenException({ message: DEACTIVATED_MESSAGE, code: 'deactivated' });
+    return this.openSession(user, method);
+  }
+
+  /** Ends every session of this person (deactivation, a password reset), or all but the one that asks. */
+  async endSessions(userId: string, exceptToken?: string): Promise<void> {
+    await this.repository.deleteSessionsOf(userId, exceptToken ? hashToken(exceptToken) : undefined);
+  }
+
+  /** Whether this is the person's current password (changing it requires it). */
+  async checkPassword(userId: string, password: string): Promise<boolean> {
+    const user = await this.repository.findUserById(userId);
+    return !!user && (await verify(user.passwordHash, password).catch(() => false));
+  }
+
+  private async openSession(user: UserRow, method: string, address?: string) {
     const token = randomToken();
     const expiresAt = new Date(Date.now() + SESSION_TTL_MS);
     await this.repository.createSession(user.id, hashToken(token), expiresAt);
+    await this.repository.recordSignIn(user.id);
+    await this.audit.record(user.organization.id, user.id, 'auth.signed_in', { type: 'user', id: user.id }, { method, ...(address ? { address } : {}) });
     return { token, user: toSessionUser(user), expiresAt };
   }
 
