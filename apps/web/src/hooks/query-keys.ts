@@ -4,6 +4,9 @@ import type { InvitationKind, PipelineQuery } from '@takehome/contracts';
 export const queryKeys = {
   health: () => ['health'] as const,
   me: () => ['auth', 'me'] as const,
+  setup: () => ['setup'] as const,
+  accountLink: (token: string) => ['account-links', token] as const,
+  members: () => ['members'] as const,
   challenges: () => ['challenges'] as const,
   challengeVersion: (challengeId: string, versionId: string) => ['challenges', challengeId, 'versions', versionId] as const,
   run: (runId: string) => ['runs', runId] as const,
