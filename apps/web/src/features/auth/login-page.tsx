@@ -1,7 +1,7 @@
-import { Alert, Button, Card, Center, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Card, Center, Group, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
 import { loginRequest } from '@takehome/contracts';
 import { type FormEvent, useState } from 'react';
-import { Navigate, useNavigate, useSearchParams } from 'react-router';
+import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
 import { useLogin, useSession } from '../../hooks/use-session';
 
 /** Only same-site paths are followed after sign-in, so a crafted ?next= cannot send someone elsewhere. */
@@ -44,6 +44,11 @@ export function LoginPage() {
               For hiring teams. Candidates use the link in their invitation.
             </Text>
           </div>
+          {params.get('ended') && !login.error && (
+            <Alert color="yellow" role="status" title="You were signed out">
+              Your session has ended. Sign in again to continue.
+            </Alert>
+          )}
           {login.error && (
             <Alert color="red" role="alert" title="Could not sign in">
               {login.error.message}
@@ -51,6 +56,11 @@ export function LoginPage() {
           )}
           <TextInput label="Email" type="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.currentTarget.value)} error={fieldErrors.email} />
           <PasswordInput label="Password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.currentTarget.value)} error={fieldErrors.password} />
+          <Group justify="flex-end" mt={-8}>
+            <Anchor component={Link} to="/forgot-password" size="sm">
+              Forgot password?
+            </Anchor>
+          </Group>
           <Button type="submit" loading={login.isPending}>
             Sign in
           </Button>
