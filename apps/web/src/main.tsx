@@ -9,7 +9,7 @@ import { router } from './app/router';
 import { handleUnauthorized } from './app/session-expiry';
 
 const theme = createTheme({ primaryColor: 'indigo', defaultRadius: 'md' });
-const toLogin = (next: string) => router.navigate(`/login?next=${encodeURIComponent(next)}&ended=1`, { replace: true });
+const toLogin = (next: string) => router.navigate(`/login?next=${encodeURIComponent(next)}`, { replace: true });
 const queryClient: QueryClient = new QueryClient({
   // A 401 is not worth retrying: the session is gone until the person signs in again.
   defaultOptions: { queries: { retry: (count, error) => count < 1 && !(error instanceof ApiError && error.status === 401), refetchOnWindowFocus: false } },

@@ -10,6 +10,7 @@ import { queryKeys } from '../hooks/query-keys';
 export function handleUnauthorized(client: QueryClient, error: unknown, toLogin: (next: string) => void): void {
   if (!(error instanceof ApiError) || error.status !== 401) return;
   if (!error.path.startsWith('/api/') || error.path.startsWith('/api/candidate') || error.path === '/api/auth/login') return;
+  if (client.getQueryData(queryKeys.me()) || error.code === 'session_ended') client.setQueryData(queryKeys.sessionEnded(), true);
   client.setQueryData(queryKeys.me(), null);
   const here = `${window.location.pathname}${window.location.search}`;
   if (!isPublicPage(window.location.pathname)) toLogin(here);

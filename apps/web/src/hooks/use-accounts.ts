@@ -26,6 +26,7 @@ export const useSetupStatus = () => useQuery({ queryKey: queryKeys.setup(), quer
 function signedIn(client: QueryClient, user: SessionUser) {
   client.removeQueries({ predicate: (query) => query.queryKey[0] !== queryKeys.me()[0] });
   client.setQueryData(queryKeys.me(), user);
+  client.removeQueries({ queryKey: queryKeys.sessionEnded() });
   client.setQueryData(queryKeys.setup(), { needed: false });
 }
 

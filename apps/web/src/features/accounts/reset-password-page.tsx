@@ -7,7 +7,7 @@ import { ApiError } from '../../api/http';
 import { useAccountLink, useResetPassword } from '../../hooks/use-accounts';
 import { AccountCard, fieldErrors, FormError, homeFor, LinkProblem, NewPasswordInput, serverFieldErrors } from './account-form';
 
-const labels = { password: 'Password' };
+const labels = { password: 'New password' };
 
 /** A password from an emailed link: "forgot password", or the first one of an admin made with `assess org create`. */
 export function ResetPasswordPage() {
@@ -48,7 +48,7 @@ export function ResetPasswordPage() {
         Account: <b>{link.data.email}</b>
       </Text>
       <FormError error={reset.error} title="Could not save the password" />
-      <NewPasswordInput label="New password" value={password} onChange={setPassword} error={errors.password ?? serverFieldErrors(reset.error, { password: 'New password' }).password} />
+      <NewPasswordInput label="New password" value={password} onChange={setPassword} error={errors.password ?? serverFieldErrors(reset.error, labels).password} />
       <Button type="submit" loading={reset.isPending}>
         Save password and sign in
       </Button>

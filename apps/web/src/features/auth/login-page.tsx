@@ -2,7 +2,7 @@ import { Alert, Anchor, Button, Card, Center, Group, PasswordInput, Stack, Text,
 import { loginRequest } from '@takehome/contracts';
 import { type FormEvent, useState } from 'react';
 import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
-import { useLogin, useSession } from '../../hooks/use-session';
+import { useLogin, useSession, useSessionEnded } from '../../hooks/use-session';
 
 /** Only same-site paths are followed after sign-in, so a crafted ?next= cannot send someone elsewhere. */
 function safeNext(next: string | null): string {
@@ -15,6 +15,7 @@ export function LoginPage() {
   const navigate = useNavigate();
   const session = useSession();
   const login = useLogin();
+  const ended = useSessionEnded();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [fieldErrors, setFieldErrors] = useState<{ email?: string; password?: string }>({});
@@ -44,7 +45,7 @@ export function LoginPage() {
               For hiring teams. Candidates use the link in their invitation.
             </Text>
           </div>
-          {params.get('ended') && !login.error && (
+          {ended && !login.error && (
             <Alert color="yellow" role="status" title="You were signed out">
               Your session has ended. Sign in again to continue.
             </Alert>
