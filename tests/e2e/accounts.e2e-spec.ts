@@ -1,7 +1,9 @@
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Factories } from '../../apps/api/test/support/factories';
 import { Mailbox, tokenIn } from '../../apps/api/test/support/mailbox';
+import { ReviewFactories } from '../../apps/api/test/support/review-factories';
 import { startTestApp, type TestApp } from '../../apps/api/test/support/test-app';
 import { launchBrowser, screenshot } from '../support/browser';
 
@@ -16,6 +18,7 @@ describe('accounts in the browser', () => {
   let t: TestApp;
   let browser: Browser;
   let mailbox: Mailbox;
+  let factories: Factories;
 
   beforeAll(async () => {
     mailbox = await Mailbox.create();
@@ -24,10 +27,12 @@ describe('accounts in the browser', () => {
       WEB_DIST: path.resolve(__dirname, '../../apps/web/dist'),
       MAIL_DIR: mailbox.dir,
     });
+    factories = new Factories(t.config.DATABASE_URL);
     browser = await launchBrowser();
   });
   afterAll(async () => {
     await browser?.close();
+    await factories?.close();
     await t?.close();
     await mailbox?.remove();
   });
@@ -60,6 +65,7 @@ describe('accounts in the browser', () => {
     await dialog.getByLabel('Email').fill(REVIEWER.email);
     await dialog.getByRole('button', { name: 'Send invitation' }).click();
     await admin.getByRole('row', { name: new RegExp(REVIEWER.email) }).getByText('Invited', { exact: true }).waitFor();
+    await dialog.waitFor({ state: 'hidden' });
     await screenshot(admin, 'accounts-members');
 
     // The reviewer, in a browser of their own, follows the link from the email.
@@ -80,13 +86,22 @@ describe('accounts in the browser', () => {
     await again.goto(`${t.baseUrl}/accept-invitation/${link}`);
     await again.getByRole('heading', { name: 'This link was already used' }).waitFor();
 
-    // The admin deactivates the reviewer.
+    // A submission waits for the reviewer's grade when the admin deactivates them.
+    const joined = await factories.prisma.user.findUniqueOrThrow({ where: { email: REVIEWER.email } });
+    const reviews = new ReviewFactories(factories);
+    const version = await reviews.challengeVersion(joined.organizationId);
+    const { submission, invitation } = await reviews.submission(joined.organizationId, await reviews.assessment(joined.organizationId, version.id));
+    await reviews.assign(submission.id, joined.id);
     await admin.reload();
     const row = admin.getByRole('row', { name: new RegExp(REVIEWER.name) });
     await row.getByText('Active', { exact: true }).waitFor();
     await row.getByRole('button', { name: `Deactivate ${REVIEWER.name}` }).click();
-    await admin.getByRole('dialog', { name: `Deactivate ${REVIEWER.name}?` }).getByRole('button', { name: 'Deactivate' }).click();
+    const confirmation = admin.getByRole('dialog', { name: `Deactivate ${REVIEWER.name}?` });
+    await confirmation.getByRole('button', { name: 'Deactivate' }).click();
     await admin.getByText(`${REVIEWER.name} was deactivated and signed out everywhere`).waitFor();
+    await confirmation.waitFor({ state: 'hidden' });
+    await admin.getByRole('list', { name: 'Open review assignments' }).getByText(invitation.pseudonym, { exact: false }).waitFor();
+    expect(await admin.getByRole('link', { name: 'Review assignments' }).getAttribute('href')).toBe('/review/assign');
     await row.getByText('Deactivated', { exact: true }).waitFor();
     await screenshot(admin, 'accounts-members-deactivated');
 

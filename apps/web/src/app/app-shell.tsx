@@ -33,7 +33,8 @@ export function Layout() {
   const [changingPassword, changePassword] = useDisclosure(false);
   // A fresh installation has nobody to sign in as: every team page leads to first-run set-up until it is done.
   if (setup.data?.needed && location.pathname !== '/setup') return <Navigate to="/setup" replace />;
-  const visible = navItems.filter((item) => !item.roles || (user && (item.roles.length === 0 || item.roles.includes(user.role))));
+  const installing = setup.data?.needed === true;
+  const visible = installing ? [] : navItems.filter((item) => !item.roles || (user && (item.roles.length === 0 || item.roles.includes(user.role))));
   return (
     <AppShell header={{ height: 56 }} padding="md">
       <AppShell.Header>
@@ -65,7 +66,7 @@ export function Layout() {
                     <Menu.Item onClick={() => logout.mutate(undefined, { onSuccess: () => navigate('/login') })}>Sign out</Menu.Item>
                   </Menu.Dropdown>
                 </Menu>
-              ) : (
+              ) : installing ? null : (
                 <Button component={Link} to="/login" variant="light" size="compact-sm">
                   Sign in
                 </Button>

@@ -17,7 +17,9 @@ export function MembersPage() {
   const members = useMembers();
   const deactivate = useDeactivateMember();
   const [inviting, invite] = useDisclosure(false);
+  // The member stays named while the confirmation fades out, so the title never reads "Deactivate ?".
   const [target, setTarget] = useState<MemberView | null>(null);
+  const [confirming, confirm] = useDisclosure(false);
   const [result, setResult] = useState<DeactivationResult | null>(null);
   const [error, setError] = useState<Error | null>(null);
 
@@ -26,7 +28,7 @@ export function MembersPage() {
     deactivate.mutate(target.id, {
       onSuccess: (r) => {
         setResult(r);
-        setTarget(null);
+        confirm.close();
       },
     });
 
@@ -85,7 +87,11 @@ export function MembersPage() {
           </Table.Thead>
           <Table.Tbody>
             {members.data.members.map((m) => (
-              <MemberRow key={m.id} member={m} isYou={m.id === me?.id} onDeactivate={() => setTarget(m)} onError={setError} />
+              <MemberRow key={m.id} member={m} isYou={m.id === me?.id} onDeactivate={() => {
+                  setTarget(m);
+                  deactivate.reset();
+                  confirm.open();
+                }} onError={setError} />
             ))}
             {members.data.invitations.map((i) => (
               <InvitationRow key={i.id} invitation={i} onError={setError} />
@@ -96,17 +102,14 @@ export function MembersPage() {
 
       <InviteModal opened={inviting} onClose={invite.close} />
       <ConfirmModal
-        opened={target !== null}
+        opened={confirming}
         title={`Deactivate ${target?.name ?? ''}?`}
         confirmLabel="Deactivate"
         color="red"
         loading={deactivate.isPending}
         error={deactivate.error}
         onConfirm={confirmDeactivate}
-        onClose={() => {
-          setTarget(null);
-          deactivate.reset();
-        }}
+        onClose={confirm.close}
       >
         <Text size="sm">
           {target?.name} is signed out of every browser at once and can no longer sign in. Their past reviews and history are kept, and you can reactivate
