@@ -31,7 +31,8 @@ export class AuthService {
     const valid = await verify(user?.passwordHash ?? (await this.decoyHash), input.password).catch(() => false);
     if (!user || !valid) {
       await this.throttle.recordFailure(input.email, address);
-      if (user) await this.audit.record(user.organization.id, user.id, 'auth.sign_in_failed', { type: 'user', id: user.id }, { address });
+      // Someone, not necessarily the account's owner, failed to sign in to it.
+      if (user) await this.audit.record(user.organization.id, null, 'auth.sign_in_failed', { type: 'user', id: user.id }, { address });
       throw new UnauthorizedException('Email or password is incorrect.');
     }
     // Said only to someone who knows the password, so it reveals nothing to a guesser.
