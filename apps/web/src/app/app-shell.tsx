@@ -31,8 +31,9 @@ export function Layout() {
   const location = useLocation();
   const setup = useSetupStatus();
   const [changingPassword, changePassword] = useDisclosure(false);
-  // A fresh installation has nobody to sign in as: every team page leads to first-run set-up until it is done.
-  if (setup.data?.needed && location.pathname !== '/setup') return <Navigate to="/setup" replace />;
+  // A fresh installation has nobody to sign in as: every page leads to first-run set-up until it is done, except
+  // the status page, which an operator may want while installing.
+  if (setup.data?.needed && !['/setup', '/status'].includes(location.pathname)) return <Navigate to="/setup" replace />;
   const installing = setup.data?.needed === true;
   const visible = installing ? [] : navItems.filter((item) => !item.roles || (user && (item.roles.length === 0 || item.roles.includes(user.role))));
   return (
