@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Factories } from '../../apps/api/test/support/factories';
 import { startTestApp, type TestApp } from '../../apps/api/test/support/test-app';
 import { launchBrowser, screenshot } from '../support/browser';
 
@@ -13,6 +14,10 @@ describe('status page (web app served by the API)', () => {
       NODE_ENV: 'production',
       WEB_DIST: path.resolve(__dirname, '../../apps/web/dist'),
     });
+    // An installed platform: with no organization at all, the app would open first-run set-up instead.
+    const factories = new Factories(t.config.DATABASE_URL);
+    await factories.organization();
+    await factories.close();
     browser = await launchBrowser();
   });
   afterAll(async () => {

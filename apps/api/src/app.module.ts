@@ -15,6 +15,10 @@ import { InvitationsModule } from './invitations/invitations.module';
 import { AttemptsModule } from './attempts/attempts.module';
 import { PipelineModule } from './pipeline/pipeline.module';
 import { SsoModule } from './sso/sso.module';
+import { AccountTokensModule } from './account-tokens/account-tokens.module';
+import { MembersModule } from './members/members.module';
+import { PasswordsModule } from './passwords/passwords.module';
+import { SetupModule } from './setup/setup.module';
 
 @Module({})
 export class AppModule {
@@ -23,7 +27,7 @@ export class AppModule {
     return {
       module: AppModule,
       global: true,
-      imports: [DatabaseModule, InfraModule, RunsModule, AuthModule, HealthModule, WebhooksModule, AssessmentsModule, OrganizationsModule, ChallengesModule, ReviewsModule, FeedbackModule, InvitationsModule, AttemptsModule, PipelineModule, SsoModule],
+      imports: [DatabaseModule, InfraModule, RunsModule, AuthModule, HealthModule, WebhooksModule, AssessmentsModule, OrganizationsModule, ChallengesModule, ReviewsModule, FeedbackModule, InvitationsModule, AttemptsModule, PipelineModule, AccountTokensModule, SetupModule, MembersModule, PasswordsModule, SsoModule],
       providers: [{ provide: API_CONFIG, useValue: config }],
       exports: [API_CONFIG],
     };

@@ -4,6 +4,7 @@ import { ConfigError } from '@takehome/config';
 import { Command } from 'commander';
 import { CliError } from './cli-error';
 import { importChallenge } from './commands/import.command';
+import { createOrganizationCommand } from './commands/org-create.command';
 import { runCommand } from './commands/run.command';
 import { validateChallenge } from './commands/validate.command';
 
@@ -50,6 +51,21 @@ challenge
   .action(async (dir: string, options: { org: string }) => {
     const saved = await importChallenge(dir, options.org);
     console.log(`${saved.slug} v${saved.version} ${saved.created ? 'imported' : 'unchanged (same content as this version)'} (${saved.id})`);
+  });
+
+const org = program.command('org').description('organizations and their first admin');
+
+org
+  .command('create')
+  .description('create an organization and its first admin; prints a one-time link where the admin sets a password')
+  .requiredOption('--name <name>', 'organization name')
+  .requiredOption('--admin-email <email>', "the first admin's email (their sign-in)")
+  .option('--admin-name <name>', "the first admin's name (default: the part of the email before @)")
+  .action(async (options: { name: string; adminEmail: string; adminName?: string }) => {
+    const { organization, admin, link } = await createOrganizationCommand(options);
+    console.log(`organization "${organization.name}" created (slug ${organization.slug})`);
+    console.log(`admin ${admin.email}: set the password within 7 days, once, at`);
+    console.log(link);
   });
 
 program.parseAsync().catch((error: unknown) => {

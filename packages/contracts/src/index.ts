@@ -13,3 +13,6 @@ export * from './audit';
 export * from './pipeline';
 export * from './pilots';
 export * from './sso';
+export * from './passwords';
+export * from './setup';
+export * from './members';

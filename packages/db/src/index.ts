@@ -9,3 +9,4 @@ export function createPrismaClient(databaseUrl: string, options: { poolSize?: nu
   const adapter = new PrismaPg({ connectionString: databaseUrl, max: options.poolSize ?? 10 });
   return new PrismaClient({ adapter });
 }
+export { createOrganization, OrganizationCreationError, slugify, type NewOrganization } from './organizations';

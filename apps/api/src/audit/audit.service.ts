@@ -13,9 +13,20 @@ export type AuditAction =
   | 'invitation.revoked'
   | 'sso.configured'
   | 'sso.removed'
-  | 'auth.signed_in'
   | 'auth.sso_refused'
-  | 'member.joined';
+  | 'organization.created'
+  | 'member.invited'
+  | 'member.invitation_resent'
+  | 'member.invitation_revoked'
+  | 'member.joined'
+  | 'member.role_changed'
+  | 'member.deactivated'
+  | 'member.reactivated'
+  | 'password.reset_requested'
+  | 'password.reset'
+  | 'password.changed'
+  | 'auth.signed_in'
+  | 'auth.sign_in_failed';
 
 /**
  * Hiring decisions must be explainable after the fact (who assigned whom, who graded what, who told the

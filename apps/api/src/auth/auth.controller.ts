@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
-import { ApiCookieAuth, ApiOkResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { ApiCookieAuth, ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import { type LoginRequest, loginRequest, SESSION_COOKIE, type SessionUser, sessionUser } from '@takehome/contracts';
 import type { Request, Response } from 'express';
 import { ZodPipe } from '../common/zod-body.pipe';
@@ -7,6 +7,7 @@ import { API_CONFIG, type ApiConfig } from '../config/api-config';
 import { openApiSchema } from '../openapi/zod-openapi';
 import { CurrentUser, Public } from './auth.decorators';
 import { AuthService } from './auth.service';
+import { setSessionCookie } from './session-cookie';
 
 @ApiTags('auth')
 @Controller('auth')
@@ -22,21 +23,16 @@ export class AuthController {
   @ApiOperation({ summary: 'Sign in with email and password; sets the session cookie' })
   @ApiOkResponse({ schema: openApiSchema(sessionUser) })
   @ApiUnauthorizedResponse({ description: 'Email or password is incorrect' })
+  @ApiForbiddenResponse({ description: 'The account was deactivated by an administrator' })
   @ApiTooManyRequestsResponse({ description: 'Too many failed attempts for this account or address' })
   async login(
     @Body(new ZodPipe(loginRequest)) body: LoginRequest,
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ): Promise<SessionUser> {
-    const { token, user, expiresAt } = await this.auth.login(body, req.ip ?? 'unknown');
-    res.cookie(SESSION_COOKIE, token, {
-      httpOnly: true,
-      sameSite: 'lax',
-      secure: this.config.PUBLIC_URL.startsWith('https:'),
-      path: '/',
-      expires: expiresAt,
-    });
-    return user;
+    const session = await this.auth.login(body, req.ip ?? 'unknown');
+    setSessionCookie(res, this.config, session);
+    return session.user;
   }
 
   @Public()

@@ -32,6 +32,23 @@ export class AuthRepository {
     });
   }
 
+  findUserById(id: string) {
+    return this.prisma.client.user.findUnique({ where: { id }, select: userWithOrganization });
+  }
+
+  recordSignIn(userId: string) {
+    return this.prisma.client.user.update({ where: { id: userId }, data: { lastSignInAt: new Date() } });
+  }
+
+  /** Ends every session of a person, or every one but the session making the request. */
+  deleteSessionsOf(userId: string, exceptTokenHash?: string) {
+    return this.prisma.client.session.deleteMany({ where: { userId, ...(exceptTokenHash ? { tokenHash: { not: exceptTokenHash } } : {}) } });
+  }
+
+  setPasswordHash(userId: string, passwordHash: string) {
+    return this.prisma.client.user.update({ where: { id: userId }, data: { passwordHash } });
+  }
+
   touchSession(id: string, expiresAt: Date) {
     return this.prisma.client.session.update({ where: { id }, data: { lastSeenAt: new Date(), expiresAt } });
   }

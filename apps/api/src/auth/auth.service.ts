@@ -1,6 +1,7 @@
 import { ForbiddenException, Injectable, UnauthorizedException } from '@nestjs/common';
 import { hash, verify } from '@node-rs/argon2';
 import type { LoginRequest, SessionUser } from '@takehome/contracts';
+import { AuditService } from '../audit/audit.service';
 import { hashToken, randomToken } from '../common/tokens';
 import { AuthRepository } from './auth.repository';
 import { LoginThrottle } from './login-throttle';
@@ -9,7 +10,9 @@ export const SESSION_TTL_MS = 7 * 24 * 3600 * 1000;
 // Refresh the expiry at most this often, so reads do not turn into a write per request.
 const TOUCH_INTERVAL_MS = 5 * 60 * 1000;
 
-type UserRow = NonNullable<Awaited<ReturnType<AuthRepository['findUserByEmail']>>>;
+export const DEACTIVATED_MESSAGE = 'This account was deactivated by an administrator. Ask an admin of your organization if you need access again.';
+
+type UserRow = NonNullable<Awaited<ReturnType<AuthRepository['findUserById']>>>;
 
 @Injectable()
 export class AuthService {
@@ -19,6 +22,7 @@ export class AuthService {
   constructor(
     private readonly repository: AuthRepository,
     private readonly throttle: LoginThrottle,
+    private readonly audit: AuditService,
   ) {}
 
   async login(input: LoginRequest, address: string): Promise<{ token: string; user: SessionUser; expiresAt: Date }> {
@@ -33,20 +37,44 @@ export class AuthService {
         code: 'password_sign_in_disabled',
       });
     }
-    if (!user || !valid || user.disabledAt) {
+    if (!user || !valid) {
       await this.throttle.recordFailure(input.email, address);
+      // Someone, not necessarily the account's owner, failed to sign in to it.
+      if (user) await this.audit.record(user.organization.id, null, 'auth.sign_in_failed', { type: 'user', id: user.id }, { address });
       throw new UnauthorizedException('Email or password is incorrect.');
     }
+    // Said only to someone who knows the password, so it reveals nothing to a guesser.
+    if (user.disabledAt) throw new ForbiddenException({ message: DEACTIVATED_MESSAGE, code: 'deactivated' });
     await this.throttle.clear(input.email);
-    return { ...(await this.startSession(user.id)), user: toSessionUser(user) };
+    return this.openSession(user, 'password', address);
   }
 
-  /** A new team session for someone already authenticated (by password here, or by their identity provider). */
-  async startSession(userId: string): Promise<{ token: string; expiresAt: Date }> {
+  /** Signs in someone who just proved who they are another way (set-up, an invitation, a password link). */
+  async startSession(userId: string, method: string): Promise<{ token: string; user: SessionUser; expiresAt: Date }> {
+    const user = await this.repository.findUserById(userId);
+    if (!user) throw new UnauthorizedException('Sign in to continue.');
+    if (user.disabledAt) throw new ForbiddenException({ message: DEACTIVATED_MESSAGE, code: 'deactivated' });
+    return this.openSession(user, method);
+  }
+
+  /** Ends every session of this person (deactivation, a password reset), or all but the one that asks. */
+  async endSessions(userId: string, exceptToken?: string): Promise<void> {
+    await this.repository.deleteSessionsOf(userId, exceptToken ? hashToken(exceptToken) : undefined);
+  }
+
+  /** Whether this is the person's current password (changing it requires it). */
+  async checkPassword(userId: string, password: string): Promise<boolean> {
+    const user = await this.repository.findUserById(userId);
+    return !!user && (await verify(user.passwordHash, password).catch(() => false));
+  }
+
+  private async openSession(user: UserRow, method: string, address?: string) {
     const token = randomToken();
     const expiresAt = new Date(Date.now() + SESSION_TTL_MS);
-    await this.repository.createSession(userId, hashToken(token), expiresAt);
-    return { token, expiresAt };
+    await this.repository.createSession(user.id, hashToken(token), expiresAt);
+    await this.repository.recordSignIn(user.id);
+    await this.audit.record(user.organization.id, user.id, 'auth.signed_in', { type: 'user', id: user.id }, { method, ...(address ? { address } : {}) });
+    return { token, user: toSessionUser(user), expiresAt };
   }
 
   async resolve(token: string): Promise<SessionUser | null> {

@@ -119,9 +119,9 @@ export class SsoSignInService {
     if (decision.kind === 'refuse') return refuse(decision.code, decision.reason, identity.email ? { email: identity.email } : {});
     const userId = decision.kind === 'sign_in' ? decision.userId : await this.join(organization.id, provider, decision.email, identity);
 
-    const session = await this.auth.startSession(userId);
+    // startSession records the sign-in (method oidc) and sets the member's last sign-in.
+    const session = await this.auth.startSession(userId, 'oidc');
     await this.repository.markVerified(organization.id);
-    await this.audit.record(organization.id, userId, 'auth.signed_in', { type: 'user', id: userId }, { method: 'oidc' });
     return { location: flow.next, session };
   }
 

@@ -9,6 +9,8 @@ export class ApiError extends Error {
     readonly issues: { path: string; message: string }[] = [],
     // Which API path answered, so a 401 from the team API can be told apart from the candidate API's.
     readonly path = '',
+    // The server's machine-readable reason, where it gives one (e.g. 'expired' for a link, 'session_ended').
+    readonly code?: string,
   ) {
     super(message);
   }
@@ -31,7 +33,7 @@ export async function request<S extends z.ZodType>(
   if (!res.ok && !acceptStatuses.includes(res.status)) {
     const parsed = errorResponse.safeParse(body);
     throw parsed.success
-      ? new ApiError(res.status, parsed.data.message, parsed.data.issues, path)
+      ? new ApiError(res.status, parsed.data.message, parsed.data.issues, path, parsed.data.code)
       : new ApiError(res.status, `The server answered ${res.status} ${res.statusText}.`, [], path);
   }
   return schema.parse(body);

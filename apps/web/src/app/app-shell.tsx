@@ -1,6 +1,9 @@
 import { AppShell, Anchor, Button, Container, Group, Menu, Text } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
 import type { UserRole } from '@takehome/contracts';
-import { Link, Outlet, useNavigate } from 'react-router';
+import { Link, Navigate, Outlet, useLocation, useNavigate } from 'react-router';
+import { ChangePasswordModal } from '../features/accounts/change-password-modal';
+import { useSetupStatus } from '../hooks/use-accounts';
 import { AUTHORING_ROLES, useLogout, useSession } from '../hooks/use-session';
 
 interface NavItem {
@@ -18,6 +21,7 @@ const navItems: NavItem[] = [
   { to: '/review/assign', label: 'Assignments', roles: ['ADMIN', 'HIRING_LEAD'] },
   { to: '/review/feedback', label: 'Feedback', roles: ['ADMIN', 'HIRING_LEAD'] },
   { to: '/settings/sso', label: 'Single sign-on', roles: ['ADMIN'] },
+  { to: '/settings/members', label: 'Members', roles: ['ADMIN'] },
   { to: '/status', label: 'Status' },
 ];
 
@@ -25,7 +29,14 @@ export function Layout() {
   const { data: user } = useSession();
   const logout = useLogout();
   const navigate = useNavigate();
-  const visible = navItems.filter((item) => !item.roles || (user && (item.roles.length === 0 || item.roles.includes(user.role))));
+  const location = useLocation();
+  const setup = useSetupStatus();
+  const [changingPassword, changePassword] = useDisclosure(false);
+  // A fresh installation has nobody to sign in as: every page leads to first-run set-up until it is done, except
+  // the status page, which an operator may want while installing.
+  if (setup.data?.needed && !['/setup', '/status'].includes(location.pathname)) return <Navigate to="/setup" replace />;
+  const installing = setup.data?.needed === true;
+  const visible = installing ? [] : navItems.filter((item) => !item.roles || (user && (item.roles.length === 0 || item.roles.includes(user.role))));
   return (
     <AppShell header={{ height: 56 }} padding="md">
       <AppShell.Header>
@@ -53,10 +64,11 @@ export function Layout() {
                     <Menu.Label>
                       {user.organization.name} · {user.role.toLowerCase().replace('_', ' ')}
                     </Menu.Label>
+                    <Menu.Item onClick={changePassword.open}>Change password</Menu.Item>
                     <Menu.Item onClick={() => logout.mutate(undefined, { onSuccess: () => navigate('/login') })}>Sign out</Menu.Item>
                   </Menu.Dropdown>
                 </Menu>
-              ) : (
+              ) : installing ? null : (
                 <Button component={Link} to="/login" variant="light" size="compact-sm">
                   Sign in
                 </Button>
@@ -65,6 +77,7 @@ export function Layout() {
           </Group>
         </Container>
       </AppShell.Header>
+      <ChangePasswordModal opened={changingPassword} onClose={changePassword.close} />
       <AppShell.Main>
         <Container size="lg" py="md">
           <Outlet />

@@ -15,6 +15,11 @@ import { AssessmentListPage } from '../features/hiring/assessment-list-page';
 import { AssessmentPage } from '../features/hiring/assessment-page';
 import { CandidateReportPage } from '../features/hiring/report/candidate-report-page';
 import { SsoSettingsPage } from '../features/sso/sso-settings-page';
+import { SetupPage } from '../features/accounts/setup-page';
+import { MembersPage } from '../features/accounts/members/members-page';
+import { AcceptInvitationPage } from '../features/accounts/accept-invitation-page';
+import { ForgotPasswordPage } from '../features/accounts/forgot-password-page';
+import { ResetPasswordPage } from '../features/accounts/reset-password-page';
 
 import { CandidateLayout } from '../features/candidate/pages/candidate-layout';
 import { LinkPage } from '../features/candidate/pages/link-page';
@@ -37,6 +42,11 @@ export const router = createBrowserRouter([
       { path: '/', element: <StatusPage /> },
       { path: '/status', element: <StatusPage /> },
       { path: '/login', element: <LoginPage /> },
+      { path: '/setup', element: <SetupPage /> },
+      { path: '/accept-invitation/:token', element: <AcceptInvitationPage /> },
+      { path: '/forgot-password', element: <ForgotPasswordPage /> },
+      { path: '/reset-password/:token', element: <ResetPasswordPage /> },
+      { path: '/settings/members', element: <RequireTeam roles={['ADMIN']}><MembersPage /></RequireTeam> },
       { path: '/challenges', element: <RequireTeam roles={AUTHORING_ROLES}><ChallengeListPage /></RequireTeam> },
       { path: '/challenges/:challengeId/versions/:versionId', element: <RequireTeam roles={AUTHORING_ROLES}><ChallengeVersionPage /></RequireTeam> },
       { path: '/review', element: <RequireTeam><ReviewQueuePage /></RequireTeam> },

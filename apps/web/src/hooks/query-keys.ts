@@ -4,6 +4,11 @@ import type { InvitationKind, PipelineQuery } from '@takehome/contracts';
 export const queryKeys = {
   health: () => ['health'] as const,
   me: () => ['auth', 'me'] as const,
+  // Set when a session ends under someone's feet, so the sign-in page can say why they are there.
+  sessionEnded: () => ['auth', 'session-ended'] as const,
+  setup: () => ['setup'] as const,
+  accountLink: (token: string) => ['account-links', token] as const,
+  members: () => ['members'] as const,
   challenges: () => ['challenges'] as const,
   challengeVersion: (challengeId: string, versionId: string) => ['challenges', challengeId, 'versions', versionId] as const,
   run: (runId: string) => ['runs', runId] as const,

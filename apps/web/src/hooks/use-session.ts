@@ -12,7 +12,10 @@ export function useLogin() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (body: LoginRequest) => login(body),
-    onSuccess: (user) => client.setQueryData(queryKeys.me(), user),
+    onSuccess: (user) => {
+      client.setQueryData(queryKeys.me(), user);
+      client.removeQueries({ queryKey: queryKeys.sessionEnded() });
+    },
   });
 }
 
@@ -29,3 +32,9 @@ export function useLogout() {
 }
 
 export const AUTHORING_ROLES: UserRole[] = ['ADMIN', 'HIRING_LEAD'];
+
+/** Whether the last session ended under the person's feet (deactivated, signed out elsewhere, expired). */
+export function useSessionEnded(): boolean {
+  const client = useQueryClient();
+  return client.getQueryData<boolean>(queryKeys.sessionEnded()) === true;
+}

@@ -1,9 +1,9 @@
-import { Alert, Button, Card, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Card, Group, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
 import { loginRequest } from '@takehome/contracts';
 import { type FormEvent, useState } from 'react';
-import { Navigate, useNavigate, useSearchParams } from 'react-router';
+import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
 import { ApiError } from '../../api/http';
-import { useLogin, useSession } from '../../hooks/use-session';
+import { useLogin, useSession, useSessionEnded } from '../../hooks/use-session';
 import { SsoErrorAlert, SsoSignIn } from '../sso/sso-sign-in';
 
 /** Only same-site paths are followed after sign-in, so a crafted ?next= cannot send someone elsewhere. */
@@ -17,6 +17,7 @@ export function LoginPage() {
   const navigate = useNavigate();
   const session = useSession();
   const login = useLogin();
+  const ended = useSessionEnded();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [fieldErrors, setFieldErrors] = useState<{ email?: string; password?: string }>({});
@@ -47,6 +48,11 @@ export function LoginPage() {
               For hiring teams. Candidates use the link in their invitation.
             </Text>
           </div>
+          {ended && !login.error && (
+            <Alert color="yellow" role="status" title="You were signed out">
+              Your session has ended. Sign in again to continue.
+            </Alert>
+          )}
           {login.error && (
             <Alert color="red" role="alert" title="Could not sign in">
               {login.error.message}
@@ -54,6 +60,11 @@ export function LoginPage() {
           )}
           <TextInput label="Email" type="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.currentTarget.value)} error={fieldErrors.email} />
           <PasswordInput label="Password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.currentTarget.value)} error={fieldErrors.password} />
+          <Group justify="flex-end" mt={-8}>
+            <Anchor component={Link} to="/forgot-password" size="sm">
+              Forgot password?
+            </Anchor>
+          </Group>
           <Button type="submit" loading={login.isPending}>
             Sign in
           </Button>
