@@ -9,3 +9,4 @@ export function createPrismaClient(databaseUrl: string, options: { poolSize?: nu
   const adapter = new PrismaPg({ connectionString: databaseUrl, max: options.poolSize ?? 10 });
   return new PrismaClient({ adapter });
 }
+export { auditEventHash, type AuditChainResult, verifyAuditChain } from './audit-chain';
