@@ -23,6 +23,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'assessment.settings_changed': 'Assessment settings changed',
   'assessment.lifecycle_changed': 'Assessment lifecycle changed',
   'challenge.imported': 'Challenge imported',
+  'challenge.version_created': 'Challenge version created',
   'webhook.created': 'Webhook created',
   'webhook.deactivated': 'Webhook deactivated',
   'api_key.rotated': 'API key created or rotated',

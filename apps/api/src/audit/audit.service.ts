@@ -22,6 +22,7 @@ export type AuditAction =
   | 'assessment.settings_changed'
   | 'assessment.lifecycle_changed'
   | 'challenge.imported'
+  | 'challenge.version_created'
   | 'webhook.created'
   | 'webhook.deactivated'
   | 'api_key.rotated'
@@ -86,6 +87,14 @@ export class AuditService {
     const fresh = [...new Map(subjects.filter((s) => !recent.has(s.id)).map((s) => [s.id, s])).values()];
     if (fresh.length) await this.audit.createMany(fresh.map((s) => this.event(organizationId, actorId, action, s, data)));
     return fresh.length;
+  }
+
+  /**
+   * A candidate's name (or email) shown to a team member: in the pipeline, a report, an export, or a review
+   * once it is no longer blind. Hourly per viewer and candidate (see recordHourly).
+   */
+  identityViewed(organizationId: string, viewerId: string, invitationIds: string[], via: string): Promise<number> {
+    return this.recordHourly(organizationId, viewerId, 'candidate.identity_viewed', invitationIds.map((id) => ({ type: 'Invitation', id })), { via });
   }
 
   async list(organizationId: string, query: AuditQuery): Promise<AuditPage> {

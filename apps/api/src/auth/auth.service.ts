@@ -1,6 +1,7 @@
 import { Injectable, UnauthorizedException } from '@nestjs/common';
 import { hash, verify } from '@node-rs/argon2';
 import type { LoginRequest, SessionUser } from '@takehome/contracts';
+import { AuditService } from '../audit/audit.service';
 import { hashToken, randomToken } from '../common/tokens';
 import { AuthRepository } from './auth.repository';
 import { LoginThrottle } from './login-throttle';
@@ -19,6 +20,7 @@ export class AuthService {
   constructor(
     private readonly repository: AuthRepository,
     private readonly throttle: LoginThrottle,
+    private readonly audit: AuditService,
   ) {}
 
   async login(input: LoginRequest, address: string): Promise<{ token: string; user: SessionUser; expiresAt: Date }> {
@@ -27,12 +29,18 @@ export class AuthService {
     const valid = await verify(user?.passwordHash ?? (await this.decoyHash), input.password).catch(() => false);
     if (!user || !valid || user.disabledAt) {
       await this.throttle.recordFailure(input.email, address);
+      // An unknown email belongs to no organization, so there is no trail to write it to (the throttle still
+      // counts it); a known account's failures go on its organization's trail.
+      if (user) {
+        await this.audit.record(user.organization.id, null, 'auth.sign_in_failed', { type: 'User', id: user.id }, { reason: user.disabledAt ? 'disabled' : 'password' });
+      }
       throw new UnauthorizedException('Email or password is incorrect.');
     }
     await this.throttle.clear(input.email);
     const token = randomToken();
     const expiresAt = new Date(Date.now() + SESSION_TTL_MS);
     await this.repository.createSession(user.id, hashToken(token), expiresAt);
+    await this.audit.record(user.organization.id, user.id, 'auth.signed_in', { type: 'User', id: user.id });
     return { token, user: toSessionUser(user), expiresAt };
   }
 
@@ -46,7 +54,8 @@ export class AuthService {
   }
 
   async logout(token: string): Promise<void> {
-    await this.repository.deleteSession(hashToken(token));
+    const session = await this.repository.deleteSession(hashToken(token));
+    if (session) await this.audit.record(session.user.organization.id, session.user.id, 'auth.signed_out', { type: 'User', id: session.user.id });
   }
 }
 
