@@ -1,5 +1,6 @@
 import { loadChallenge } from '@takehome/challenge';
 import { pilotReport } from '@takehome/contracts';
+import { verifyAuditChain } from '@takehome/db';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemoCandidate } from '../src/seed/demo-candidate';
@@ -45,5 +46,9 @@ describe('demo data (what npm start seeds)', () => {
     await seedDemo(f.prisma);
     expect(await seedDemoPilot(f.prisma, organization.id, version.id, pkg)).toBe(false);
     expect(await f.prisma.assessment.count({ where: { organizationId: organization.id } })).toBe(2);
+    // The demo's trail (the lead's sign-in, the pilot report) is one unbroken chain.
+    const chain = await verifyAuditChain(f.prisma, organization.id);
+    expect(chain).toMatchObject({ ok: true });
+    expect(chain.checked).toBeGreaterThan(0);
   });
 });
