@@ -17,6 +17,7 @@ const navItems: NavItem[] = [
   { to: '/review', label: 'Reviews', roles: [] },
   { to: '/review/assign', label: 'Assignments', roles: ['ADMIN', 'HIRING_LEAD'] },
   { to: '/review/feedback', label: 'Feedback', roles: ['ADMIN', 'HIRING_LEAD'] },
+  { to: '/settings/audit', label: 'Audit', roles: ['ADMIN'] },
   { to: '/status', label: 'Status' },
 ];
 

@@ -14,6 +14,7 @@ import { FeedbackPage } from '../features/feedback/feedback-page';
 import { AssessmentListPage } from '../features/hiring/assessment-list-page';
 import { AssessmentPage } from '../features/hiring/assessment-page';
 import { CandidateReportPage } from '../features/hiring/report/candidate-report-page';
+import { AuditPage } from '../features/audit/audit-page';
 
 import { CandidateLayout } from '../features/candidate/pages/candidate-layout';
 import { LinkPage } from '../features/candidate/pages/link-page';
@@ -45,6 +46,7 @@ export const router = createBrowserRouter([
       { path: '/review/:submissionId', element: <RequireTeam><ReviewPage /></RequireTeam> },
       { path: '/assessments', element: <RequireTeam roles={['ADMIN', 'HIRING_LEAD']}><AssessmentListPage /></RequireTeam> },
       { path: '/assessments/:id', element: <RequireTeam roles={['ADMIN', 'HIRING_LEAD']}><AssessmentPage /></RequireTeam> },
+      { path: '/settings/audit', element: <RequireTeam roles={['ADMIN']}><AuditPage /></RequireTeam> },
       { path: '/assessments/:id/invitations/:invitationId', element: <RequireTeam roles={['ADMIN', 'HIRING_LEAD']}><CandidateReportPage /></RequireTeam> },
     ],
   },
