@@ -33,7 +33,11 @@ export function AuditPage() {
     if (debounced !== (params.get('candidate') ?? '')) setFilter('candidate', debounced || null);
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [debounced]);
-  useEffect(() => setCandidate(params.get('candidate') ?? ''), [params]);
+  // Back, forward or "Clear filters" change the URL: the box follows, unless it already says the same.
+  const urlCandidate = params.get('candidate') ?? '';
+  useEffect(() => {
+    setCandidate((typed) => (typed.trim() === urlCandidate ? typed : urlCandidate));
+  }, [urlCandidate]);
 
   const events = useAuditEvents(filters);
   const actors = useAuditActors();
@@ -78,19 +82,21 @@ export function AuditPage() {
         />
         <TextInput label="From" type="date" w={150} value={filters.from ?? ''} onChange={(e) => setFilter('from', e.currentTarget.value || null)} />
         <TextInput label="To" type="date" w={150} value={filters.to ?? ''} onChange={(e) => setFilter('to', e.currentTarget.value || null)} />
+      </Group>
+
+      <Group justify="space-between">
+        <Group gap="xs" role="group" aria-label="Quick filters">
+          {QUICK_ACTIONS.map((quick) => (
+            <Chip key={quick.value} checked={filters.action === quick.value} onChange={(on) => setFilter('action', on ? quick.value : null)} size="sm">
+              {quick.label}
+            </Chip>
+          ))}
+        </Group>
         {filtered && (
-          <Button variant="subtle" onClick={() => setParams(new URLSearchParams(), { replace: true })}>
+          <Button variant="subtle" size="compact-sm" onClick={() => setParams(new URLSearchParams(), { replace: true })}>
             Clear filters
           </Button>
         )}
-      </Group>
-
-      <Group gap="xs" role="group" aria-label="Quick filters">
-        {QUICK_ACTIONS.map((quick) => (
-          <Chip key={quick.value} checked={filters.action === quick.value} onChange={(on) => setFilter('action', on ? quick.value : null)} size="sm">
-            {quick.label}
-          </Chip>
-        ))}
       </Group>
 
       {events.isPending && <Loader aria-label="Loading the audit trail" />}

@@ -24,7 +24,7 @@ export function AuditTable({ events }: { events: AuditEventView[] }) {
               <Table.Td>
                 <Text size="sm">{formatDate(event.createdAt)}</Text>
                 <Text size="xs" c="dimmed">
-                  {humanizeSince(event.createdAt)} ago · #{event.sequence}
+                  {ago(event.createdAt)} · #{event.sequence}
                 </Text>
               </Table.Td>
               <Table.Td>
@@ -61,6 +61,11 @@ export function AuditTable({ events }: { events: AuditEventView[] }) {
       </Table>
     </Table.ScrollContainer>
   );
+}
+
+function ago(iso: string): string {
+  const since = humanizeSince(iso);
+  return since === 'just now' ? since : `${since} ago`;
 }
 
 /** The subject's name; a candidate links to every event about them. */
