@@ -101,6 +101,16 @@ describe('audit trail page (browser)', () => {
     await page.keyboard.press('Enter');
     await expect.poll(() => table.locator('tbody tr').count()).toBe(1);
     expect(await table.locator('tbody tr').first().innerText()).toContain('Review submitted');
+
+    // Pages of 50, newest first; older ones on demand.
+    const audit = t.app.get(AuditService);
+    for (let i = 0; i < 50; i++) await audit.record(scene.org.id, scene.lead.id, 'invitation.resent', { type: 'Invitation', id: scene.invitation.id }, { i });
+    await page.goto(`${t.baseUrl}/settings/audit`);
+    await expect.poll(() => table.locator('tbody tr').count()).toBe(50);
+    await page.getByRole('button', { name: 'Load older events' }).click();
+    await expect.poll(() => table.locator('tbody tr').count()).toBeGreaterThan(56);
+    expect(await table.locator('tbody tr').last().innerText()).toContain('Review assigned');
+    expect(await page.getByRole('button', { name: 'Load older events' }).count()).toBe(0);
   });
 
   it('is not in a hiring lead’s navigation', async () => {
