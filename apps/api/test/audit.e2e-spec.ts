@@ -220,16 +220,18 @@ describe('audit trail', () => {
     const email = `erasable.${randomUUID().slice(0, 6)}@candidate.test`;
     await audit.record(org.id, null, 'invitation.created', { type: 'Invitation', id: invitation.id }, { kind: 'CANDIDATE', email, name });
     await audit.record(org.id, null, 'invitation.resent', { type: 'Invitation', id: invitation.id }, {}, { personal: { candidateName: name, address: '203.0.113.9', userAgent: 'Agent/9' } });
+    // An export searched by their name: not about them as a subject, but it names them.
+    await audit.record(org.id, null, 'audit.exported', { type: 'Organization', id: org.id }, {}, { personal: { candidateSearch: name.toUpperCase() } });
     const stored = await f.prisma.auditEvent.findFirstOrThrow({ where: { organizationId: org.id, action: 'invitation.created' } });
     // Names and emails never reach the hashed, permanent part of an event.
     expect(stored.data).toEqual({ kind: 'CANDIDATE' });
     const mentions = () => f.prisma.$queryRaw<{ n: bigint }[]>`
       SELECT count(*) AS n FROM "AuditEvent" e WHERE row_to_json(e)::text ILIKE ${`%${name}%`} OR row_to_json(e)::text ILIKE ${`%${email}%`} OR row_to_json(e)::text LIKE '%203.0.113.9%'`;
-    expect(Number((await mentions())[0].n)).toBe(2);
+    expect(Number((await mentions())[0].n)).toBe(3);
 
-    expect(await audit.erasePersonalData(org.id, [invitation.id])).toBe(2);
+    expect(await audit.erasePersonalData(org.id, [invitation.id], { terms: [name, email] })).toBe(3);
     expect(Number((await mentions())[0].n)).toBe(0);
     expect(await f.prisma.auditEvent.count({ where: { organizationId: org.id, subjectId: invitation.id } })).toBe(2);
-    expect(await verifyAuditChain(f.prisma, org.id)).toMatchObject({ ok: true, checked: 3 });
+    expect(await verifyAuditChain(f.prisma, org.id)).toMatchObject({ ok: true, checked: 4 });
   });
 });

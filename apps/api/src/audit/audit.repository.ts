@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Prisma, verifyAuditChain } from '@takehome/db';
+import { type Prisma, verifyAuditChain } from '@takehome/db';
 import { PrismaService } from '../database/prisma.service';
 
 export interface NewAuditEvent {
@@ -109,13 +109,17 @@ export class AuditRepository {
     return this.prisma.client.user.findMany({ where: { organizationId }, select: { id: true, name: true, email: true }, orderBy: { name: 'asc' } });
   }
 
-  /** The one update the table's trigger allows: personal fields to NULL, every other column unchanged. */
-  async erasePersonal(organizationId: string, subjectIds: string[]): Promise<number> {
-    const { count } = await this.prisma.client.auditEvent.updateMany({
-      where: { organizationId, subjectId: { in: subjectIds }, personal: { not: Prisma.DbNull } },
-      data: { personal: Prisma.DbNull },
-    });
-    return count;
+  /**
+   * The one update the table's trigger allows: personal fields to NULL, every other column unchanged. For
+   * events about these subjects, and for any other event whose personal fields mention one of the terms
+   * (a name typed into an export's search, say).
+   */
+  erasePersonal(organizationId: string, subjectIds: string[], terms: string[] = []): Promise<number> {
+    const patterns = terms.filter((t) => t.trim().length >= 3).map((t) => `%${t.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+    return this.prisma.client.$executeRaw`
+      UPDATE "AuditEvent" SET "personal" = NULL
+      WHERE "organizationId" = ${organizationId}::uuid AND "personal" IS NOT NULL
+        AND ("subjectId" = ANY(${subjectIds}::text[]) OR "personal"::text ILIKE ANY(${patterns}::text[]))`;
   }
 
   verify(organizationId: string) {

@@ -138,13 +138,14 @@ export class AuditService {
 
   /**
    * For candidate erasure: removes the personal fields (names, emails, addresses, user agents) of every event
-   * about these subjects (pass the invitation's, attempt's and submission's ids). The events stay, and so
-   * does the chain: it commits to the personal fields' digest, not to their content.
+   * about these subjects (pass the invitation's, attempt's and submission's ids), and of events whose
+   * personal fields mention the person (pass their name and email as terms). The events stay, and so does
+   * the chain: it commits to the personal fields' digest, not to their content.
    */
-  async erasePersonalData(organizationId: string, subjectIds: string[], actorId: string | null = null): Promise<number> {
-    if (!subjectIds.length) return 0;
-    const erased = await this.audit.erasePersonal(organizationId, subjectIds);
-    await this.record(organizationId, actorId, 'audit.personal_data_erased', { type: 'Organization', id: organizationId }, { subjectIds, events: erased });
+  async erasePersonalData(organizationId: string, subjectIds: string[], options: { terms?: string[]; actorId?: string | null } = {}): Promise<number> {
+    if (!subjectIds.length && !options.terms?.length) return 0;
+    const erased = await this.audit.erasePersonal(organizationId, subjectIds, options.terms);
+    await this.record(organizationId, options.actorId ?? null, 'audit.personal_data_erased', { type: 'Organization', id: organizationId }, { subjectIds, events: erased });
     return erased;
   }
 
