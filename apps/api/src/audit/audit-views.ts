@@ -21,7 +21,7 @@ export function subjectNamesOf(subjects: Subjects) {
 }
 
 export function toAuditEventView(e: StoredEvent, names: ReturnType<typeof subjectNamesOf>): AuditEventView {
-  const personal = asRecord(e.personal);
+  const { salt: _salt, address, userAgent, ...otherPersonal } = asRecord(e.personal);
   const subject = names.get(e.subjectId);
   return {
     id: e.id,
@@ -34,9 +34,10 @@ export function toAuditEventView(e: StoredEvent, names: ReturnType<typeof subjec
     subjectLabel: subject?.subject ?? null,
     candidateName: subject?.candidate ?? null,
     assessmentName: subject?.assessment ?? null,
-    data: asRecord(e.data),
-    address: text(personal.address),
-    userAgent: text(personal.userAgent),
+    // Admins read the personal details too (an invitee's email, a search text) until they are erased.
+    data: { ...asRecord(e.data), ...otherPersonal },
+    address: text(address),
+    userAgent: text(userAgent),
     requestId: e.requestId,
     createdAt: e.createdAt.toISOString(),
   };
