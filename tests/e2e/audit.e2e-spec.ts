@@ -86,6 +86,12 @@ describe('audit trail page (browser)', () => {
     expect(Object.fromEntries(exported.searchParams)).toEqual(Object.fromEntries(url.searchParams));
     await screenshot(page, 'audit-filtered');
 
+    // The candidate's name leads to everything recorded about them.
+    await row.getByRole('link', { name: `Every event about ${name}` }).click();
+    await expect.poll(() => new URL(page.url()).searchParams.get('invitationId')).toBe(scene.invitation.id);
+    await expect.poll(() => table.locator('tbody tr').count()).toBe(4);
+    expect(await page.getByRole('textbox', { name: 'Candidate' }).inputValue()).toBe('');
+
     await page.goto(`${t.baseUrl}/settings/audit`);
     await expect.poll(() => table.locator('tbody tr').count()).toBeGreaterThan(6);
     await screenshot(page, 'audit-trail');

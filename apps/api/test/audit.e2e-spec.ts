@@ -123,7 +123,7 @@ describe('audit trail', () => {
     // A part of the name or the email finds the person; the row names them, their assessment and the actor.
     const byName = await page(`candidate=${encodeURIComponent(invitation.candidateName.slice(0, 20).toLowerCase())}&action=feedback.released`);
     expect(byName.events).toHaveLength(1);
-    expect(byName.events[0]).toMatchObject({ actorName: scene.lead.name, candidateName: invitation.candidateName, assessmentName: assessment.name });
+    expect(byName.events[0]).toMatchObject({ actorName: scene.lead.name, candidateName: invitation.candidateName, assessmentName: assessment.name, invitationId: invitation.id });
     expect(await actions(`candidate=${encodeURIComponent(other.invitation.candidateEmail)}`)).toEqual(['feedback.released']);
     expect(await actions('candidate=nobody-by-this-name')).toEqual([]);
 

@@ -46,6 +46,8 @@ export const auditEventView = z.object({
   subjectLabel: z.string().nullable(),
   candidateName: z.string().nullable(),
   assessmentName: z.string().nullable(),
+  /** The invitee the event is about (its invitation, attempt or submission), to list every event about them. */
+  invitationId: z.uuid().nullable(),
   data: z.record(z.string(), z.unknown()),
   /** Request metadata; null when recorded outside a request or erased. */
   address: z.string().nullable(),

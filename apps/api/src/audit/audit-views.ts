@@ -4,19 +4,20 @@ import type { AuditRepository } from './audit.repository';
 
 type StoredEvent = Awaited<ReturnType<AuditRepository['list']>>[number];
 type Subjects = Awaited<ReturnType<AuditRepository['subjectsOf']>>;
-type InvitationNames = { candidateName: string; pseudonym: string; assessment: { name: string } };
+type InvitationNames = { id: string; candidateName: string; pseudonym: string; assessment: { name: string } };
+type SubjectNames = { subject: string | null; candidate: string | null; assessment: string | null; invitationId: string | null };
 
 const asRecord = (value: unknown): Record<string, unknown> => (value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {});
 const text = (value: unknown) => (typeof value === 'string' ? value : null);
 
 /** Who the subject is, for a person reading the trail: the candidate's name (pseudonym once erased), the assessment's name. */
 export function subjectNamesOf(subjects: Subjects) {
-  const byId = new Map<string, { subject: string | null; candidate: string | null; assessment: string | null }>();
-  const invitee = (i: InvitationNames) => ({ subject: i.candidateName || i.pseudonym, candidate: i.candidateName || i.pseudonym, assessment: i.assessment.name });
+  const byId = new Map<string, SubjectNames>();
+  const invitee = (i: InvitationNames) => ({ subject: i.candidateName || i.pseudonym, candidate: i.candidateName || i.pseudonym, assessment: i.assessment.name, invitationId: i.id });
   for (const i of subjects.invitations) byId.set(i.id, invitee(i));
   for (const s of subjects.submissions) byId.set(s.id, invitee(s.attempt.invitation));
-  for (const a of subjects.assessments) byId.set(a.id, { subject: a.name, candidate: null, assessment: a.name });
-  for (const u of subjects.users) byId.set(u.id, { subject: u.name, candidate: null, assessment: null });
+  for (const a of subjects.assessments) byId.set(a.id, { subject: a.name, candidate: null, assessment: a.name, invitationId: null });
+  for (const u of subjects.users) byId.set(u.id, { subject: u.name, candidate: null, assessment: null, invitationId: null });
   return byId;
 }
 
@@ -34,6 +35,7 @@ export function toAuditEventView(e: StoredEvent, names: ReturnType<typeof subjec
     subjectLabel: subject?.subject ?? null,
     candidateName: subject?.candidate ?? null,
     assessmentName: subject?.assessment ?? null,
+    invitationId: subject?.invitationId ?? null,
     // Admins read the personal details too (an invitee's email, a search text) until they are erased.
     data: { ...asRecord(e.data), ...otherPersonal },
     address: text(address),

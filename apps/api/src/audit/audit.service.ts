@@ -98,9 +98,10 @@ export class AuditService {
   }
 
   async list(organizationId: string, query: AuditQuery): Promise<AuditPage> {
+    const beforeSequence = query.cursor ? decodeCursor(organizationId, query.cursor) : undefined;
     const where = await this.whereOf(organizationId, query);
     if (!where) return { events: [], nextCursor: null };
-    const rows = await this.audit.list({ ...where, beforeSequence: query.cursor ? decodeCursor(organizationId, query.cursor) : undefined }, query.limit + 1);
+    const rows = await this.audit.list({ ...where, beforeSequence }, query.limit + 1);
     const page = rows.slice(0, query.limit);
     return { events: await this.views(organizationId, page), nextCursor: rows.length > query.limit ? encodeCursor(organizationId, page[page.length - 1].sequence) : null };
   }

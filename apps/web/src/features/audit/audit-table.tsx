@@ -71,11 +71,10 @@ function ago(iso: string): string {
 /** The subject's name; a candidate links to every event about them. */
 function Subject({ event }: { event: AuditEventView }) {
   const label = event.subjectLabel ?? `${event.subjectType} ${event.subjectId.slice(0, 8)}`;
-  const about = event.subjectType === 'Invitation' ? `?invitationId=${event.subjectId}` : event.subjectType === 'Submission' ? `?subjectType=Submission&subjectId=${event.subjectId}` : null;
   return (
     <>
-      {about && event.candidateName ? (
-        <Anchor component={Link} to={`/settings/audit${about}`} size="sm" aria-label={`Every event about ${label}`}>
+      {event.invitationId ? (
+        <Anchor component={Link} to={`/settings/audit?invitationId=${event.invitationId}`} size="sm" aria-label={`Every event about ${label}`}>
           {label}
         </Anchor>
       ) : (
