@@ -140,6 +140,20 @@ describe('audit trail', () => {
     }
   });
 
+  it('keeps the request metadata through a multipart upload (multer runs inside the request context)', async () => {
+    const form = new FormData();
+    form.append('file', new Blob(['name,email\nGrace Upload,grace.upload@example.test\n'], { type: 'text/csv' }), 'people.csv');
+    const res = await fetch(`${t.baseUrl}/api/assessments/${scene.assessment.id}/invitations/import`, {
+      method: 'POST',
+      headers: { Cookie: await login(scene.lead), 'User-Agent': 'uploader/2.0' },
+      body: form,
+    });
+    expect(res.status, await res.clone().text()).toBe(200);
+    const [created] = (await page('action=invitation.created&candidate=grace.upload')).events;
+    expect(created).toMatchObject({ actorId: scene.lead.id, userAgent: 'uploader/2.0', candidateName: 'Grace Upload', data: { email: 'grace.upload@example.test' } });
+    expect(created.address).toMatch(/127\.0\.0\.1/);
+  });
+
   it('is for admins only', async () => {
     expect((await get('/audit', await login(scene.lead))).status).toBe(403);
     expect((await get('/audit/export.csv', await login(scene.reviewers[0]))).status).toBe(403);
