@@ -25,6 +25,29 @@ function fail(message) {
   process.exit(1);
 }
 
+/**
+ * @prisma/adapter-pg runs a migration script by splitting it at every ";", which cuts a PL/pgSQL function body
+ * apart (the audit chain's triggers, migration 20261202060821_audit_chain). PostgreSQL takes a whole script
+ * as one simple query, as Prisma's native engine sends it, so every connection's scripts go unsplit.
+ */
+function wholeScripts(factory) {
+  const unsplit = (adapter) => {
+    adapter.executeScript = async function executeScript(script) {
+      try {
+        await this.client.query(script);
+      } catch (error) {
+        this.onError(error);
+      }
+    };
+    return adapter;
+  };
+  const connect = factory.connect.bind(factory);
+  const connectToShadowDb = factory.connectToShadowDb.bind(factory);
+  factory.connect = async () => unsplit(await connect());
+  factory.connectToShadowDb = async () => unsplit(await connectToShadowDb());
+  return factory;
+}
+
 async function openEngine(connectionString) {
   const { PrismaPg } = require('@prisma/adapter-pg');
   const { bindMigrationAwareSqlAdapterFactory } = require('@prisma/driver-adapter-utils');
@@ -35,7 +58,7 @@ async function openEngine(connectionString) {
   const { instance } = await WebAssembly.instantiate(bytes, { './schema_engine_bg.js': bg });
   bg.__wbg_set_wasm(instance.exports);
   instance.exports.__wbindgen_start();
-  const adapter = bindMigrationAwareSqlAdapterFactory(new PrismaPg({ connectionString }));
+  const adapter = bindMigrationAwareSqlAdapterFactory(wholeScripts(new PrismaPg({ connectionString })));
   const schema = await readFile(schemaPath, 'utf8');
   const log = () => {};
   return bg.SchemaEngine.new({ datamodels: [[schemaPath, schema]] }, log, adapter);

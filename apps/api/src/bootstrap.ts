@@ -4,6 +4,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
 import { AppModule } from './app.module';
+import { requestContextMiddleware } from './audit/request-context';
 import { HttpExceptionFilter } from './common/http-exception.filter';
 import { PinoNestLogger } from './common/pino-logger';
 import type { ApiConfig } from './config/api-config';
@@ -23,6 +24,8 @@ export async function createApp(config: ApiConfig, logger: Logger): Promise<Nest
   // Behind one reverse proxy in production, req.ip must be the client's address for login throttling.
   app.set('trust proxy', 'loopback');
   app.use(pinoHttp({ logger, autoLogging: { ignore: (req) => req.url === '/health' } }));
+  // After the body parsers and pino-http (request id): audit events read the client's address from here.
+  app.use(requestContextMiddleware);
   app.disable('x-powered-by');
   app.setGlobalPrefix('api', { exclude: ['health'] });
   app.useGlobalFilters(new HttpExceptionFilter());

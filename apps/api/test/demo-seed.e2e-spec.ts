@@ -1,11 +1,12 @@
-import { loadChallenge } from '@takehome/challenge';
+import { BUILT_IN_CHALLENGES_DIR, loadChallenge } from '@takehome/challenge';
 import { pilotReport } from '@takehome/contracts';
+import { verifyAuditChain } from '@takehome/db';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemoCandidate } from '../src/seed/demo-candidate';
 import { DEMO_PASSWORD } from '../src/seed/demo-data';
 import { DEMO_PILOT, seedDemoPilot } from '../src/seed/demo-pilot';
-import { BUILT_IN_CHALLENGES_DIR, seedDemo } from '../src/seed/seed';
+import { seedDemo } from '../src/seed/seed';
 import { Factories, signIn } from './support/factories';
 import { startTestApp, type TestApp } from './support/test-app';
 
@@ -45,5 +46,9 @@ describe('demo data (what npm start seeds)', () => {
     await seedDemo(f.prisma);
     expect(await seedDemoPilot(f.prisma, organization.id, version.id, pkg)).toBe(false);
     expect(await f.prisma.assessment.count({ where: { organizationId: organization.id } })).toBe(2);
+    // The demo's trail (the lead's sign-in, the pilot report) is one unbroken chain.
+    const chain = await verifyAuditChain(f.prisma, organization.id);
+    expect(chain).toMatchObject({ ok: true });
+    expect(chain.checked).toBeGreaterThan(0);
   });
 });

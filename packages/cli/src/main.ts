@@ -3,6 +3,7 @@ import { ChallengeFormatError, type Runtime } from '@takehome/challenge';
 import { ConfigError } from '@takehome/config';
 import { Command } from 'commander';
 import { CliError } from './cli-error';
+import { describeAuditCheck, verifyAudit } from './commands/audit-verify.command';
 import { importChallenge } from './commands/import.command';
 import { createOrganizationCommand } from './commands/org-create.command';
 import { runCommand } from './commands/run.command';
@@ -66,6 +67,20 @@ org
     console.log(`organization "${organization.name}" created (slug ${organization.slug})`);
     console.log(`admin ${admin.email}: set the password within 7 days, once, at`);
     console.log(link);
+  });
+
+const audit = program.command('audit').description("check an organization's audit trail");
+
+audit
+  .command('verify')
+  .description('recompute the hash chain of the audit trail; exit 1 naming the first edited or missing event')
+  .requiredOption('--org <slug>', 'organization slug')
+  .action(async (options: { org: string }) => {
+    const result = await verifyAudit(options.org);
+    const line = describeAuditCheck(options.org, result);
+    if (result.ok) console.log(line);
+    else console.error(line);
+    process.exitCode = result.ok ? 0 : 1;
   });
 
 program.parseAsync().catch((error: unknown) => {

@@ -10,3 +10,4 @@ export function createPrismaClient(databaseUrl: string, options: { poolSize?: nu
   return new PrismaClient({ adapter });
 }
 export { createOrganization, OrganizationCreationError, slugify, type NewOrganization } from './organizations';
+export { auditEventHash, type AuditChainResult, verifyAuditChain } from './audit-chain';

@@ -27,7 +27,7 @@ export class AssessmentsController {
   @ApiOperation({ summary: 'Build an assessment from a challenge version (starts as a draft)' })
   @ApiCreatedResponse({ schema: openApiSchema(assessmentView) })
   create(@CurrentUser() user: SessionUser, @Body(new ZodPipe(createAssessmentRequest)) body: CreateAssessmentRequest) {
-    return this.assessments.create(user.organization.id, body);
+    return this.assessments.create(user.organization.id, body, user.id);
   }
 
   @Get()
@@ -48,7 +48,7 @@ export class AssessmentsController {
   @ApiOperation({ summary: 'Change settings or the challenge version (draft and pilot only)' })
   @ApiOkResponse({ schema: openApiSchema(assessmentView) })
   update(@CurrentUser() user: SessionUser, @Param('id', ParseUUIDPipe) id: string, @Body(new ZodPipe(updateAssessmentRequest)) body: UpdateAssessmentRequest) {
-    return this.assessments.update(user.organization.id, id, body);
+    return this.assessments.update(user.organization.id, id, body, user.id);
   }
 
   @Post(':id/transition')
@@ -60,6 +60,6 @@ export class AssessmentsController {
     @Param('id', ParseUUIDPipe) id: string,
     @Body(new ZodPipe(transitionAssessmentRequest)) body: TransitionAssessmentRequest,
   ) {
-    return this.assessments.transition(user.organization.id, id, body);
+    return this.assessments.transition(user.organization.id, id, body, user.id);
   }
 }

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module';
 import { ChallengesModule } from '../challenges/challenges.module';
 import { PilotsModule } from '../pilots/pilots.module';
 import { AssessmentsController } from './assessments.controller';
@@ -7,7 +8,7 @@ import { AssessmentsService } from './assessments.service';
 
 @Module({
   // Starting a pilot verifies the challenge's reference solution; launching freezes the pilot's baseline.
-  imports: [ChallengesModule, PilotsModule],
+  imports: [AuditModule, ChallengesModule, PilotsModule],
   controllers: [AssessmentsController],
   providers: [AssessmentsRepository, AssessmentsService],
   exports: [AssessmentsService],

@@ -6,6 +6,7 @@ import type {
   UpdateAssessmentRequest,
 } from '@takehome/contracts';
 import type { Prisma } from '@takehome/db';
+import { AuditService } from '../audit/audit.service';
 import { ChallengesService } from '../challenges/challenges.service';
 import { PilotsService } from '../pilots/pilots.service';
 import { canTransition, isEditable } from './assessment-lifecycle';
@@ -19,9 +20,10 @@ export class AssessmentsService {
     private readonly assessments: AssessmentsRepository,
     private readonly pilots: PilotsService,
     private readonly challenges: ChallengesService,
+    private readonly audit: AuditService,
   ) {}
 
-  async create(organizationId: string, request: CreateAssessmentRequest): Promise<AssessmentView> {
+  async create(organizationId: string, request: CreateAssessmentRequest, actorId: string | null = null): Promise<AssessmentView> {
     const version = await this.version(organizationId, request.challengeVersionId);
     const runtimes = request.runtimes ?? version.runtimes;
     this.checkRuntimes(runtimes, version.runtimes);
@@ -30,6 +32,7 @@ export class AssessmentsService {
       runtimes,
       timeLimitMinutes: request.timeLimitMinutes ?? version.timeLimitMinutes,
     });
+    await this.audit.record(organizationId, actorId, 'assessment.created', { type: 'Assessment', id: row.id }, { settings: { ...request } });
     return toView(row);
   }
 
@@ -41,7 +44,7 @@ export class AssessmentsService {
     return toView(await this.find(organizationId, id));
   }
 
-  async update(organizationId: string, id: string, request: UpdateAssessmentRequest): Promise<AssessmentView> {
+  async update(organizationId: string, id: string, request: UpdateAssessmentRequest, actorId: string | null = null): Promise<AssessmentView> {
     const current = await this.find(organizationId, id);
     if (!isEditable(current.status)) {
       throw new ConflictException(`A ${current.status.toLowerCase()} assessment's settings are fixed; close it and create a new one.`);
@@ -58,10 +61,11 @@ export class AssessmentsService {
     }
     this.checkRuntimes(request.runtimes ?? current.runtimes, version.runtimes);
     if (!(await this.assessments.update(organizationId, id, current.status, request))) throw this.changedMeanwhile();
+    await this.audit.record(organizationId, actorId, 'assessment.settings_changed', { type: 'Assessment', id }, { changes: { ...request } });
     return this.get(organizationId, id);
   }
 
-  async transition(organizationId: string, id: string, { to }: TransitionAssessmentRequest): Promise<AssessmentView> {
+  async transition(organizationId: string, id: string, { to }: TransitionAssessmentRequest, actorId: string | null = null): Promise<AssessmentView> {
     const current = await this.find(organizationId, id);
     if (!canTransition(current.status, to)) {
       throw new ConflictException(`An assessment cannot go from ${current.status.toLowerCase()} to ${to.toLowerCase()}.`);
@@ -72,6 +76,7 @@ export class AssessmentsService {
     const baseline = to === 'LIVE' ? await this.pilots.baselineForLaunch(organizationId, id) : null;
     const frozen = baseline ? { pilotBaseline: baseline as unknown as Prisma.InputJsonValue } : {};
     if (!(await this.assessments.update(organizationId, id, current.status, { status: to, ...stamps, ...frozen }))) throw this.changedMeanwhile();
+    await this.audit.record(organizationId, actorId, 'assessment.lifecycle_changed', { type: 'Assessment', id }, { from: current.status, to });
     if (to === 'PILOT') {
       // The pilot is under way either way; without a verification its report just cannot compare with the reference.
       await this.challenges

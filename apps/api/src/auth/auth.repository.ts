@@ -53,7 +53,11 @@ export class AuthRepository {
     return this.prisma.client.session.update({ where: { id }, data: { lastSeenAt: new Date(), expiresAt } });
   }
 
-  deleteSession(tokenHash: string) {
-    return this.prisma.client.session.deleteMany({ where: { tokenHash } });
+  /** The ended session's user, or null when there was no such session. */
+  async deleteSession(tokenHash: string) {
+    const session = await this.prisma.client.session.findUnique({ where: { tokenHash }, select: { id: true, user: { select: userWithOrganization } } });
+    if (!session) return null;
+    const { count } = await this.prisma.client.session.deleteMany({ where: { id: session.id } });
+    return count ? session : null;
   }
 }

@@ -39,14 +39,15 @@ export class AuthService {
     }
     if (!user || !valid) {
       await this.throttle.recordFailure(input.email, address);
-      // Someone, not necessarily the account's owner, failed to sign in to it.
-      if (user) await this.audit.record(user.organization.id, null, 'auth.sign_in_failed', { type: 'user', id: user.id }, { address });
+      // An unknown email belongs to no organization, so there is no trail to write it to (the throttle still
+      // counts it); a known account's failures go on its organization's trail (the address comes with the request).
+      if (user) await this.audit.record(user.organization.id, null, 'auth.sign_in_failed', { type: 'User', id: user.id }, { reason: 'password' });
       throw new UnauthorizedException('Email or password is incorrect.');
     }
     // Said only to someone who knows the password, so it reveals nothing to a guesser.
     if (user.disabledAt) throw new ForbiddenException({ message: DEACTIVATED_MESSAGE, code: 'deactivated' });
     await this.throttle.clear(input.email);
-    return this.openSession(user, 'password', address);
+    return this.openSession(user, 'password');
   }
 
   /** Signs in someone who just proved who they are another way (set-up, an invitation, a password link). */
@@ -68,12 +69,12 @@ export class AuthService {
     return !!user && (await verify(user.passwordHash, password).catch(() => false));
   }
 
-  private async openSession(user: UserRow, method: string, address?: string) {
+  private async openSession(user: UserRow, method: string) {
     const token = randomToken();
     const expiresAt = new Date(Date.now() + SESSION_TTL_MS);
     await this.repository.createSession(user.id, hashToken(token), expiresAt);
     await this.repository.recordSignIn(user.id);
-    await this.audit.record(user.organization.id, user.id, 'auth.signed_in', { type: 'user', id: user.id }, { method, ...(address ? { address } : {}) });
+    await this.audit.record(user.organization.id, user.id, 'auth.signed_in', { type: 'User', id: user.id }, { method });
     return { token, user: toSessionUser(user), expiresAt };
   }
 
@@ -87,7 +88,8 @@ export class AuthService {
   }
 
   async logout(token: string): Promise<void> {
-    await this.repository.deleteSession(hashToken(token));
+    const session = await this.repository.deleteSession(hashToken(token));
+    if (session) await this.audit.record(session.user.organization.id, session.user.id, 'auth.signed_out', { type: 'User', id: session.user.id });
   }
 }
 

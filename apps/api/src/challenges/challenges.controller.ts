@@ -50,7 +50,7 @@ export class ChallengesController {
     if (!zip || zip.length === 0) {
       throw new BadRequestException('Send the zip as a multipart form field named "file", or as the body with Content-Type: application/zip.');
     }
-    const saved = await this.challenges.importZip(user.organization.id, zip);
+    const saved = await this.challenges.importZip(user.organization.id, zip, user.id);
     res.status(saved.created ? 201 : 200);
     return saved;
   }
@@ -75,7 +75,7 @@ export class ChallengesController {
     @Body(new ZodPipe(editChallengeVersionRequest)) body: EditChallengeVersionRequest,
     @Res({ passthrough: true }) res: Response,
   ) {
-    const saved = await this.challenges.edit(user.organization.id, challengeId, body);
+    const saved = await this.challenges.edit(user.organization.id, challengeId, body, user.id);
     res.status(saved.created ? 201 : 200);
     return saved;
   }

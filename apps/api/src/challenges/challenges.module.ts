@@ -1,7 +1,8 @@
 import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module';
 import { ChallengesController } from './challenges.controller';
 import { ChallengesRepository } from './challenges.repository';
 import { ChallengesService } from './challenges.service';
 
-@Module({ controllers: [ChallengesController], providers: [ChallengesRepository, ChallengesService], exports: [ChallengesService] })
+@Module({ imports: [AuditModule], controllers: [ChallengesController], providers: [ChallengesRepository, ChallengesService], exports: [ChallengesService] })
 export class ChallengesModule {}

@@ -3,6 +3,7 @@ import { ChallengeFormatError, type ChallengePackage, formatIssue, loadChallenge
 import type { EditChallengeVersionRequest, SavedChallengeVersion } from '@takehome/contracts';
 import { JobName } from '@takehome/jobs';
 import { parseDocument, stringify } from 'yaml';
+import { AuditService } from '../audit/audit.service';
 import { RunQueueService } from '../runs/run-queue.service';
 import { toDetail, toSummary } from './challenge-views';
 import { ChallengesRepository } from './challenges.repository';
@@ -13,6 +14,7 @@ export class ChallengesService {
   constructor(
     private readonly challenges: ChallengesRepository,
     private readonly queue: RunQueueService,
+    private readonly audit: AuditService,
   ) {}
 
   async list(organizationId: string) {
@@ -24,7 +26,7 @@ export class ChallengesService {
   }
 
   /** A zip of a challenge folder becomes a new version, or the existing one holding the same content. */
-  async importZip(organizationId: string, zip: Buffer): Promise<SavedChallengeVersion> {
+  async importZip(organizationId: string, zip: Buffer, actorId: string | null = null): Promise<SavedChallengeVersion> {
     let files: Record<string, string>;
     try {
       files = readChallengeZip(zip);
@@ -32,11 +34,13 @@ export class ChallengesService {
       if (!(error instanceof ZipPackageError)) throw error;
       throw new BadRequestException({ message: `The upload ${error.message}.`, issues: [{ path: '(zip)', message: error.message }] });
     }
-    return this.save(organizationId, () => loadChallengeFromFiles(files, { label: 'the uploaded zip' }));
+    const saved = await this.save(organizationId, () => loadChallengeFromFiles(files, { label: 'the uploaded zip' }));
+    await this.recordSaved(organizationId, actorId, saved, 'zip');
+    return saved;
   }
 
   /** Edits made in the browser: the base version's files with the prompt, rubric or time limit replaced. */
-  async edit(organizationId: string, challengeId: string, request: EditChallengeVersionRequest): Promise<SavedChallengeVersion> {
+  async edit(organizationId: string, challengeId: string, request: EditChallengeVersionRequest, actorId: string | null = null): Promise<SavedChallengeVersion> {
     const base = await this.findVersion(organizationId, challengeId, request.baseVersionId);
     const files = { ...(base.files as Record<string, string>) };
     if (request.prompt !== undefined) files['prompt.md'] = request.prompt;
@@ -49,6 +53,7 @@ export class ChallengesService {
     }
     const saved = await this.save(organizationId, () => loadChallengeFromFiles(files, { label: 'the edited version' }));
     if (saved.challengeId !== challengeId) throw new BadRequestException('An edit cannot change the challenge slug.');
+    await this.recordSaved(organizationId, actorId, saved, 'edit');
     return saved;
   }
 
@@ -69,6 +74,14 @@ export class ChallengesService {
   async verifyIfNeverVerified(organizationId: string, versionId: string): Promise<void> {
     const version = await this.challenges.findVersionVerification(organizationId, versionId);
     if (version && version._count.runs === 0) await this.verify(organizationId, version.challengeId, versionId);
+  }
+
+  private recordSaved(organizationId: string, actorId: string | null, saved: SavedChallengeVersion, via: 'zip' | 'edit') {
+    return this.audit.record(organizationId, actorId, via === 'zip' ? 'challenge.imported' : 'challenge.version_created', { type: 'Challenge', id: saved.challengeId }, {
+      versionId: saved.versionId,
+      version: saved.version,
+      created: saved.created,
+    });
   }
 
   private async save(organizationId: string, load: () => ChallengePackage): Promise<SavedChallengeVersion> {

@@ -22,7 +22,10 @@ export class FeedbackService {
 
   async queue(user: SessionUser): Promise<FeedbackQueueItem[]> {
     const now = Date.now();
-    return (await this.feedback.waiting(user.organization.id)).map((s) => ({
+    const waiting = await this.feedback.waiting(user.organization.id);
+    const named = waiting.filter((s) => !hiddenFrom(user.id, s.attempt.invitation.assessment.blindReview, s));
+    await this.audit.identityViewed(user.organization.id, user.id, named.map((s) => s.attempt.invitationId), 'feedback-queue');
+    return waiting.map((s) => ({
       submissionId: s.id,
       candidateName: hiddenFrom(user.id, s.attempt.invitation.assessment.blindReview, s) ? s.attempt.invitation.pseudonym : s.attempt.invitation.candidateName,
       assessmentName: s.attempt.invitation.assessment.name,
@@ -48,6 +51,7 @@ export class FeedbackService {
 
   async composer(user: SessionUser, submissionId: string): Promise<FeedbackComposer> {
     const s = await this.find(user, submissionId);
+    await this.audit.identityViewed(user.organization.id, user.id, [s.attempt.invitationId], 'feedback');
     const criteria = [...(s.attempt.invitation.assessment.challengeVersion.rubric?.criteria ?? [])].sort((a, b) => a.position - b.position);
     return {
       submissionId: s.id,

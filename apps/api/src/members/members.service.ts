@@ -54,7 +54,7 @@ export class MembersService {
       throw new ConflictException({ message: `${input.email} already has an open invitation. Resend it from the list instead.`, code: 'already_invited' });
     }
     const { row, token } = await this.tokens.issue({ organizationId, purpose: 'INVITE', email: input.email, role: input.role, createdById: actor.id });
-    await this.audit.record(organizationId, actor.id, 'member.invited', { type: 'invitation', id: row.id }, { email: input.email, role: input.role });
+    await this.audit.record(organizationId, actor.id, 'member.invited', { type: 'MemberInvitation', id: row.id }, { email: input.email, role: input.role });
     await this.sendInvitation(actor, input.email, input.role, token);
     return invitationView(row);
   }
@@ -66,7 +66,7 @@ export class MembersService {
     if (!invitation?.role) throw invitationNotFound();
     const { token, tokenHash, expiresAt } = this.tokens.rotation('INVITE');
     if (!(await this.repository.rotateInvitation(organizationId, invitationId, tokenHash, expiresAt))) throw invitationNotFound();
-    await this.audit.record(organizationId, actor.id, 'member.invitation_resent', { type: 'invitation', id: invitationId }, { email: invitation.email });
+    await this.audit.record(organizationId, actor.id, 'member.invitation_resent', { type: 'MemberInvitation', id: invitationId }, { email: invitation.email });
     await this.sendInvitation(actor, invitation.email, invitation.role, token);
     return invitationView({ ...invitation, tokenHash, expiresAt });
   }
@@ -75,7 +75,7 @@ export class MembersService {
     const organizationId = actor.organization.id;
     const invitation = await this.repository.openInvitation(organizationId, invitationId);
     if (!invitation || !(await this.repository.revokeInvitation(organizationId, invitationId))) throw invitationNotFound();
-    await this.audit.record(organizationId, actor.id, 'member.invitation_revoked', { type: 'invitation', id: invitationId }, { email: invitation.email });
+    await this.audit.record(organizationId, actor.id, 'member.invitation_revoked', { type: 'MemberInvitation', id: invitationId }, { email: invitation.email });
   }
 
   /** The invitee picks their name and password; the link is used up and the account made in one transaction. */
@@ -96,7 +96,7 @@ export class MembersService {
         await this.repository.linkInvitation(tx, invitation.id, member.id);
         return { member, invitation };
       });
-      await this.audit.record(invitation.organizationId, member.id, 'member.joined', { type: 'user', id: member.id }, { invitationId: invitation.id, role: member.role });
+      await this.audit.record(invitation.organizationId, member.id, 'member.joined', { type: 'User', id: member.id }, { invitationId: invitation.id, role: member.role });
       return this.auth.startSession(member.id, 'invitation');
     } catch (error) {
       if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
@@ -110,7 +110,7 @@ export class MembersService {
     const before = await this.findMember(actor.organization.id, memberId);
     const member = settled(await this.repository.changeRole(actor.organization.id, actor.id, memberId, role));
     if (before.role !== role) {
-      await this.audit.record(actor.organization.id, actor.id, 'member.role_changed', { type: 'user', id: memberId }, { from: before.role, to: role });
+      await this.audit.record(actor.organization.id, actor.id, 'member.role_changed', { type: 'User', id: memberId }, { from: before.role, to: role });
       await this.notify(member.email, 'Your role in Takehome changed', `${actor.name} changed your role at ${actor.organization.name} from ${roleLabel(before.role)} to ${roleLabel(role)}.`);
     }
     return this.view(actor.organization.id, member);
@@ -119,7 +119,7 @@ export class MembersService {
   async deactivate(actor: SessionUser, memberId: string): Promise<DeactivationResult> {
     await this.findMember(actor.organization.id, memberId);
     const member = settled(await this.repository.deactivate(actor.organization.id, actor.id, memberId));
-    await this.audit.record(actor.organization.id, actor.id, 'member.deactivated', { type: 'user', id: memberId }, { email: member.email });
+    await this.audit.record(actor.organization.id, actor.id, 'member.deactivated', { type: 'User', id: memberId }, { email: member.email });
     await this.notify(member.email, 'Your Takehome account was deactivated', `${actor.name} deactivated your account at ${actor.organization.name}. You can no longer sign in; your past reviews are kept.`);
     const openAssignments = await this.openAssignments(actor.organization.id, memberId);
     return { member: memberView(member, openAssignments.length), openAssignments };
@@ -128,7 +128,7 @@ export class MembersService {
   async reactivate(actor: SessionUser, memberId: string): Promise<MemberView> {
     await this.findMember(actor.organization.id, memberId);
     const member = settled(await this.repository.reactivate(actor.organization.id, actor.id, memberId));
-    await this.audit.record(actor.organization.id, actor.id, 'member.reactivated', { type: 'user', id: memberId }, { email: member.email });
+    await this.audit.record(actor.organization.id, actor.id, 'member.reactivated', { type: 'User', id: memberId }, { email: member.email });
     await this.notify(member.email, 'Your Takehome account was reactivated', `${actor.name} reactivated your account at ${actor.organization.name}. Sign in at ${this.config.PUBLIC_URL}/login.`);
     return this.view(actor.organization.id, member);
   }

@@ -2,7 +2,9 @@ import { Controller, Delete, HttpCode, Post } from '@nestjs/common';
 import { ApiCookieAuth, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { SessionUser } from '@takehome/contracts';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
+import { AuditService } from '../audit/audit.service';
 import { hashToken, randomToken } from '../common/tokens';
+import { apiKeySubject } from './api-key.guard';
 import { OrganizationsRepository } from './organizations.repository';
 
 @ApiTags('organization')
@@ -10,7 +12,10 @@ import { OrganizationsRepository } from './organizations.repository';
 @Roles('ADMIN')
 @Controller('organization')
 export class OrganizationsController {
-  constructor(private readonly organizations: OrganizationsRepository) {}
+  constructor(
+    private readonly organizations: OrganizationsRepository,
+    private readonly audit: AuditService,
+  ) {}
 
   @Post('api-key')
   @ApiOperation({ summary: 'Create or rotate the organization API key; shown once, stored only as a hash' })
@@ -18,6 +23,7 @@ export class OrganizationsController {
   async rotate(@CurrentUser() user: SessionUser): Promise<{ apiKey: string }> {
     const apiKey = `thk_${randomToken()}`;
     await this.organizations.setApiKeyHash(user.organization.id, hashToken(apiKey));
+    await this.audit.record(user.organization.id, user.id, 'api_key.rotated', apiKeySubject(hashToken(apiKey)));
     return { apiKey };
   }
 
@@ -26,5 +32,6 @@ export class OrganizationsController {
   @ApiOperation({ summary: 'Revoke the organization API key' })
   async revoke(@CurrentUser() user: SessionUser): Promise<void> {
     await this.organizations.setApiKeyHash(user.organization.id, null);
+    await this.audit.record(user.organization.id, user.id, 'api_key.revoked', { type: 'Organization', id: user.organization.id });
   }
 }

@@ -41,7 +41,7 @@ export class PasswordsService {
     // Only the newest link works, so an older email lying around in an inbox is no longer a way in.
     await this.tokens.revokeOpen(user.id, ['PASSWORD_RESET']);
     const { token } = await this.tokens.issue({ organizationId: user.organizationId, purpose: 'PASSWORD_RESET', userId: user.id, email: user.email });
-    await this.audit.record(user.organizationId, user.id, 'password.reset_requested', { type: 'user', id: user.id });
+    await this.audit.record(user.organizationId, user.id, 'password.reset_requested', { type: 'User', id: user.id });
     const minutes = ACCOUNT_TOKEN_TTL_MS.PASSWORD_RESET / 60_000;
     await this.mail.send({
       to: user.email,
@@ -73,7 +73,7 @@ export class PasswordsService {
     });
     await this.auth.endSessions(row.userId);
     await this.tokens.revokeOpen(row.userId, ['PASSWORD_RESET', 'SET_PASSWORD']);
-    await this.audit.record(row.organizationId, row.userId, 'password.reset', { type: 'user', id: row.userId }, { via: row.purpose });
+    await this.audit.record(row.organizationId, row.userId, 'password.reset', { type: 'User', id: row.userId }, { via: row.purpose });
     return this.auth.startSession(row.userId, row.purpose === 'SET_PASSWORD' ? 'first-password' : 'password-reset');
   }
 
@@ -89,7 +89,7 @@ export class PasswordsService {
       throw new ForbiddenException({ message: DEACTIVATED_MESSAGE, code: 'deactivated' });
     }
     await this.auth.endSessions(userId, currentSessionToken);
-    await this.audit.record(user.organizationId, userId, 'password.changed', { type: 'user', id: userId });
+    await this.audit.record(user.organizationId, userId, 'password.changed', { type: 'User', id: userId });
     await this.mail.send({
       to: user.email,
       subject: 'Your Takehome password was changed',

@@ -24,6 +24,6 @@ export class PilotsController {
   @ApiOperation({ summary: "One invitee's results next to the pilot baseline" })
   @ApiOkResponse({ schema: openApiSchema(candidateReport) })
   candidateReport(@CurrentUser() user: SessionUser, @Param('id', ParseUUIDPipe) id: string, @Param('invitationId', ParseUUIDPipe) invitationId: string) {
-    return this.pilots.candidateReport(user.organization.id, id, invitationId);
+    return this.pilots.candidateReport(user.organization.id, id, invitationId, user.id);
   }
 }

@@ -1,6 +1,7 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { type CandidateReport, type PilotBaseline, type PilotReport, runTest } from '@takehome/contracts';
 import { z } from 'zod';
+import { AuditService } from '../audit/audit.service';
 import { candidateReportOf } from './candidate-report';
 import { baselineOf, pilotReportOf } from './pilot-report';
 import { PilotsRepository } from './pilots.repository';
@@ -10,7 +11,10 @@ const referenceTests = z.array(runTest);
 /** The pilot report, the baseline frozen from it at launch, and each invitee's report against that baseline. */
 @Injectable()
 export class PilotsService {
-  constructor(private readonly pilots: PilotsRepository) {}
+  constructor(
+    private readonly pilots: PilotsRepository,
+    private readonly audit: AuditService,
+  ) {}
 
   async report(organizationId: string, assessmentId: string): Promise<PilotReport> {
     return this.reportOf(await this.assessment(organizationId, assessmentId));
@@ -22,11 +26,13 @@ export class PilotsService {
     return baselineOf(await this.reportOf(assessment), criteriaOf(assessment));
   }
 
-  async candidateReport(organizationId: string, assessmentId: string, invitationId: string): Promise<CandidateReport> {
+  async candidateReport(organizationId: string, assessmentId: string, invitationId: string, viewerId?: string): Promise<CandidateReport> {
     const assessment = await this.assessment(organizationId, assessmentId);
     const invitation = await this.pilots.findInvitation(organizationId, assessmentId, invitationId);
     if (!invitation) throw new NotFoundException('No such invitation for this assessment.');
-    return candidateReportOf(assessment, criteriaOf(assessment), invitation);
+    const report = candidateReportOf(assessment, criteriaOf(assessment), invitation);
+    if (viewerId && report.submissionId) await this.audit.identityViewed(organizationId, viewerId, [invitation.id], 'candidate-report');
+    return report;
   }
 
   private async reportOf(assessment: Assessment): Promise<PilotReport> {

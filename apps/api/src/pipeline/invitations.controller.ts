@@ -38,7 +38,7 @@ export class InvitationsController {
   @ApiOperation({ summary: "The pipeline dashboard: every invitee's stage and results, newest first" })
   @ApiOkResponse({ schema: openApiSchema(z.array(pipelineRow)) })
   async list(@CurrentUser() user: SessionUser, @Param('id', ParseUUIDPipe) id: string, @Query(new ZodPipe(pipelineQuery)) query: PipelineQuery) {
-    return (await this.invitations.rows(user.organization.id, id, query)).rows;
+    return (await this.invitations.rowsFor(user, id, query, 'pipeline')).rows;
   }
 
   @Get('export.csv')
@@ -50,7 +50,7 @@ export class InvitationsController {
     @Query(new ZodPipe(pipelineQuery)) query: PipelineQuery,
     @Res({ passthrough: true }) res: Response,
   ) {
-    const { assessment, rows } = await this.invitations.rows(user.organization.id, id, query);
+    const { assessment, rows } = await this.invitations.rowsFor(user, id, query, 'pipeline-export');
     res.attachment(exportFileName(assessment.name)).type('text/csv; charset=utf-8').setHeader('Cache-Control', 'no-store');
     return pipelineCsv(rows);
   }

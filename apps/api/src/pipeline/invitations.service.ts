@@ -58,6 +58,24 @@ export class InvitationsService {
     return { assessment, rows };
   }
 
+  /**
+   * The dashboard or its export as seen by a team member: names next to results, so showing a candidate who
+   * has submitted is recorded as an identity view, and an export is recorded as such.
+   */
+  async rowsFor(user: SessionUser, assessmentId: string, query: PipelineQuery, via: 'pipeline' | 'pipeline-export') {
+    const result = await this.rows(user.organization.id, assessmentId, query);
+    const submitted = result.rows.filter((r) => r.submittedAt).map((r) => r.invitationId);
+    await this.audit.identityViewed(user.organization.id, user.id, submitted, via);
+    if (via === 'pipeline-export') {
+      // The search text may be a name, so it goes with the erasable personal fields.
+      const { q, ...filters } = query;
+      await this.audit.record(user.organization.id, user.id, 'pipeline.exported', { type: 'Assessment', id: assessmentId }, { rows: result.rows.length, filters }, {
+        personal: q ? { candidateSearch: q } : undefined,
+      });
+    }
+    return result;
+  }
+
   async create(user: SessionUser, assessmentId: string, request: CreateInvitationRequest): Promise<IssuedInvitationView> {
     const assessment = await this.assessment(user.organization.id, assessmentId);
     const kind = invitationKindFor(assessment);

@@ -1,5 +1,6 @@
 import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { CALIBRATION_SPREAD, type ReviewAggregate, type ReviewPipelineItem, type RubricAgreement, type SessionUser } from '@takehome/contracts';
+import { AuditService } from '../audit/audit.service';
 import { round2 } from '../common/statistics';
 import { krippendorffAlpha } from './krippendorff-alpha';
 import { hiddenFrom, owesReview, rubricOf, weightedTotal } from './review-views';
@@ -8,10 +9,15 @@ import { ReviewsRepository } from './reviews.repository';
 /** Hiring-lead read models: the pipeline, side-by-side scores, and agreement across the organization. */
 @Injectable()
 export class ReviewAggregatesService {
-  constructor(private readonly reviews: ReviewsRepository) {}
+  constructor(
+    private readonly reviews: ReviewsRepository,
+    private readonly audit: AuditService,
+  ) {}
 
   async pipeline(user: SessionUser): Promise<ReviewPipelineItem[]> {
     const rows = await this.reviews.pipeline(user.organization.id);
+    const named = rows.filter((s) => !hiddenFrom(user.id, s.attempt.invitation.assessment.blindReview, s));
+    await this.audit.identityViewed(user.organization.id, user.id, named.map((s) => s.attempt.invitationId), 'review-pipeline');
     return rows.map((s) => ({
       submissionId: s.id,
       candidateName: hiddenFrom(user.id, s.attempt.invitation.assessment.blindReview, s) ? s.attempt.invitation.pseudonym : s.attempt.invitation.candidateName,
@@ -49,6 +55,9 @@ export class ReviewAggregatesService {
       return { criterionId: c.id, key: c.key, title: c.title, weight: c.weight, scores, spread, needsCalibration: spread >= CALIBRATION_SPREAD };
     });
     const totals = reviewers.map((r) => r.weightedTotal);
+    if (!hiddenFrom(user.id, submission.attempt.invitation.assessment.blindReview, submission)) {
+      await this.audit.identityViewed(user.organization.id, user.id, [submission.attempt.invitationId], 'review-aggregate');
+    }
     return {
       submissionId,
       candidateName: hiddenFrom(user.id, submission.attempt.invitation.assessment.blindReview, submission)

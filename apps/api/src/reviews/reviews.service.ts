@@ -37,7 +37,10 @@ export class ReviewsService {
   }
 
   async workspace(user: SessionUser, submissionId: string) {
-    return toWorkspace(await this.assigned(user, submissionId), user.id);
+    const submission = await this.assigned(user, submissionId);
+    const workspace = toWorkspace(submission, user.id);
+    if (workspace.candidate.name !== null) await this.audit.identityViewed(user.organization.id, user.id, [submission.attempt.invitationId], 'review');
+    return workspace;
   }
 
   async save(user: SessionUser, submissionId: string, body: SaveReviewRequest, submit: boolean) {

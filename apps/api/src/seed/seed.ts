@@ -1,7 +1,6 @@
 import { hash } from '@node-rs/argon2';
-import { loadChallenge, versionRecord } from '@takehome/challenge';
+import { BUILT_IN_CHALLENGES_DIR, loadChallenge, loadChallengeLibrary, versionRecord } from '@takehome/challenge';
 import { saveChallengeVersion } from '@takehome/db';
-import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { exitOnConfigError } from '@takehome/config';
 import { createPrismaClient, type PrismaClient } from '@takehome/db';
@@ -10,14 +9,10 @@ import { seedDemoCandidate } from './demo-candidate';
 import { seedDemoPilot } from './demo-pilot';
 import { DEMO_PASSWORD, demoOrganization, demoUsers } from './demo-data';
 
-export const BUILT_IN_CHALLENGES_DIR = path.resolve(__dirname, '../../../../challenges');
-
 /** Imports every folder of the built-in library; unchanged challenges keep their version (content hash). */
 export async function importBuiltInChallenges(prisma: PrismaClient, organizationId: string, dir = BUILT_IN_CHALLENGES_DIR) {
-  const entries = await readdir(dir, { withFileTypes: true });
   const imported = [];
-  for (const entry of entries.filter((e) => e.isDirectory()).sort((a, b) => a.name.localeCompare(b.name))) {
-    const pkg = await loadChallenge(path.join(dir, entry.name));
+  for (const pkg of await loadChallengeLibrary(dir)) {
     const version = await saveChallengeVersion(prisma, { organizationId, ...versionRecord(pkg) });
     imported.push({ slug: pkg.manifest.slug, ...version });
   }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { createOrganization, type NewOrganization } from '@takehome/db';
+import { loadChallengeLibrary, versionRecord } from '@takehome/challenge';
+import { createOrganization, type NewOrganization, saveChallengeVersion } from '@takehome/db';
 import { PrismaService } from '../database/prisma.service';
 
 @Injectable()
@@ -13,5 +14,12 @@ export class SetupRepository {
   /** The same creation the CLI uses: one advisory lock around "is there one yet?" and the inserts. */
   createFirst(input: Omit<NewOrganization, 'onlyIfFirst'>) {
     return createOrganization(this.prisma.client, { ...input, onlyIfFirst: true });
+  }
+
+  /** A new organization starts with the built-in challenge library, as the demo organization does. */
+  async importBuiltInChallenges(organizationId: string): Promise<void> {
+    for (const pkg of await loadChallengeLibrary()) {
+      await saveChallengeVersion(this.prisma.client, { organizationId, ...versionRecord(pkg) });
+    }
   }
 }

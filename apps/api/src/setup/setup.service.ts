@@ -32,7 +32,8 @@ export class SetupService {
         name: input.organizationName,
         admin: { email: input.email, name: input.name, passwordHash: await hash(input.password) },
       });
-      await this.audit.record(organization.id, admin.id, 'organization.created', { type: 'organization', id: organization.id }, { via: 'setup', slug: organization.slug });
+      await this.audit.record(organization.id, admin.id, 'organization.created', { type: 'Organization', id: organization.id }, { via: 'setup', slug: organization.slug });
+      await this.repository.importBuiltInChallenges(organization.id);
       return this.auth.startSession(admin.id, 'setup');
     } catch (error) {
       if (error instanceof OrganizationCreationError && error.reason === 'already_set_up') throw alreadySetUp();

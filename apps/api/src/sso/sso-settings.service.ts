@@ -66,7 +66,7 @@ export class SsoSettingsService {
     });
     this.client.forget(organizationId);
     // The view never carries the secret, so it is safe to keep as the record of what was set.
-    await this.audit.record(organizationId, user.id, 'sso.configured', { type: 'organization', id: organizationId }, { ...toView(saved), secretChanged: !!input.clientSecret });
+    await this.audit.record(organizationId, user.id, 'sso.configured', { type: 'Organization', id: organizationId }, { ...toView(saved), secretChanged: !!input.clientSecret });
     return this.get(user);
   }
 
@@ -74,7 +74,7 @@ export class SsoSettingsService {
     const organizationId = user.organization.id;
     if (!(await this.repository.deleteProvider(organizationId))) throw new NotFoundException('No single sign-on provider is configured.');
     this.client.forget(organizationId);
-    await this.audit.record(organizationId, user.id, 'sso.removed', { type: 'organization', id: organizationId }, {});
+    await this.audit.record(organizationId, user.id, 'sso.removed', { type: 'Organization', id: organizationId }, {});
   }
 
   /**

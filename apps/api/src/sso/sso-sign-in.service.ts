@@ -146,12 +146,12 @@ export class SsoSignInService {
         throw error;
       });
     if ('raced' in user) return user.id;
-    await this.audit.record(organizationId, user.id, 'member.joined', { type: 'user', id: user.id }, { via: 'oidc', role: provider.defaultRole });
+    await this.audit.record(organizationId, user.id, 'member.joined', { type: 'User', id: user.id }, { via: 'oidc', role: provider.defaultRole });
     return user.id;
   }
 
   private async refuse(organizationId: string, code: SsoErrorCode, reason: string, data: Record<string, string>): Promise<Redirect> {
-    await this.audit.record(organizationId, null, 'auth.sso_refused', { type: 'organization', id: organizationId }, { reason, ...data });
+    await this.audit.record(organizationId, null, 'auth.sso_refused', { type: 'Organization', id: organizationId }, { reason, ...data });
     return toLogin(code);
   }
 

@@ -26,7 +26,7 @@ export class WebhooksController {
   @ApiOperation({ summary: 'Subscribe an endpoint (an ATS) to events; the signing secret is shown only here' })
   @ApiCreatedResponse({ schema: openApiSchema(createdWebhookView) })
   async create(@CurrentUser() user: SessionUser, @Body(new ZodPipe(createWebhookRequest)) body: CreateWebhookRequest) {
-    const endpoint = await this.webhooks.create(user.organization.id, body);
+    const endpoint = await this.webhooks.create(user.organization.id, body, user.id);
     return { ...toWebhookView(endpoint), secret: endpoint.secret };
   }
 
@@ -41,7 +41,7 @@ export class WebhooksController {
   @HttpCode(204)
   @ApiOperation({ summary: 'Stop delivering to an endpoint (its delivery log is kept)' })
   deactivate(@CurrentUser() user: SessionUser, @Param('id', ParseUUIDPipe) id: string) {
-    return this.webhooks.deactivate(user.organization.id, id);
+    return this.webhooks.deactivate(user.organization.id, id, user.id);
   }
 
   @Get(':id/deliveries')

@@ -2,6 +2,7 @@ import { InjectQueue } from '@nestjs/bullmq';
 import { BadRequestException, Inject, Injectable, Logger, NotFoundException } from '@nestjs/common';
 import type { CreateWebhookRequest, WebhookEvent } from '@takehome/contracts';
 import type { Queue } from 'bullmq';
+import { AuditService } from '../audit/audit.service';
 import { randomToken } from '../common/tokens';
 import { API_CONFIG, type ApiConfig } from '../config/api-config';
 import { refuseInternalTarget } from './webhook-target';
@@ -19,20 +20,25 @@ export class WebhooksService {
     private readonly repository: WebhooksRepository,
     @InjectQueue(WEBHOOK_QUEUE) private readonly queue: Queue,
     @Inject(API_CONFIG) private readonly config: ApiConfig,
+    private readonly audit: AuditService,
   ) {}
 
-  async create(organizationId: string, request: CreateWebhookRequest) {
+  async create(organizationId: string, request: CreateWebhookRequest, actorId: string | null = null) {
     const refused = await refuseInternalTarget(request.url, this.config.WEBHOOK_ALLOW_INTERNAL_TARGETS);
     if (refused) throw new BadRequestException({ message: `url: ${refused}`, issues: [{ path: 'url', message: refused }] });
-    return this.repository.create(organizationId, { ...request, secret: `whsec_${randomToken()}` });
+    const endpoint = await this.repository.create(organizationId, { ...request, secret: `whsec_${randomToken()}` });
+    // The URL and the events, never the secret.
+    await this.audit.record(organizationId, actorId, 'webhook.created', { type: 'WebhookEndpoint', id: endpoint.id }, { target: targetOf(endpoint.url), events: request.events });
+    return endpoint;
   }
 
   list(organizationId: string) {
     return this.repository.list(organizationId);
   }
 
-  async deactivate(organizationId: string, id: string) {
+  async deactivate(organizationId: string, id: string, actorId: string | null = null) {
     if (!(await this.repository.deactivate(organizationId, id))) throw new NotFoundException('No such webhook.');
+    await this.audit.record(organizationId, actorId, 'webhook.deactivated', { type: 'WebhookEndpoint', id });
   }
 
   async deliveries(organizationId: string, endpointId: string) {
@@ -89,4 +95,10 @@ export class WebhooksService {
       throw error;
     }
   }
+}
+
+/** Where deliveries go, without credentials or query tokens an ATS may put in the URL. */
+function targetOf(url: string): string {
+  const parsed = new URL(url);
+  return `${parsed.origin}${parsed.pathname}`;
 }

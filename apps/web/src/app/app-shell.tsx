@@ -22,6 +22,7 @@ const navItems: NavItem[] = [
   { to: '/review/feedback', label: 'Feedback', roles: ['ADMIN', 'HIRING_LEAD'] },
   { to: '/settings/sso', label: 'Single sign-on', roles: ['ADMIN'] },
   { to: '/settings/members', label: 'Members', roles: ['ADMIN'] },
+  { to: '/settings/audit', label: 'Audit', roles: ['ADMIN'] },
   { to: '/status', label: 'Status' },
 ];
 

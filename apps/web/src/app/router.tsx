@@ -20,6 +20,7 @@ import { MembersPage } from '../features/accounts/members/members-page';
 import { AcceptInvitationPage } from '../features/accounts/accept-invitation-page';
 import { ForgotPasswordPage } from '../features/accounts/forgot-password-page';
 import { ResetPasswordPage } from '../features/accounts/reset-password-page';
+import { AuditPage } from '../features/audit/audit-page';
 
 import { CandidateLayout } from '../features/candidate/pages/candidate-layout';
 import { LinkPage } from '../features/candidate/pages/link-page';
@@ -56,6 +57,7 @@ export const router = createBrowserRouter([
       { path: '/review/:submissionId', element: <RequireTeam><ReviewPage /></RequireTeam> },
       { path: '/assessments', element: <RequireTeam roles={['ADMIN', 'HIRING_LEAD']}><AssessmentListPage /></RequireTeam> },
       { path: '/assessments/:id', element: <RequireTeam roles={['ADMIN', 'HIRING_LEAD']}><AssessmentPage /></RequireTeam> },
+      { path: '/settings/audit', element: <RequireTeam roles={['ADMIN']}><AuditPage /></RequireTeam> },
       { path: '/assessments/:id/invitations/:invitationId', element: <RequireTeam roles={['ADMIN', 'HIRING_LEAD']}><CandidateReportPage /></RequireTeam> },
       { path: '/settings/sso', element: <RequireTeam roles={['ADMIN']}><SsoSettingsPage /></RequireTeam> },
     ],

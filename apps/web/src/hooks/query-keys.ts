@@ -20,4 +20,6 @@ export const queryKeys = {
   candidateReport: (id: string, invitationId: string) => ['assessments', id, 'report', invitationId] as const,
   pilotReport: (id: string) => ['assessments', id, 'pilot-report'] as const,
   analytics: (id: string, kind: InvitationKind) => ['assessments', id, 'analytics', kind] as const,
+  audit: (filters: Record<string, string | undefined>) => ['audit', 'events', filters] as const,
+  auditActors: () => ['audit', 'actors'] as const,
 };

@@ -1,5 +1,6 @@
 import { env, parseEnv } from '@takehome/config';
-import { createOrganization, createPrismaClient, OrganizationCreationError } from '@takehome/db';
+import { loadChallengeLibrary, versionRecord } from '@takehome/challenge';
+import { createOrganization, createPrismaClient, OrganizationCreationError, saveChallengeVersion } from '@takehome/db';
 import { createHash, randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { CliError } from '../cli-error';
@@ -44,8 +45,17 @@ export async function createOrganizationCommand(raw: { name: string; adminEmail:
       setPasswordToken: { tokenHash: createHash('sha256').update(token).digest('hex'), expiresAt: new Date(Date.now() + SET_PASSWORD_TTL_MS) },
     });
     await prisma.auditEvent.create({
-      data: { organizationId: organization.id, actorId: null, action: 'organization.created', subjectType: 'organization', subjectId: organization.id, data: { via: 'cli', slug: organization.slug, admin: admin.email } },
+      data: {
+        organizationId: organization.id, actorId: null, action: 'organization.created', subjectType: 'Organization', subjectId: organization.id,
+        data: { via: 'cli', slug: organization.slug },
+        // Erasable, apart from the hash-chained fields (see the audit trail in the README).
+        personal: { email: admin.email },
+      },
     });
+    // Like first-run set-up: the organization starts with the built-in challenge library.
+    for (const pkg of await loadChallengeLibrary()) {
+      await saveChallengeVersion(prisma, { organizationId: organization.id, ...versionRecord(pkg) });
+    }
     return { organization, admin, link: `${PUBLIC_URL.replace(/\/$/, '')}/reset-password/${token}` };
   } catch (error) {
     if (error instanceof OrganizationCreationError && error.reason === 'email_taken') {
