@@ -6,7 +6,7 @@ import { parseDocument, stringify } from 'yaml';
 import { RunQueueService } from '../runs/run-queue.service';
 import { toDetail, toSummary } from './challenge-views';
 import { ChallengesRepository } from './challenges.repository';
-import { readChallengeZip, ZipPackageError } from './zip-package';
+import { loadChallengeZip, ZipPackageError } from './zip-package';
 
 @Injectable()
 export class ChallengesService {
@@ -25,14 +25,20 @@ export class ChallengesService {
 
   /** A zip of a challenge folder becomes a new version, or the existing one holding the same content. */
   async importZip(organizationId: string, zip: Buffer): Promise<SavedChallengeVersion> {
-    let files: Record<string, string>;
+    // Inflated and parsed in a worker thread: a hostile upload must not hold the event loop.
+    let pkg: ChallengePackage | ChallengeFormatError;
     try {
-      files = readChallengeZip(zip);
+      pkg = await loadChallengeZip(zip);
     } catch (error) {
-      if (!(error instanceof ZipPackageError)) throw error;
-      throw new BadRequestException({ message: `The upload ${error.message}.`, issues: [{ path: '(zip)', message: error.message }] });
+      if (error instanceof ChallengeFormatError) pkg = error;
+      else if (error instanceof ZipPackageError) {
+        throw new BadRequestException({ message: `The upload ${error.message}.`, issues: [{ path: '(zip)', message: error.message }] });
+      } else throw error;
     }
-    return this.save(organizationId, () => loadChallengeFromFiles(files, { label: 'the uploaded zip' }));
+    return this.save(organizationId, () => {
+      if (pkg instanceof ChallengeFormatError) throw pkg;
+      return pkg;
+    });
   }
 
   /** Edits made in the browser: the base version's files with the prompt, rubric or time limit replaced. */
