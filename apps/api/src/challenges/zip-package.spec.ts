@@ -1,6 +1,6 @@
 import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { hostileZip } from '../../test/support/hostile-zip';
+import { hostileZip } from './hostile-zip.fixture';
 import { readChallengeZip, ZIP_LIMITS, ZipPackageError } from './zip-package';
 import { symlinkEntries } from './zip-entry-types';
 

@@ -38,7 +38,7 @@ export class InvitationsController {
   @ApiOperation({ summary: "The pipeline dashboard: every invitee's stage and results, newest first" })
   @ApiOkResponse({ schema: openApiSchema(z.array(pipelineRow)) })
   async list(@CurrentUser() user: SessionUser, @Param('id', ParseUUIDPipe) id: string, @Query(new ZodPipe(pipelineQuery)) query: PipelineQuery) {
-    return (await this.invitations.rows(user.organization.id, id, query)).rows;
+    return (await this.invitations.rows(user, id, query)).rows;
   }
 
   @Get('export.csv')
@@ -50,7 +50,7 @@ export class InvitationsController {
     @Query(new ZodPipe(pipelineQuery)) query: PipelineQuery,
     @Res({ passthrough: true }) res: Response,
   ) {
-    const { assessment, rows } = await this.invitations.rows(user.organization.id, id, query);
+    const { assessment, rows } = await this.invitations.rows(user, id, query);
     res.attachment(exportFileName(assessment.name)).type('text/csv; charset=utf-8').setHeader('Cache-Control', 'no-store');
     return pipelineCsv(rows);
   }
@@ -115,6 +115,6 @@ export class PipelineAnalyticsController {
   @ApiOperation({ summary: 'Completion, drop-off by stage, time to feedback and score distributions (candidates by default)' })
   @ApiOkResponse({ schema: openApiSchema(assessmentAnalytics) })
   get(@CurrentUser() user: SessionUser, @Param('id', ParseUUIDPipe) id: string, @Query(new ZodPipe(analyticsQuery)) query: z.infer<typeof analyticsQuery>) {
-    return this.analytics.analytics(user.organization.id, id, query.kind);
+    return this.analytics.analytics(user, id, query.kind);
   }
 }

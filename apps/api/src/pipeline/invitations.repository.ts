@@ -4,6 +4,8 @@ import { PrismaService } from '../database/prisma.service';
 
 /** Everything a dashboard row is derived from; hidden test results included (team-only reads). */
 export const pipelineInclude = {
+  // Whether identity may be shown next to the submission (reviews/identity-visibility.ts).
+  assessment: { select: { blindReview: true } },
   attempt: {
     select: {
       id: true,

@@ -2,7 +2,8 @@ import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/commo
 import { CALIBRATION_SPREAD, type ReviewAggregate, type ReviewPipelineItem, type RubricAgreement, type SessionUser } from '@takehome/contracts';
 import { round2 } from '../common/statistics';
 import { krippendorffAlpha } from './krippendorff-alpha';
-import { hiddenFrom, owesReview, rubricOf, weightedTotal } from './review-views';
+import { identityHidden } from './identity-visibility';
+import { owesReview, rubricOf, weightedTotal } from './review-views';
 import { ReviewsRepository } from './reviews.repository';
 
 /** Hiring-lead read models: the pipeline, side-by-side scores, and agreement across the organization. */
@@ -14,7 +15,7 @@ export class ReviewAggregatesService {
     const rows = await this.reviews.pipeline(user.organization.id);
     return rows.map((s) => ({
       submissionId: s.id,
-      candidateName: hiddenFrom(user.id, s.attempt.invitation.assessment.blindReview, s) ? s.attempt.invitation.pseudonym : s.attempt.invitation.candidateName,
+      candidateName: identityHidden(user.id, s.attempt.invitation.assessment.blindReview, s) ? s.attempt.invitation.pseudonym : s.attempt.invitation.candidateName,
       pseudonym: s.attempt.invitation.pseudonym,
       assessmentName: s.attempt.invitation.assessment.name,
       submittedAt: s.createdAt.toISOString(),
@@ -51,7 +52,7 @@ export class ReviewAggregatesService {
     const totals = reviewers.map((r) => r.weightedTotal);
     return {
       submissionId,
-      candidateName: hiddenFrom(user.id, submission.attempt.invitation.assessment.blindReview, submission)
+      candidateName: identityHidden(user.id, submission.attempt.invitation.assessment.blindReview, submission)
         ? submission.attempt.invitation.pseudonym
         : submission.attempt.invitation.candidateName,
       pseudonym: submission.attempt.invitation.pseudonym,
