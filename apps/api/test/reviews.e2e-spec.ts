@@ -151,6 +151,43 @@ describe('reviews', () => {
     const ws = reviewWorkspace.parse(await api(`/reviews/submissions/${scene.submission.id}`, await login(scene.reviewers[0])).then((r) => r.json()));
     expect(ws.candidate.name).toBe(scene.invitation.candidateName);
   });
+  it('lets exactly one of five concurrent submits of one draft through; the rest get 409, with one audit event and one webhook', async () => {
+    const scene = await reviews.reviewScene();
+    await reviews.assign(scene.submission.id, scene.reviewers[0].id);
+    await factories.prisma.webhookEndpoint.create({
+      data: { organizationId: scene.org.id, url: 'http://127.0.0.1:9/hook', secret: 'x'.repeat(32), events: ['review.submitted'] },
+    });
+    const cookie = await login(scene.reviewers[0]);
+    const ws = reviewWorkspace.parse(await api(`/reviews/submissions/${scene.submission.id}`, cookie).then((r) => r.json()));
+    await api(`/reviews/submissions/${scene.submission.id}/draft`, cookie, { method: 'PUT', json: review(ws.rubric, [2, 2, 2, 2, 2], 'draft') });
+    const results = await Promise.all(
+      [1, 2, 3, 4].concat(4).map((level, i) =>
+        api(`/reviews/submissions/${scene.submission.id}/submit`, cookie, { method: 'POST', json: review(ws.rubric, [level, level, level, level, level], `tab ${i}`) }),
+      ),
+    );
+    const statuses = results.map((r) => r.status).sort();
+    expect(statuses).toEqual([200, 409, 409, 409, 409]);
+    const winner = myReviewView.parse(await results.find((r) => r.status === 200)!.json());
+    const stored = await factories.prisma.review.findFirstOrThrow({ where: { submissionId: scene.submission.id }, include: { scores: true } });
+    expect(stored.recommendation).toBe(winner.recommendation);
+    expect(stored.scores.map((x) => x.level)).toEqual(winner.scores.map((x) => x.level));
+    const events = await factories.prisma.auditEvent.count({ where: { organizationId: scene.org.id, action: 'review.submitted' } });
+    const deliveries = await factories.prisma.webhookDelivery.count({ where: { endpoint: { organizationId: scene.org.id }, event: 'review.submitted' } });
+    expect({ events, deliveries }).toEqual({ events: 1, deliveries: 1 });
+  });
+
+  it('answers a criterion scored twice in one review with 400', async () => {
+    const scene = await reviews.reviewScene();
+    await reviews.assign(scene.submission.id, scene.reviewers[0].id);
+    const cookie = await login(scene.reviewers[0]);
+    const ws = reviewWorkspace.parse(await api(`/reviews/submissions/${scene.submission.id}`, cookie).then((r) => r.json()));
+    const body = review(ws.rubric, [3, 3, 3, 3, 3], 'dup');
+    body.scores.push({ ...body.scores[0], level: 1 });
+    const res = await api(`/reviews/submissions/${scene.submission.id}/draft`, cookie, { method: 'PUT', json: body });
+    expect(res.status).toBe(400);
+    expect((await res.json()).message).toMatch(/scored more than once/);
+  });
+
   it('shows reviewers the assessment\'s time limit, never an accommodation that would identify the candidate', async () => {
     const scene = await reviews.reviewScene();
     await factories.prisma.invitation.update({ where: { id: scene.invitation.id }, data: { accommodationMinutes: 45 } });
