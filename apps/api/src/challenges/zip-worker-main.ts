@@ -72,11 +72,16 @@ export function zipWorkerMain(nodeRequire: (id: string) => any, input: ZipWorker
       if (bytes.length > limits.maxFileBytes) throw new ZipError(`${name} unpacks to more than ${limits.maxFileBytes} bytes`);
       total += bytes.length;
       if (total > limits.maxTotalBytes) throw new ZipError(`unpacks to more than ${limits.maxTotalBytes} bytes`);
+      let text: string;
       try {
-        files[name] = utf8.decode(bytes);
+        text = utf8.decode(bytes);
       } catch {
         throw new ZipError(`${name} is not UTF-8 text; challenge packages hold source files only`);
       }
+      // Valid UTF-8 may still hold U+0000, which PostgreSQL cannot store: binary in disguise.
+      if (text.includes('\u0000')) throw new ZipError(`${name} contains NUL bytes; challenge packages hold source files only`);
+      if (name.includes('\u0000')) throw new ZipError('has an entry name with a NUL byte');
+      files[name] = text;
     }
     return files;
   }

@@ -16,7 +16,7 @@ export class SubmissionsRepository {
   /**
    * Submits at most once. Flipping the status is the guard: a concurrent manual submit and auto-submit both try,
    * one flips it, the other gets null. The flip takes the attempt's row lock, which waits for any save holding
-   * it FOR SHARE, so the snapshot read right after sees every save that was accepted.
+   * it (drafts.repository.ts), so the snapshot read right after sees every save that was accepted.
    */
   submit(input: SubmitInput) {
     return this.prisma.client.$transaction(async (tx) => {
