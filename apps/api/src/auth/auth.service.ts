@@ -22,14 +22,14 @@ export class AuthService {
   ) {}
 
   async login(input: LoginRequest, address: string): Promise<{ token: string; user: SessionUser; expiresAt: Date }> {
-    await this.throttle.assertAllowed(input.email, address);
+    await this.throttle.beforeAttempt(input.email, address);
     const user = await this.repository.findUserByEmail(input.email);
     const valid = await verify(user?.passwordHash ?? (await this.decoyHash), input.password).catch(() => false);
     if (!user || !valid || user.disabledAt) {
       await this.throttle.recordFailure(input.email, address);
       throw new UnauthorizedException('Email or password is incorrect.');
     }
-    await this.throttle.clear(input.email);
+    await this.throttle.clear(input.email, address);
     const token = randomToken();
     const expiresAt = new Date(Date.now() + SESSION_TTL_MS);
     await this.repository.createSession(user.id, hashToken(token), expiresAt);
