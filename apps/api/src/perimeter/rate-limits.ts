@@ -14,7 +14,7 @@ export const RATE_LIMITS = {
   candidate: 300,
   /** The public API, per key. */
   publicApi: 300,
-  /** Everything else under /api, per client address: a backstop, far above any person's use. */
+  /** Team routes under /api, per client address: a backstop, far above any office's use. */
   api: 1200,
 } as const;
 
@@ -28,10 +28,11 @@ const hash = (value: string) => createHash('sha256').update(value).digest('hex')
  * Redis outage into an outage of the whole platform (health reports Redis down meanwhile).
  */
 export function rateLimits(redis: Redis, keyPrefix: string, multiplier: number): Record<Group, RequestHandler> {
-  const limiter = (group: Group, keyOf: (req: Request) => string): RequestHandler => {
+  const limiter = (group: Group, keyOf: (req: Request) => string, skip: (req: Request) => boolean = () => false): RequestHandler => {
     const points = Math.max(1, Math.round(RATE_LIMITS[group] * multiplier));
     const store = new RateLimiterRedis({ storeClient: redis, keyPrefix: `${keyPrefix}rate:${group}`, points, duration: 60 });
     return (req: Request, res: Response, next: NextFunction) => {
+      if (skip(req)) return next();
       store.consume(keyOf(req)).then(
         (state) => {
           res.setHeader('RateLimit-Limit', String(points));
@@ -59,6 +60,7 @@ export function rateLimits(redis: Redis, keyPrefix: string, multiplier: number):
       const key = req.headers.authorization ?? req.headers['x-api-key'];
       return typeof key === 'string' && key ? `key:${hash(key)}` : `address:${address(req)}`;
     }),
-    api: limiter('api', address),
+    // Candidate and public API routes have their own keys; many candidates behind one address are not one person.
+    api: limiter('api', address, (req) => /^\/(candidate|v1)(\/|$)/.test(req.path)),
   };
 }
