@@ -189,5 +189,21 @@ describe('security probes against the started app', () => {
       expect(resent.status).toBe(200);
       expect((await client.call('GET', '/attempt')).status).toBe(401);
     });
+
+    it('ends sessions when the invitation is revoked, and a week after the attempt ends', async () => {
+      const revoked = await p.candidate();
+      const lead = await p.f.user(revoked.scene.org.id, 'HIRING_LEAD');
+      const cookie = await signIn(p.t.baseUrl, lead.email, lead.password);
+      expect((await p.call('POST', `/api/assessments/${revoked.scene.assessment.id}/invitations/${revoked.invitationId}/revoke`, { cookie })).status).toBe(200);
+      expect((await revoked.client.call('GET', '/attempt')).status).toBe(401);
+
+      const done = await p.candidate();
+      expect((await done.client.call('POST', '/attempt/start', { runtime: 'node20' })).status).toBe(200);
+      expect((await done.client.call('POST', '/submit')).status).toBe(200);
+      const sessions = await p.f.prisma.candidateSession.findMany({ where: { invitationId: done.invitationId } });
+      const weekFromNow = Date.now() + 7 * 86_400_000 + 60_000;
+      expect(sessions.length).toBeGreaterThan(0);
+      expect(sessions.every((s) => s.expiresAt.getTime() <= weekFromNow)).toBe(true);
+    });
   });
 });
