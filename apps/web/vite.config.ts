@@ -15,5 +15,7 @@ export default defineConfig({
     port: 5173,
     proxy: { '/api': apiUrl, '/health': apiUrl },
   },
-  build: { outDir: 'dist', sourcemap: true, chunkSizeWarningLimit: 2000 },
+  // Source maps only when asked for (WEB_SOURCE_MAPS=true): they publish the whole client source. The API
+  // serves .map files only when its own WEB_SOURCE_MAPS is on too.
+  build: { outDir: 'dist', sourcemap: process.env.WEB_SOURCE_MAPS === 'true', chunkSizeWarningLimit: 2000 },
 });

@@ -7,8 +7,13 @@ import { AppModule } from './app.module';
 import { requestContextMiddleware } from './audit/request-context';
 import { HttpExceptionFilter } from './common/http-exception.filter';
 import { PinoNestLogger } from './common/pino-logger';
-import type { ApiConfig } from './config/api-config';
+import { apiDocsEnabled, type ApiConfig } from './config/api-config';
+import { RedisService } from './infra/redis.service';
 import { setupOpenApi } from './openapi/setup-openapi';
+import { installBodyLimits } from './perimeter/body-limits';
+import { csrfOriginCheck } from './perimeter/csrf-origin';
+import { rateLimits } from './perimeter/rate-limits';
+import { securityHeaders } from './perimeter/security-headers';
 import { serveWebApp } from './web/serve-web';
 
 /** Builds the whole HTTP application; main.ts listens on it, API tests call it over HTTP the same way. */
@@ -17,21 +22,29 @@ export async function createApp(config: ApiConfig, logger: Logger): Promise<Nest
     logger: new PinoNestLogger(logger),
     bodyParser: false,
   });
-  app.useBodyParser('json', { limit: '5mb' });
-  // Challenge packages are uploaded as zips; only routes that expect one read the raw body.
-  app.useBodyParser('raw', { type: 'application/zip', limit: '10mb' });
+  // Only the configured reverse proxies may say who the client is; by default nobody (see TRUST_PROXY).
+  app.set('trust proxy', config.TRUST_PROXY);
+  app.disable('x-powered-by');
+  app.use(securityHeaders());
   app.use(cookieParser());
-  // Behind one reverse proxy in production, req.ip must be the client's address for login throttling.
-  app.set('trust proxy', 'loopback');
   app.use(pinoHttp({ logger, autoLogging: { ignore: (req) => req.url === '/health' } }));
+  const limits = rateLimits(app.get(RedisService).client, config.REDIS_KEY_PREFIX, config.RATE_LIMIT_MULTIPLIER);
+  app.use('/api/auth/login', limits.login);
+  app.use('/api/candidate/sessions', limits.candidateSession);
+  for (const path of ['/api/setup', '/api/passwords', '/api/members/accept', '/api/account-links']) app.use(path, limits.accounts);
+  app.use('/api/auth/sso', limits.sso);
+  app.use('/api/candidate', limits.candidate);
+  app.use('/api/v1', limits.publicApi);
+  app.use('/api', limits.api);
+  app.use('/api', csrfOriginCheck(config.PUBLIC_URL));
+  installBodyLimits(app);
   // After the body parsers and pino-http (request id): audit events read the client's address from here.
   app.use(requestContextMiddleware);
-  app.disable('x-powered-by');
   app.setGlobalPrefix('api', { exclude: ['health'] });
   app.useGlobalFilters(new HttpExceptionFilter());
   app.enableShutdownHooks();
-  setupOpenApi(app);
-  if (config.NODE_ENV === 'production' && !serveWebApp(app, config.WEB_DIST)) {
+  if (apiDocsEnabled(config)) setupOpenApi(app);
+  if (config.NODE_ENV === 'production' && !serveWebApp(app, config.WEB_DIST, { sourceMaps: config.WEB_SOURCE_MAPS })) {
     logger.warn({ webDist: config.WEB_DIST }, 'web app not built; serving the API only');
   }
   return app;

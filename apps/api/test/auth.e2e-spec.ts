@@ -61,10 +61,19 @@ describe('auth', () => {
       expect(res.status).toBe(400);
     });
 
-    it('throttles an account after 5 failures, even with the right password', async () => {
+    it('refuses an address after 5 failures for an account, and believes no X-Forwarded-For without TRUST_PROXY', async () => {
       const org = await factories.organization();
       const user = await factories.user(org.id, 'REVIEWER');
-      for (let i = 0; i < 5; i++) expect((await login({ email: user.email, password: 'wrong' })).status).toBe(401);
+      // Each guess claims another address; with no trusted proxy configured they all count against the real one.
+      const spoofed = (i: number) => ({ 'X-Forwarded-For': `203.0.113.${i}` });
+      for (let i = 0; i < 5; i++) {
+        const res = await fetch(`${t.baseUrl}/api/auth/login`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', ...spoofed(i) },
+          body: JSON.stringify({ email: user.email, password: 'wrong' }),
+        });
+        expect(res.status).toBe(401);
+      }
       const blocked = await login({ email: user.email, password: user.password });
       expect(blocked.status).toBe(429);
       expect(errorResponse.parse(await blocked.json()).message).toMatch(/Too many failed sign-in attempts/);

@@ -161,6 +161,31 @@ describe('candidate: invitation links, drafts, runs, submission', () => {
       expect(tooMany.status).toBe(400);
       expect(tooMany.body.message).toContain('100 files');
     });
+
+    it('holds the 100-file and 2 MB limits against concurrent creates', async () => {
+      const { client, attempt } = await started();
+      const starter = await f.prisma.draftFile.count({ where: { attemptId: attempt.id } });
+      await f.prisma.draftFile.createMany({ data: Array.from({ length: 95 - starter }, (_, i) => ({ attemptId: attempt.id, path: `f${i}.txt`, content: '' })) });
+      const creates = await Promise.all(Array.from({ length: 12 }, (_, i) => client.call('PUT', '/files', { path: `race-${i}.txt`, content: '', baseRevision: null })));
+      expect(creates.filter((r) => r.status === 200)).toHaveLength(5);
+      expect(creates.filter((r) => r.status === 400)).toHaveLength(7);
+      expect(await f.prisma.draftFile.count({ where: { attemptId: attempt.id } })).toBe(100);
+
+      const other = await started();
+      const chunk = 'x'.repeat(190 * 1024);
+      const big = await Promise.all(Array.from({ length: 14 }, (_, i) => other.client.call('PUT', '/files', { path: `big-${i}.txt`, content: chunk, baseRevision: null })));
+      expect(big.every((r) => r.status === 200 || r.status === 400)).toBe(true);
+      const [{ bytes }] = await f.prisma.$queryRaw<{ bytes: number }[]>`
+        SELECT coalesce(sum(octet_length(content)), 0)::int AS bytes FROM "DraftFile" WHERE "attemptId" = ${other.attempt.id}::uuid`;
+      expect(bytes).toBeLessThanOrEqual(2 * 1024 * 1024);
+    });
+
+    it('answers a NUL byte in draft content with 400 naming the field', async () => {
+      const { client } = await started();
+      const res = await client.json('PUT', '/files', { path: 'nul.txt', content: 'a\u0000b', baseRevision: null });
+      expect(res.status).toBe(400);
+      expect(res.body.message).toMatch(/^content: .*NUL/);
+    });
   });
 
   describe('isolation', () => {

@@ -90,4 +90,29 @@ describe('feedback', () => {
     const audit = await factories.prisma.auditEvent.findFirst({ where: { organizationId: scene.org.id, action: 'feedback.released' } });
     expect(audit).toMatchObject({ actorId: scene.lead.id, subjectType: 'Submission', subjectId: scene.submission.id });
   });
+
+  it('never changes released feedback: saves racing the release either land before it or get 409', async () => {
+    // Observes the database itself: any write that changes a released row's text is logged by a trigger.
+    await factories.prisma.$executeRawUnsafe(`CREATE TABLE IF NOT EXISTS released_rewrites (id serial, body text)`);
+    await factories.prisma.$executeRawUnsafe(`CREATE OR REPLACE FUNCTION log_released_rewrite() RETURNS trigger AS $$
+      BEGIN IF OLD."releasedAt" IS NOT NULL AND NEW.body IS DISTINCT FROM OLD.body THEN INSERT INTO released_rewrites (body) VALUES (NEW.body); END IF; RETURN NEW; END $$ LANGUAGE plpgsql`);
+    await factories.prisma.$executeRawUnsafe(`DROP TRIGGER IF EXISTS released_rewrite ON "Feedback"`);
+    await factories.prisma.$executeRawUnsafe(`CREATE TRIGGER released_rewrite BEFORE UPDATE ON "Feedback" FOR EACH ROW EXECUTE FUNCTION log_released_rewrite()`);
+    const scene = await reviews.reviewScene({ reviewersPerSubmission: 1 });
+    const lead = await login(scene.lead);
+    const statuses: number[] = [];
+    for (let round = 0; round < 6; round++) {
+      const { submission } = await reviews.submission(scene.org.id, scene.assessment);
+      const path = `/feedback/submissions/${submission.id}`;
+      expect((await api(path, lead, { method: 'PUT', json: { body: 'first draft', criteria: [] } })).status).toBe(200);
+      const saves = Array.from({ length: 5 }, (_, i) => api(path, lead, { method: 'PUT', json: { body: `edit ${round}.${i}`, criteria: [] } }));
+      const release = api(`${path}/release`, lead, { method: 'POST' });
+      statuses.push(...(await Promise.all([release, ...saves])).map((r) => r.status));
+      const releasedText = (await factories.prisma.feedback.findUniqueOrThrow({ where: { submissionId: submission.id } })).body;
+      expect((await api(path, lead, { method: 'PUT', json: { body: 'after', criteria: [] } })).status).toBe(409);
+      expect((await factories.prisma.feedback.findUniqueOrThrow({ where: { submissionId: submission.id } })).body).toBe(releasedText);
+    }
+    expect(statuses.every((s) => s === 200 || s === 409)).toBe(true);
+    expect(await factories.prisma.$queryRawUnsafe(`SELECT body FROM released_rewrites`)).toEqual([]);
+  });
 });

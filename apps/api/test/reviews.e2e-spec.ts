@@ -155,19 +155,77 @@ describe('reviews', () => {
     const ws = reviewWorkspace.parse(await api(`/reviews/submissions/${scene.submission.id}`, await login(scene.reviewers[0])).then((r) => r.json()));
     expect(ws.candidate.name).toBe(scene.invitation.candidateName);
   });
+  it('lets exactly one of five concurrent submits of one draft through; the rest get 409, with one audit event and one webhook', async () => {
+    const scene = await reviews.reviewScene();
+    await reviews.assign(scene.submission.id, scene.reviewers[0].id);
+    await factories.prisma.webhookEndpoint.create({
+      data: { organizationId: scene.org.id, url: 'http://127.0.0.1:9/hook', secret: 'x'.repeat(32), events: ['review.submitted'] },
+    });
+    const cookie = await login(scene.reviewers[0]);
+    const ws = reviewWorkspace.parse(await api(`/reviews/submissions/${scene.submission.id}`, cookie).then((r) => r.json()));
+    await api(`/reviews/submissions/${scene.submission.id}/draft`, cookie, { method: 'PUT', json: review(ws.rubric, [2, 2, 2, 2, 2], 'draft') });
+    const results = await Promise.all(
+      [1, 2, 3, 4].concat(4).map((level, i) =>
+        api(`/reviews/submissions/${scene.submission.id}/submit`, cookie, { method: 'POST', json: review(ws.rubric, [level, level, level, level, level], `tab ${i}`) }),
+      ),
+    );
+    const statuses = results.map((r) => r.status).sort();
+    expect(statuses).toEqual([200, 409, 409, 409, 409]);
+    const winner = myReviewView.parse(await results.find((r) => r.status === 200)!.json());
+    const stored = await factories.prisma.review.findFirstOrThrow({ where: { submissionId: scene.submission.id }, include: { scores: true } });
+    expect(stored.recommendation).toBe(winner.recommendation);
+    expect(stored.scores.map((x) => x.level)).toEqual(winner.scores.map((x) => x.level));
+    const events = await factories.prisma.auditEvent.count({ where: { organizationId: scene.org.id, action: 'review.submitted' } });
+    const deliveries = await factories.prisma.webhookDelivery.count({ where: { endpoint: { organizationId: scene.org.id }, event: 'review.submitted' } });
+    expect({ events, deliveries }).toEqual({ events: 1, deliveries: 1 });
+  });
+
+  it('answers a criterion scored twice in one review with 400', async () => {
+    const scene = await reviews.reviewScene();
+    await reviews.assign(scene.submission.id, scene.reviewers[0].id);
+    const cookie = await login(scene.reviewers[0]);
+    const ws = reviewWorkspace.parse(await api(`/reviews/submissions/${scene.submission.id}`, cookie).then((r) => r.json()));
+    const body = review(ws.rubric, [3, 3, 3, 3, 3], 'dup');
+    body.scores.push({ ...body.scores[0], level: 1 });
+    const res = await api(`/reviews/submissions/${scene.submission.id}/draft`, cookie, { method: 'PUT', json: body });
+    expect(res.status).toBe(400);
+    expect((await res.json()).message).toMatch(/scored more than once/);
+  });
+
+  it('shows reviewers the assessment\'s time limit, never an accommodation that would identify the candidate', async () => {
+    const scene = await reviews.reviewScene();
+    await factories.prisma.invitation.update({ where: { id: scene.invitation.id }, data: { accommodationMinutes: 45 } });
+    await reviews.assign(scene.submission.id, scene.reviewers[0].id);
+    const text = await api(`/reviews/submissions/${scene.submission.id}`, await login(scene.reviewers[0])).then((r) => r.text());
+    expect(reviewWorkspace.parse(JSON.parse(text)).timing).toMatchObject({ minutesTaken: 95, limitMinutes: 150 });
+    expect(text).not.toMatch(/195|accommodation/i);
+  });
+
   it('keeps a hiring lead who is also a reviewer blind, and out of colleagues\' scores until their own review is in', async () => {
     const scene = await reviews.reviewScene();
     await reviews.assign(scene.submission.id, scene.lead.id, scene.reviewers[0].id);
     const lead = await login(scene.lead);
-    const leadView = async () => {
-      const bodies = [
-        await api('/reviews/pipeline', lead).then((r) => r.text()),
-        await api('/feedback/queue', lead).then((r) => r.text()),
-        await api(`/reviews/submissions/${scene.submission.id}/aggregate`, lead).then((r) => r.text()),
-      ];
-      return bodies.join('\n');
-    };
-    expect(await leadView()).not.toContain(scene.invitation.candidateName);
+    const everywhere = (cookie: string) => [
+      '/reviews/pipeline',
+      '/feedback/queue',
+      `/reviews/submissions/${scene.submission.id}/aggregate`,
+      // The hiring side pairs identity with results too: dashboard, its CSV, the candidate report, analytics.
+      `/assessments/${scene.assessment.id}/invitations`,
+      `/assessments/${scene.assessment.id}/invitations/export.csv`,
+      `/assessments/${scene.assessment.id}/invitations/${scene.invitation.id}/report`,
+      `/assessments/${scene.assessment.id}/analytics?kind=CANDIDATE`,
+      `/assessments/${scene.assessment.id}/pilot-report`,
+    ];
+    const leadView = async () => (await Promise.all(everywhere(lead).map((path) => api(path, lead).then((r) => r.text())))).join('\n');
+    const secrets = [scene.invitation.candidateName, scene.invitation.candidateEmail];
+    for (const secret of secrets) expect(await leadView()).not.toContain(secret);
+    // Searching the dashboard by name must not tell which pseudonym it is.
+    const search = await api(`/assessments/${scene.assessment.id}/invitations?q=${encodeURIComponent(scene.invitation.candidateName)}`, lead).then((r) => r.json());
+    expect(search).toEqual([]);
+    // A lead who is not one of the reviewers runs the pipeline by name.
+    const otherLead = await login(await factories.user(scene.org.id, 'HIRING_LEAD'));
+    const rows = await api(`/assessments/${scene.assessment.id}/invitations`, otherLead).then((r) => r.json());
+    expect(rows[0]).toMatchObject({ name: scene.invitation.candidateName, email: scene.invitation.candidateEmail, identityHidden: false });
     expect((await api(`/reviews/submissions/${scene.submission.id}/aggregate`, lead)).status).toBe(403);
     expect((await api(`/feedback/submissions/${scene.submission.id}`, lead)).status).toBe(403);
 
@@ -175,7 +233,7 @@ describe('reviews', () => {
     await api(`/reviews/submissions/${scene.submission.id}/submit`, lead, { method: 'POST', json: review(ws.rubric, [3, 3, 3, 3, 3], 'lead') });
     // Own review in: the aggregate opens, but the name waits for the other reviewer.
     expect((await api(`/reviews/submissions/${scene.submission.id}/aggregate`, lead)).status).toBe(200);
-    expect(await leadView()).not.toContain(scene.invitation.candidateName);
+    for (const secret of secrets) expect(await leadView()).not.toContain(secret);
     expect((await api(`/feedback/submissions/${scene.submission.id}`, lead)).status).toBe(403);
   });
 });

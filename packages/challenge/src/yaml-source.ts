@@ -2,6 +2,9 @@ import { isNode, LineCounter, parseDocument, type Document } from 'yaml';
 import type { z } from 'zod';
 import type { ChallengeIssue } from './challenge-format.error';
 
+/** Plenty for hand-written packages that share a block or two by anchor. */
+const MAX_ALIAS_COUNT = 50;
+
 type Located = { ok: true; value: unknown; doc: Document; lines: LineCounter } | { ok: false; issues: ChallengeIssue[] };
 
 /** Parses YAML keeping node positions, so later schema issues can still point at a line. */
@@ -19,7 +22,13 @@ export function parseYamlSource(file: string, text: string): Located {
       })),
     };
   }
-  return { ok: true, value: doc.toJS(), doc, lines };
+  try {
+    // An alias bomb (anchors referencing anchors) expands exponentially; yaml refuses past this many alias
+    // expansions by throwing, which must become the author's error rather than a 500.
+    return { ok: true, value: doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }), doc, lines };
+  } catch (error) {
+    return { ok: false, issues: [{ file, message: `invalid YAML: ${(error as Error).message}` }] };
+  }
 }
 
 /** Validates parsed YAML with a zod schema, turning each zod issue into a located, readable issue. */

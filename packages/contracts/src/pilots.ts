@@ -10,7 +10,7 @@ const score = z.object({ score: z.number(), maxScore: z.number() });
 export const pilotTaker = z.object({
   invitationId: z.uuid(),
   name: z.string(),
-  email: z.string(),
+  email: z.string().nullable(),
   stage: z.string(),
   startedAt: z.iso.datetime().nullable(),
   submittedAt: z.iso.datetime().nullable(),
@@ -114,8 +114,10 @@ export const candidateReport = z.object({
   assessmentId: z.uuid(),
   invitationId: z.uuid(),
   kind: z.enum(['CANDIDATE', 'PILOT']),
+  /** As on the dashboard: the pseudonym and no email while identity is hidden from the viewer. */
   name: z.string(),
-  email: z.string(),
+  email: z.string().nullable(),
+  identityHidden: z.boolean(),
   stage: z.string(),
   submissionId: z.uuid().nullable(),
   timeLimitMinutes: z.number().int(),

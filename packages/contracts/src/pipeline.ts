@@ -42,8 +42,10 @@ const score = z.object({ score: z.number(), maxScore: z.number() });
 export const pipelineRow = z.object({
   invitationId: z.uuid(),
   kind: invitationKind,
+  /** The pseudonym instead, and email null, while identity is hidden from the viewer (a lead who also reviews). */
   name: z.string(),
-  email: z.string(),
+  email: z.string().nullable(),
+  identityHidden: z.boolean(),
   pseudonym: z.string(),
   accommodationMinutes: z.number().int(),
   stage: pipelineStage,

@@ -26,7 +26,7 @@ export class AuthService {
   ) {}
 
   async login(input: LoginRequest, address: string): Promise<{ token: string; user: SessionUser; expiresAt: Date }> {
-    await this.throttle.assertAllowed(input.email, address);
+    await this.throttle.beforeAttempt(input.email, address);
     const user = await this.repository.findUserByEmail(input.email);
     const valid = await verify(user?.passwordHash ?? (await this.decoyHash), input.password).catch(() => false);
     const sso = user && !user.disabledAt ? user.organization.oidcProvider : null;
@@ -46,7 +46,7 @@ export class AuthService {
     }
     // Said only to someone who knows the password, so it reveals nothing to a guesser.
     if (user.disabledAt) throw new ForbiddenException({ message: DEACTIVATED_MESSAGE, code: 'deactivated' });
-    await this.throttle.clear(input.email);
+    await this.throttle.clear(input.email, address);
     return this.openSession(user, 'password');
   }
 

@@ -7,7 +7,7 @@ import { AuditService } from '../audit/audit.service';
 import { RunQueueService } from '../runs/run-queue.service';
 import { toDetail, toSummary } from './challenge-views';
 import { ChallengesRepository } from './challenges.repository';
-import { readChallengeZip, ZipPackageError } from './zip-package';
+import { loadChallengeZip, ZipPackageError } from './zip-package';
 
 @Injectable()
 export class ChallengesService {
@@ -27,14 +27,20 @@ export class ChallengesService {
 
   /** A zip of a challenge folder becomes a new version, or the existing one holding the same content. */
   async importZip(organizationId: string, zip: Buffer, actorId: string | null = null): Promise<SavedChallengeVersion> {
-    let files: Record<string, string>;
+    // Inflated and parsed in a worker thread: a hostile upload must not hold the event loop.
+    let pkg: ChallengePackage | ChallengeFormatError;
     try {
-      files = readChallengeZip(zip);
+      pkg = await loadChallengeZip(zip);
     } catch (error) {
-      if (!(error instanceof ZipPackageError)) throw error;
-      throw new BadRequestException({ message: `The upload ${error.message}.`, issues: [{ path: '(zip)', message: error.message }] });
+      if (error instanceof ChallengeFormatError) pkg = error;
+      else if (error instanceof ZipPackageError) {
+        throw new BadRequestException({ message: `The upload ${error.message}.`, issues: [{ path: '(zip)', message: error.message }] });
+      } else throw error;
     }
-    const saved = await this.save(organizationId, () => loadChallengeFromFiles(files, { label: 'the uploaded zip' }));
+    const saved = await this.save(organizationId, () => {
+      if (pkg instanceof ChallengeFormatError) throw pkg;
+      return pkg;
+    });
     await this.recordSaved(organizationId, actorId, saved, 'zip');
     return saved;
   }

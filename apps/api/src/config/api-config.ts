@@ -28,6 +28,19 @@ const apiEnv = z.object({
   // Where the built web app lives; served by the API in production so one port serves everything.
   WEB_DIST: z.string().default(path.resolve(__dirname, '../../../web/dist')),
   PUBLIC_URL: env.url(['http', 'https'], 'http://127.0.0.1:3000'),
+  // Which peers may set X-Forwarded-For / -Proto (Express's "trust proxy"): "none" (the default: the API
+  // faces clients itself, as in docker/compose.yaml), "loopback", a hop count, or comma-separated addresses
+  // and CIDRs of the reverse proxies. Login throttling and rate limits key on the address this yields.
+  TRUST_PROXY: z
+    .string()
+    .default('none')
+    .transform((v): boolean | number | string[] => (v === 'none' || v === 'false' || v === '' ? false : /^\d+$/.test(v) ? Number(v) : v.split(',').map((s) => s.trim()))),
+  // Swagger UI at /api/docs and the document at /api/docs-json. Default: on, except in production.
+  API_DOCS_ENABLED: z.stringbool().optional(),
+  // Serve the web app's .map files (only present when the web build ran with WEB_SOURCE_MAPS=true).
+  WEB_SOURCE_MAPS: z.stringbool().default(false),
+  // Scales every per-minute rate limit (perimeter/rate-limits.ts); suites that sign in a lot raise it.
+  RATE_LIMIT_MULTIPLIER: z.coerce.number().positive().default(1),
   // Outgoing mail (feedback notices). Unset: messages are written as .eml files under MAIL_DIR instead of sent,
   // so a local run never needs a mail server and nothing leaves the machine.
   SMTP_URL: z
@@ -62,6 +75,8 @@ export function decodeEncryptionKey(value: string): Buffer | null {
 }
 
 export type ApiConfig = z.infer<typeof apiEnv>;
+
+export const apiDocsEnabled = (config: ApiConfig) => config.API_DOCS_ENABLED ?? config.NODE_ENV !== 'production';
 
 export const API_CONFIG = Symbol('API_CONFIG');
 

@@ -35,11 +35,13 @@ export class FeedbackRepository {
   /** Refuses (returns null) once released: what the candidate was told is not rewritten afterwards. */
   async saveDraft(submissionId: string, authorId: string, draft: { body: string; criteria: Prisma.InputJsonValue }) {
     return this.prisma.client.$transaction(async (tx) => {
-      const existing = await tx.feedback.findUnique({ where: { submissionId } });
-      if (existing?.releasedAt) return null;
-      return existing
-        ? tx.feedback.update({ where: { id: existing.id }, data: { ...draft, authorId } })
-        : tx.feedback.create({ data: { submissionId, authorId, ...draft } });
+      // Checked in the write itself: a release committing between a read and this update would otherwise
+      // have its text replaced after the candidate was told. The row exists first (a racing first save waits
+      // on the unique key and skips), then only an unreleased row changes; a save queued behind a release's
+      // row lock re-checks `releasedAt IS NULL` against the released row and matches nothing.
+      await tx.feedback.createMany({ data: [{ submissionId, authorId, body: '', criteria: [] }], skipDuplicates: true });
+      const { count } = await tx.feedback.updateMany({ where: { submissionId, releasedAt: null }, data: { ...draft, authorId } });
+      return count === 1 ? tx.feedback.findUniqueOrThrow({ where: { submissionId } }) : null;
     });
   }
 

@@ -4,7 +4,8 @@ import { AuditService } from '../audit/audit.service';
 import { hashToken, randomToken } from '../common/tokens';
 import { API_CONFIG, type ApiConfig } from '../config/api-config';
 import { MailService } from '../mail/mail.service';
-import { hiddenFrom, owesReview } from '../reviews/review-views';
+import { identityHidden } from '../reviews/identity-visibility';
+import { owesReview } from '../reviews/review-views';
 import { WebhooksService } from '../webhooks/webhooks.service';
 import { FeedbackRepository } from './feedback.repository';
 
@@ -23,11 +24,11 @@ export class FeedbackService {
   async queue(user: SessionUser): Promise<FeedbackQueueItem[]> {
     const now = Date.now();
     const waiting = await this.feedback.waiting(user.organization.id);
-    const named = waiting.filter((s) => !hiddenFrom(user.id, s.attempt.invitation.assessment.blindReview, s));
+    const named = waiting.filter((s) => !identityHidden(user.id, s.attempt.invitation.assessment.blindReview, s));
     await this.audit.identityViewed(user.organization.id, user.id, named.map((s) => s.attempt.invitationId), 'feedback-queue');
     return waiting.map((s) => ({
       submissionId: s.id,
-      candidateName: hiddenFrom(user.id, s.attempt.invitation.assessment.blindReview, s) ? s.attempt.invitation.pseudonym : s.attempt.invitation.candidateName,
+      candidateName: identityHidden(user.id, s.attempt.invitation.assessment.blindReview, s) ? s.attempt.invitation.pseudonym : s.attempt.invitation.candidateName,
       assessmentName: s.attempt.invitation.assessment.name,
       submittedAt: s.createdAt.toISOString(),
       waitingSeconds: Math.max(0, Math.round((now - s.createdAt.getTime()) / 1000)),
@@ -43,7 +44,7 @@ export class FeedbackService {
     // A lead who is also a reviewer here composes only after their own review, so others' words cannot anchor it.
     if (owesReview(user.id, submission)) throw new ForbiddenException('Submit your own review of this submission first.');
     // The composer names the candidate, so a lead-reviewer waits until the review is no longer blind.
-    if (hiddenFrom(user.id, submission.attempt.invitation.assessment.blindReview, submission)) {
+    if (identityHidden(user.id, submission.attempt.invitation.assessment.blindReview, submission)) {
       throw new ForbiddenException('Feedback opens once every assigned reviewer has submitted.');
     }
     return submission;

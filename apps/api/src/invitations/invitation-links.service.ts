@@ -3,8 +3,14 @@ import type { LinkProblem } from '@takehome/contracts';
 import { hashToken, randomToken } from '../common/tokens';
 import { InvitationLinksRepository } from './invitation-links.repository';
 
-// Long enough for a candidate to come back to the feedback page weeks after submitting.
+// The longest a session lives while the work is under way (an attempt is hours; its link may sit unopened).
 export const CANDIDATE_SESSION_TTL_MS = 120 * 24 * 3600 * 1000;
+/**
+ * Once the attempt ends, its sessions live this much longer: enough for the survey and a look at the
+ * confirmation. Feedback weeks later comes with a link of its own (a fresh session), so a cookie left on a
+ * shared computer does not keep a finished attempt open for months.
+ */
+export const CANDIDATE_SESSION_AFTER_END_MS = 7 * 24 * 3600 * 1000;
 
 const messages: Record<LinkProblem, string> = {
   invalid: 'This invitation link is not valid. Check that you copied the whole link from the email.',
@@ -43,7 +49,7 @@ export class InvitationLinksService {
     // An attempt already under way continues even if the invitation's open window closes meanwhile.
     if (!invitation.attempt && invitation.expiresAt.getTime() <= Date.now()) throw linkError('expired');
     const sessionToken = randomToken();
-    const expiresAt = new Date(Date.now() + CANDIDATE_SESSION_TTL_MS);
+    const expiresAt = new Date(Date.now() + (submitted ? CANDIDATE_SESSION_AFTER_END_MS : CANDIDATE_SESSION_TTL_MS));
     await this.repository.createSession(invitation.id, hashToken(sessionToken), expiresAt);
     return { sessionToken, expiresAt };
   }

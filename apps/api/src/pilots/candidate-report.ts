@@ -5,8 +5,15 @@ import { type Criterion, type PilotAssessment, storedBaseline } from './pilot-re
 import type { PilotInvitation } from './pilots.repository';
 
 /** One invitee's results, each next to the pilot's median, so a benchmark exists from the first pilot on. */
-export function candidateReportOf(assessment: PilotAssessment, criteria: Criterion[], invitation: PilotInvitation, now = new Date()): CandidateReport {
-  const row = pipelineRowOf(invitation, criteria, now);
+export function candidateReportOf(
+  assessment: PilotAssessment,
+  criteria: Criterion[],
+  invitation: PilotInvitation,
+  viewerId: string,
+  now = new Date(),
+): CandidateReport {
+  // Name and email as the dashboard shows them to this viewer (identityVisibility).
+  const row = pipelineRowOf(invitation, criteria, viewerId, now);
   const baseline = storedBaseline(assessment.pilotBaseline);
   const reviews = invitation.attempt?.submission?.reviews.filter((r) => r.status === 'SUBMITTED') ?? [];
   // A service that never started has no per-test results; against a baseline it still scored 0 of its tests.
@@ -16,8 +23,9 @@ export function candidateReportOf(assessment: PilotAssessment, criteria: Criteri
     assessmentId: assessment.id,
     invitationId: invitation.id,
     kind: invitation.kind,
-    name: invitation.candidateName,
-    email: invitation.candidateEmail,
+    name: row.name,
+    email: row.email,
+    identityHidden: row.identityHidden,
     stage: row.stage,
     submissionId: row.submissionId,
     timeLimitMinutes: assessment.timeLimitMinutes + invitation.accommodationMinutes,

@@ -30,13 +30,16 @@ export function pilotReportOf(
   criteria: Criterion[],
   invitations: PilotInvitation[],
   referenceTests: RunTest[] | null,
+  viewerId: string,
   now = new Date(),
 ): PilotReport {
   const tests = testStatsOf(invitations, referenceTests, assessment.challengeVersionId);
   const totals = { hidden: tests.filter((t) => t.visibility === 'hidden').length, visible: tests.filter((t) => t.visibility === 'visible').length };
-  const takers = invitations.map((invitation) => takerOf(invitation, assessment, criteria, totals, now));
+  const takers = invitations.map((invitation) => takerOf(invitation, assessment, criteria, totals, viewerId, now));
+  // Names as this viewer may see them (identityVisibility), for the survey and review tables too.
+  const nameOf = new Map(takers.map((t) => [t.invitationId, t.name]));
   const finished = takers.filter((t) => t.submittedAt);
-  const survey = invitations.flatMap((i) => (i.attempt?.survey ? [{ invitationId: i.id, takerName: i.candidateName, ...i.attempt.survey }] : []));
+  const survey = invitations.flatMap((i) => (i.attempt?.survey ? [{ invitationId: i.id, takerName: nameOf.get(i.id)!, ...i.attempt.survey }] : []));
   return {
     assessmentId: assessment.id,
     status: assessment.status,
@@ -47,7 +50,7 @@ export function pilotReportOf(
     minutesTaken: spreadOf(finished.flatMap((t) => (t.minutesTaken === null ? [] : [t.minutesTaken]))),
     ranOutOfTime: finished.filter((t) => t.ranOutOfTime).length,
     tests,
-    reviews: reviewsOf(invitations, criteria),
+    reviews: reviewsOf(invitations, criteria, nameOf),
     survey: {
       responses: survey,
       medianMinutesSpent: median(survey.map((s) => s.minutesSpent)),
@@ -58,8 +61,15 @@ export function pilotReportOf(
   };
 }
 
-function takerOf(invitation: PilotInvitation, assessment: PilotAssessment, criteria: Criterion[], totals: { hidden: number; visible: number }, now: Date): PilotTaker {
-  const row = pipelineRowOf(invitation, criteria, now);
+function takerOf(
+  invitation: PilotInvitation,
+  assessment: PilotAssessment,
+  criteria: Criterion[],
+  totals: { hidden: number; visible: number },
+  viewerId: string,
+  now: Date,
+): PilotTaker {
+  const row = pipelineRowOf(invitation, criteria, viewerId, now);
   // A service that never started has no per-test results: it passed none of the tests the others ran. A taker
   // graded on an earlier challenge version ran other tests: no counts, so the baseline compares like with like.
   const gradedOn = invitation.attempt?.submission?.runs[0]?.challengeVersionId;
@@ -117,7 +127,7 @@ export function testStatsOf(invitations: PilotInvitation[], referenceTests: RunT
 }
 
 /** Rubric scores of submitted reviews on pilot submissions, and how far reviewers agree (Krippendorff's alpha). */
-export function reviewsOf(invitations: PilotInvitation[], criteria: Criterion[]): PilotReport['reviews'] {
+export function reviewsOf(invitations: PilotInvitation[], criteria: Criterion[], nameOf: Map<string, string>): PilotReport['reviews'] {
   const reviewed = invitations.flatMap((invitation) => {
     const reviews = invitation.attempt?.submission?.reviews.filter((r) => r.status === 'SUBMITTED') ?? [];
     return reviews.length ? [{ invitation, reviews }] : [];
@@ -131,7 +141,7 @@ export function reviewsOf(invitations: PilotInvitation[], criteria: Criterion[])
         units.push(levels.map((l) => l.level));
         maxSpread = Math.max(maxSpread, Math.max(...levels.map((l) => l.level)) - Math.min(...levels.map((l) => l.level)));
       }
-      return levels.map((l) => ({ invitationId: invitation.id, takerName: invitation.candidateName, ...l }));
+      return levels.map((l) => ({ invitationId: invitation.id, takerName: nameOf.get(invitation.id)!, ...l }));
     });
     return { key: criterion.key, title: criterion.title, mean: meanOf(scores.map((s) => s.level)), maxSpread, scores };
   });

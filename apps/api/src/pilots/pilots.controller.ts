@@ -17,13 +17,13 @@ export class PilotsController {
   @ApiOperation({ summary: 'The pilot report: times, per-test pass rates with flags, rubric scores and agreement, survey answers' })
   @ApiOkResponse({ schema: openApiSchema(pilotReport) })
   report(@CurrentUser() user: SessionUser, @Param('id', ParseUUIDPipe) id: string) {
-    return this.pilots.report(user.organization.id, id);
+    return this.pilots.report({ id: user.id, organizationId: user.organization.id }, id);
   }
 
   @Get('invitations/:invitationId/report')
   @ApiOperation({ summary: "One invitee's results next to the pilot baseline" })
   @ApiOkResponse({ schema: openApiSchema(candidateReport) })
   candidateReport(@CurrentUser() user: SessionUser, @Param('id', ParseUUIDPipe) id: string, @Param('invitationId', ParseUUIDPipe) invitationId: string) {
-    return this.pilots.candidateReport(user.organization.id, id, invitationId, user.id);
+    return this.pilots.candidateReport({ id: user.id, organizationId: user.organization.id }, id, invitationId);
   }
 }

@@ -7,6 +7,7 @@ const submissionSelect = pipelineInclude.attempt.select.submission.select;
 
 /** A dashboard row's facts plus what the pilot report adds: who scored what, and the taker's survey. */
 export const pilotInclude = {
+  assessment: pipelineInclude.assessment,
   attempt: {
     select: {
       ...pipelineInclude.attempt.select,

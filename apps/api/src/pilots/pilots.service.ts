@@ -16,33 +16,34 @@ export class PilotsService {
     private readonly audit: AuditService,
   ) {}
 
-  async report(organizationId: string, assessmentId: string): Promise<PilotReport> {
-    return this.reportOf(await this.assessment(organizationId, assessmentId));
+  async report(viewer: { id: string; organizationId: string }, assessmentId: string): Promise<PilotReport> {
+    return this.reportOf(await this.assessment(viewer.organizationId, assessmentId), viewer.id);
   }
 
   /** Null when no teammate finished: launching then is launching without a pilot. */
   async baselineForLaunch(organizationId: string, assessmentId: string): Promise<PilotBaseline | null> {
     const assessment = await this.assessment(organizationId, assessmentId);
-    return baselineOf(await this.reportOf(assessment), criteriaOf(assessment));
+    // Names play no part in the baseline, so whose view it is does not matter.
+    return baselineOf(await this.reportOf(assessment, ''), criteriaOf(assessment));
   }
 
-  async candidateReport(organizationId: string, assessmentId: string, invitationId: string, viewerId?: string): Promise<CandidateReport> {
-    const assessment = await this.assessment(organizationId, assessmentId);
-    const invitation = await this.pilots.findInvitation(organizationId, assessmentId, invitationId);
+  async candidateReport(viewer: { id: string; organizationId: string }, assessmentId: string, invitationId: string): Promise<CandidateReport> {
+    const assessment = await this.assessment(viewer.organizationId, assessmentId);
+    const invitation = await this.pilots.findInvitation(viewer.organizationId, assessmentId, invitationId);
     if (!invitation) throw new NotFoundException('No such invitation for this assessment.');
-    const report = candidateReportOf(assessment, criteriaOf(assessment), invitation);
-    if (viewerId && report.submissionId) await this.audit.identityViewed(organizationId, viewerId, [invitation.id], 'candidate-report');
+    const report = candidateReportOf(assessment, criteriaOf(assessment), invitation, viewer.id);
+    if (report.submissionId && !report.identityHidden) await this.audit.identityViewed(viewer.organizationId, viewer.id, [invitation.id], 'candidate-report');
     return report;
   }
 
-  private async reportOf(assessment: Assessment): Promise<PilotReport> {
+  private async reportOf(assessment: Assessment, viewerId: string): Promise<PilotReport> {
     const [invitations, reference] = await Promise.all([
       this.pilots.pilotInvitations(assessment.organizationId, assessment.id),
       this.pilots.referenceTests(assessment.challengeVersionId),
     ]);
     // No verification, or one stored by an older runner that no longer parses, is "never verified".
     const parsedReference = referenceTests.safeParse(reference);
-    return pilotReportOf(assessment, criteriaOf(assessment), invitations, parsedReference.success ? parsedReference.data : null);
+    return pilotReportOf(assessment, criteriaOf(assessment), invitations, parsedReference.success ? parsedReference.data : null, viewerId);
   }
 
   private async assessment(organizationId: string, id: string) {

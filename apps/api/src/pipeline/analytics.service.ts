@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { AssessmentAnalytics, InvitationKind } from '@takehome/contracts';
+import type { AssessmentAnalytics, InvitationKind, SessionUser } from '@takehome/contracts';
 import { InvitationsService } from './invitations.service';
 import { analyticsOf } from './pipeline-analytics';
 
@@ -8,8 +8,8 @@ import { analyticsOf } from './pipeline-analytics';
 export class AnalyticsService {
   constructor(private readonly invitations: InvitationsService) {}
 
-  async analytics(organizationId: string, assessmentId: string, kind: InvitationKind): Promise<AssessmentAnalytics> {
-    const { rows } = await this.invitations.rows(organizationId, assessmentId, { kind });
+  async analytics(viewer: SessionUser, assessmentId: string, kind: InvitationKind): Promise<AssessmentAnalytics> {
+    const { rows } = await this.invitations.rows(viewer, assessmentId, { kind });
     return analyticsOf(kind, rows);
   }
 }

@@ -10,14 +10,20 @@ const howToSend = 'Send the CSV as a multipart form field named "file", or as th
  * parser reads text/csv, so the raw body is read here, after the guards, and only by this route.
  */
 export async function csvUploadText(req: Request, file: { buffer: Buffer } | undefined): Promise<string> {
-  const bytes = file?.buffer ?? (req.is(['text/csv', 'text/plain', 'application/csv']) ? await readCapped(req) : undefined);
+  // Not text/plain: that is a type any foreign page's form can post without the browser asking first (CSRF);
+  // cross-site multipart forms are refused by the Origin check (common/csrf-origin.ts).
+  const bytes = file?.buffer ?? (req.is(['text/csv', 'application/csv']) ? await readCapped(req) : undefined);
   if (!bytes) throw new BadRequestException(howToSend);
   if (bytes.length === 0) throw new BadRequestException('The file is empty.');
+  let text: string;
   try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
     throw new BadRequestException('The file is not UTF-8 text: save it from the spreadsheet as "CSV UTF-8".');
   }
+  // PostgreSQL text cannot hold U+0000; a name carrying one would fail at the database.
+  if (text.includes('\u0000')) throw new BadRequestException('The file contains NUL bytes: save it from the spreadsheet as "CSV UTF-8".');
+  return text;
 }
 
 /** Stops collecting at the cap without destroying the socket, so the client still gets its 413. */

@@ -115,6 +115,6 @@ export class PipelineAnalyticsController {
   @ApiOperation({ summary: 'Completion, drop-off by stage, time to feedback and score distributions (candidates by default)' })
   @ApiOkResponse({ schema: openApiSchema(assessmentAnalytics) })
   get(@CurrentUser() user: SessionUser, @Param('id', ParseUUIDPipe) id: string, @Query(new ZodPipe(analyticsQuery)) query: z.infer<typeof analyticsQuery>) {
-    return this.analytics.analytics(user.organization.id, id, query.kind);
+    return this.analytics.analytics(user, id, query.kind);
   }
 }

@@ -4,6 +4,8 @@ import { PrismaService } from '../database/prisma.service';
 
 /** Everything a dashboard row is derived from; hidden test results included (team-only reads). */
 export const pipelineInclude = {
+  // Whether identity may be shown next to the submission (reviews/identity-visibility.ts).
+  assessment: { select: { blindReview: true } },
   attempt: {
     select: {
       id: true,
@@ -135,12 +137,20 @@ export class InvitationsRepository {
   }
 
   /** Conditional: a revocation or submission that happened meanwhile wins, and nothing is rotated. */
-  async rotateToken(id: string, tokenHash: string, expiresAt: Date | undefined): Promise<boolean> {
-    const { count } = await this.prisma.client.invitation.updateMany({
-      where: { id, ...stillOpen },
-      data: { tokenHash, ...(expiresAt ? { expiresAt } : {}) },
+  /**
+   * A resent link replaces the old one, and ends the sessions opened with it: a resend is how a team answers
+   * "my link may have leaked", so a browser already holding the old link's session must not keep working.
+   */
+  rotateToken(id: string, tokenHash: string, expiresAt: Date | undefined): Promise<boolean> {
+    return this.prisma.client.$transaction(async (tx) => {
+      const { count } = await tx.invitation.updateMany({
+        where: { id, ...stillOpen },
+        data: { tokenHash, ...(expiresAt ? { expiresAt } : {}) },
+      });
+      if (count === 0) return false;
+      await tx.candidateSession.deleteMany({ where: { invitationId: id } });
+      return true;
     });
-    return count === 1;
   }
 
   /**

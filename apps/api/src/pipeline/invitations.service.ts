@@ -49,12 +49,15 @@ export class InvitationsService {
   ) {}
 
   /** The dashboard, newest first; the stage filter applies to the derived stage. */
-  async rows(organizationId: string, assessmentId: string, query: PipelineQuery = {}): Promise<{ assessment: Assessment; rows: PipelineRow[] }> {
-    const assessment = await this.assessment(organizationId, assessmentId);
+  async rows(viewer: SessionUser, assessmentId: string, query: PipelineQuery = {}): Promise<{ assessment: Assessment; rows: PipelineRow[] }> {
+    const assessment = await this.assessment(viewer.organization.id, assessmentId);
     const now = new Date();
-    const rows = (await this.invitations.list(organizationId, assessmentId, query))
-      .map((i) => pipelineRowOf(i, criteriaOf(assessment), now))
-      .filter((r) => !query.stage || r.stage === query.stage);
+    const rows = (await this.invitations.list(viewer.organization.id, assessmentId, query))
+      .map((i) => pipelineRowOf(i, criteriaOf(assessment), viewer.id, now))
+      .filter((r) => !query.stage || r.stage === query.stage)
+      // The search matches names and emails: a row whose identity is hidden from this viewer must not be
+      // found by them, or searching for a name would tell them which pseudonym it is.
+      .filter((r) => !query.q?.trim() || !r.identityHidden);
     return { assessment, rows };
   }
 
@@ -63,8 +66,9 @@ export class InvitationsService {
    * has submitted is recorded as an identity view, and an export is recorded as such.
    */
   async rowsFor(user: SessionUser, assessmentId: string, query: PipelineQuery, via: 'pipeline' | 'pipeline-export') {
-    const result = await this.rows(user.organization.id, assessmentId, query);
-    const submitted = result.rows.filter((r) => r.submittedAt).map((r) => r.invitationId);
+    const result = await this.rows(user, assessmentId, query);
+    // Only rows whose identity this person was shown: a blind reviewer's pseudonyms reveal no one.
+    const submitted = result.rows.filter((r) => r.submittedAt && !r.identityHidden).map((r) => r.invitationId);
     await this.audit.identityViewed(user.organization.id, user.id, submitted, via);
     if (via === 'pipeline-export') {
       // The search text may be a name, so it goes with the erasable personal fields.
@@ -122,7 +126,7 @@ export class InvitationsService {
       assessmentId,
       ...(expiresAt ? { expiresAt: expiresAt.toISOString() } : {}),
     });
-    const row = await this.row(user.organization.id, assessment, invitation.id);
+    const row = await this.row(user, assessment, invitation.id);
     // sentAt is that of the last email that went out; if this one did not, the lead must share the new link.
     return { ...row, link, sentAt: emailed ? row.sentAt : null };
   }
@@ -149,20 +153,20 @@ export class InvitationsService {
       ...(request.extraMinutes ? { extraMinutes: request.extraMinutes } : {}),
       ...(deadline ? { deadline: deadline.toISOString() } : {}),
     });
-    return this.row(user.organization.id, assessment, invitation.id);
+    return this.row(user, assessment, invitation.id);
   }
 
   /** Idempotent; the candidate's open sessions end with it. */
   async revoke(user: SessionUser, assessmentId: string, invitationId: string): Promise<PipelineRow> {
     const { assessment, invitation } = await this.invitation(user.organization.id, assessmentId, invitationId);
-    if (invitation.status === 'REVOKED') return this.row(user.organization.id, assessment, invitation.id);
+    if (invitation.status === 'REVOKED') return this.row(user, assessment, invitation.id);
     this.refuseWhenClosed(invitation, 'revoked');
     if (!(await this.invitations.revoke(invitation.id))) throw changedMeanwhile();
     await this.audit.record(user.organization.id, user.id, 'invitation.revoked', { type: 'Invitation', id: invitation.id }, {
       assessmentId,
       started: Boolean(invitation.attempt),
     });
-    return this.row(user.organization.id, assessment, invitation.id);
+    return this.row(user, assessment, invitation.id);
   }
 
   /**
@@ -217,7 +221,7 @@ export class InvitationsService {
     }
     const now = new Date();
     const byId = new Map((await this.invitations.findMany(organizationId, ids)).map((i) => [i.id, i]));
-    return ids.map((id) => ({ ...pipelineRowOf(byId.get(id)!, criteriaOf(assessment), now), link: links.get(id)! }));
+    return ids.map((id) => ({ ...pipelineRowOf(byId.get(id)!, criteriaOf(assessment), user.id, now), link: links.get(id)! }));
   }
 
   /** True when the email went out; a failure is logged and shows as "not sent" on the dashboard. */
@@ -262,10 +266,10 @@ export class InvitationsService {
     return { assessment, invitation };
   }
 
-  private async row(organizationId: string, assessment: Assessment, invitationId: string): Promise<PipelineRow> {
-    const invitation = await this.invitations.find(organizationId, assessment.id, invitationId);
+  private async row(viewer: SessionUser, assessment: Assessment, invitationId: string): Promise<PipelineRow> {
+    const invitation = await this.invitations.find(viewer.organization.id, assessment.id, invitationId);
     if (!invitation) throw new NotFoundException('No such invitation.');
-    return pipelineRowOf(invitation, criteriaOf(assessment));
+    return pipelineRowOf(invitation, criteriaOf(assessment), viewer.id);
   }
 
   private refuseWhenClosed(invitation: PipelineInvitation, action: string) {

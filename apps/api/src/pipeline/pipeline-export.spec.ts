@@ -8,6 +8,7 @@ const row = (over: Partial<PipelineRow>): PipelineRow => ({
   kind: 'CANDIDATE',
   name: 'Ada',
   email: 'ada@example.test',
+  identityHidden: false,
   pseudonym: 'Candidate 001',
   accommodationMinutes: 0,
   stage: 'INVITED',

@@ -1,6 +1,7 @@
 import type { PipelineRow, RunTest } from '@takehome/contracts';
 import type { PipelineInvitation } from './invitations.repository';
 import { round2 } from '../common/statistics';
+import { identityHidden } from '../reviews/identity-visibility';
 import { weightedTotal } from '../reviews/review-views';
 import { minutesBetween, reviewedAt, stageOf, testCount } from './pipeline-facts';
 
@@ -13,8 +14,12 @@ const iso = (d: Date | null | undefined) => d?.toISOString() ?? null;
 
 const score = (count: { passed: number; total: number } | null) => (count ? { score: count.passed, maxScore: count.total } : null);
 
-/** One dashboard row, derived from what the platform recorded; nothing here is stored. */
-export function pipelineRowOf(invitation: PipelineInvitation, criteria: CriterionWeight[], now = new Date()): PipelineRow {
+/**
+ * One dashboard row, derived from what the platform recorded; nothing here is stored. The viewer decides
+ * whether the candidate's name and email may stand next to the results (identityVisibility): a lead who
+ * is also one of the submission's reviewers sees the pseudonym only while reviews are outstanding.
+ */
+export function pipelineRowOf(invitation: PipelineInvitation, criteria: CriterionWeight[], viewerId: string, now = new Date()): PipelineRow {
   const attempt = invitation.attempt;
   const submission = attempt?.submission ?? null;
   const grading = submission?.runs[0] ?? null;
@@ -31,11 +36,13 @@ export function pipelineRowOf(invitation: PipelineInvitation, criteria: Criterio
     feedbackReleasedAt: submission?.feedback?.releasedAt ?? null,
   };
   const { stage, since } = stageOf(facts, now);
+  const hidden = identityHidden(viewerId, invitation.assessment.blindReview, submission);
   return {
     invitationId: invitation.id,
     kind: invitation.kind,
-    name: invitation.candidateName,
-    email: invitation.candidateEmail,
+    name: hidden ? invitation.pseudonym : invitation.candidateName,
+    email: hidden ? null : invitation.candidateEmail,
+    identityHidden: hidden,
     pseudonym: invitation.pseudonym,
     accommodationMinutes: invitation.accommodationMinutes,
     stage,

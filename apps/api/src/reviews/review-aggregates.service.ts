@@ -3,7 +3,8 @@ import { CALIBRATION_SPREAD, type ReviewAggregate, type ReviewPipelineItem, type
 import { AuditService } from '../audit/audit.service';
 import { round2 } from '../common/statistics';
 import { krippendorffAlpha } from './krippendorff-alpha';
-import { hiddenFrom, owesReview, rubricOf, weightedTotal } from './review-views';
+import { identityHidden } from './identity-visibility';
+import { owesReview, rubricOf, weightedTotal } from './review-views';
 import { ReviewsRepository } from './reviews.repository';
 
 /** Hiring-lead read models: the pipeline, side-by-side scores, and agreement across the organization. */
@@ -16,11 +17,11 @@ export class ReviewAggregatesService {
 
   async pipeline(user: SessionUser): Promise<ReviewPipelineItem[]> {
     const rows = await this.reviews.pipeline(user.organization.id);
-    const named = rows.filter((s) => !hiddenFrom(user.id, s.attempt.invitation.assessment.blindReview, s));
+    const named = rows.filter((s) => !identityHidden(user.id, s.attempt.invitation.assessment.blindReview, s));
     await this.audit.identityViewed(user.organization.id, user.id, named.map((s) => s.attempt.invitationId), 'review-pipeline');
     return rows.map((s) => ({
       submissionId: s.id,
-      candidateName: hiddenFrom(user.id, s.attempt.invitation.assessment.blindReview, s) ? s.attempt.invitation.pseudonym : s.attempt.invitation.candidateName,
+      candidateName: identityHidden(user.id, s.attempt.invitation.assessment.blindReview, s) ? s.attempt.invitation.pseudonym : s.attempt.invitation.candidateName,
       pseudonym: s.attempt.invitation.pseudonym,
       assessmentName: s.attempt.invitation.assessment.name,
       submittedAt: s.createdAt.toISOString(),
@@ -55,12 +56,12 @@ export class ReviewAggregatesService {
       return { criterionId: c.id, key: c.key, title: c.title, weight: c.weight, scores, spread, needsCalibration: spread >= CALIBRATION_SPREAD };
     });
     const totals = reviewers.map((r) => r.weightedTotal);
-    if (!hiddenFrom(user.id, submission.attempt.invitation.assessment.blindReview, submission)) {
+    if (!identityHidden(user.id, submission.attempt.invitation.assessment.blindReview, submission)) {
       await this.audit.identityViewed(user.organization.id, user.id, [submission.attempt.invitationId], 'review-aggregate');
     }
     return {
       submissionId,
-      candidateName: hiddenFrom(user.id, submission.attempt.invitation.assessment.blindReview, submission)
+      candidateName: identityHidden(user.id, submission.attempt.invitation.assessment.blindReview, submission)
         ? submission.attempt.invitation.pseudonym
         : submission.attempt.invitation.candidateName,
       pseudonym: submission.attempt.invitation.pseudonym,

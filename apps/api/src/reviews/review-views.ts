@@ -16,12 +16,12 @@ export function toMyReview(review: Review & { scores: ReviewScore[] }): MyReview
   };
 }
 
-type ReviewProgress = {
+export type ReviewProgress = {
   assignments: { reviewerId: string }[];
   reviews: { reviewerId: string; status: string }[];
 };
 
-function blindWhile(blindReview: boolean, s: ReviewProgress): boolean {
+export function blindWhile(blindReview: boolean, s: ReviewProgress): boolean {
   if (!blindReview) return false;
   const submitted = new Set(s.reviews.filter((r) => r.status === 'SUBMITTED').map((r) => r.reviewerId));
   return s.assignments.length === 0 || s.assignments.some((a) => !submitted.has(a.reviewerId));
@@ -32,15 +32,7 @@ export function isBlind(submission: SubmissionForReview): boolean {
   return blindWhile(submission.attempt.invitation.assessment.blindReview, submission);
 }
 
-/**
- * A hiring lead may also be one of the reviewers. On the lead's own pages that person must then still not
- * learn the candidate's name while review is blind...
- */
-export function hiddenFrom(userId: string, blindReview: boolean, s: ReviewProgress): boolean {
-  return s.assignments.some((a) => a.reviewerId === userId) && blindWhile(blindReview, s);
-}
-
-/** ...nor read colleagues' scores or comments before submitting their own review. */
+/** A lead who also reviews must not read colleagues' scores or comments before submitting their own review. */
 export function owesReview(userId: string, s: ReviewProgress): boolean {
   return s.assignments.some((a) => a.reviewerId === userId) && !s.reviews.some((r) => r.reviewerId === userId && r.status === 'SUBMITTED');
 }
@@ -88,7 +80,8 @@ export function toWorkspace(submission: SubmissionForReview, reviewerId: string)
       startedAt: attempt.startedAt.toISOString(),
       submittedAt: submittedAt.toISOString(),
       minutesTaken: Math.round((submittedAt.getTime() - attempt.startedAt.getTime()) / 60_000),
-      limitMinutes: assessment.timeLimitMinutes + invitation.accommodationMinutes,
+      // The assessment's limit, never the invitee's: an accommodation (extra time asked for) would identify them.
+      limitMinutes: assessment.timeLimitMinutes,
     },
     files: asFiles(submission.files),
     // Only the starter of the candidate's runtime: hidden tests and reference solutions stay on the server.

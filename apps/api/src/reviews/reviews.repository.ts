@@ -99,17 +99,19 @@ export class ReviewsRepository {
     scores: { criterionId: string; level: number; comment: string }[],
   ) {
     return this.prisma.client.$transaction(async (tx) => {
-      // Guarded in the write itself, so two tabs racing cannot reopen or overwrite a submitted review.
-      const existing = await tx.review.findUnique({ where: { submissionId_reviewerId: { submissionId, reviewerId } } });
-      if (existing?.status === 'SUBMITTED') return null;
+      // The row exists first (a concurrent first save waits on the unique key, then skips), so that the write
+      // below can be a compare-and-set: only a DRAFT becomes anything. Of several racing submits, PostgreSQL
+      // lets one update the row; the others wait on its lock, re-check `status = DRAFT` against the committed
+      // row and match nothing, so a submitted review is never overwritten or submitted twice.
+      await tx.review.createMany({ data: [{ submissionId, reviewerId }], skipDuplicates: true });
       const data = {
         recommendation: review.recommendation,
         summary: review.summary,
         ...(review.submit ? { status: 'SUBMITTED' as const, submittedAt: new Date() } : {}),
       };
-      const saved = existing
-        ? await tx.review.update({ where: { id: existing.id }, data })
-        : await tx.review.create({ data: { submissionId, reviewerId, ...data } });
+      const { count } = await tx.review.updateMany({ where: { submissionId, reviewerId, status: 'DRAFT' }, data });
+      if (count === 0) return null;
+      const saved = await tx.review.findUniqueOrThrow({ where: { submissionId_reviewerId: { submissionId, reviewerId } } });
       await tx.reviewScore.deleteMany({ where: { reviewId: saved.id } });
       await tx.reviewScore.createMany({ data: scores.map((s) => ({ reviewId: saved.id, ...s })) });
       return tx.review.findUniqueOrThrow({ where: { id: saved.id }, include: { scores: true } });

@@ -49,6 +49,9 @@ export class ReviewsService {
     const known = new Set(criteria.map((c) => c.id));
     const unknown = body.scores.find((s) => !known.has(s.criterionId));
     if (unknown) throw new BadRequestException(`scores: criterion ${unknown.criterionId} is not part of this rubric`);
+    const seen = new Set<string>();
+    const twice = body.scores.find((s) => seen.size === seen.add(s.criterionId).size);
+    if (twice) throw new BadRequestException(`scores: criterion ${twice.criterionId} is scored more than once; one score per criterion`);
     if (submit) {
       const missing = criteria.filter((c) => !body.scores.some((s) => s.criterionId === c.id && s.level !== null));
       if (missing.length) throw new BadRequestException(`pick a level for: ${missing.map((c) => c.title).join(', ')}`);

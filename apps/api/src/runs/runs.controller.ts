@@ -23,7 +23,7 @@ export class RunsController {
   @ApiOperation({ summary: 'A run with every test result (the team view; candidates have their own)' })
   @ApiOkResponse({ schema: openApiSchema(runView) })
   async get(@CurrentUser() user: SessionUser, @Param('id', ParseUUIDPipe) id: string) {
-    const run = await this.runs.findForOrganization(user.organization.id, id);
+    const run = await this.runs.findVisibleTo(user, id);
     if (!run) throw new NotFoundException('No such run.');
     return toRunView(run);
   }
@@ -31,9 +31,9 @@ export class RunsController {
   @Sse(':id/events')
   @ApiOperation({ summary: 'Server-sent events: snapshot, running, progress, finished, final snapshot' })
   async stream(@CurrentUser() user: SessionUser, @Param('id', ParseUUIDPipe) id: string): Promise<Observable<MessageEvent>> {
-    if (!(await this.runs.findForOrganization(user.organization.id, id))) throw new NotFoundException('No such run.');
+    if (!(await this.runs.findVisibleTo(user, id))) throw new NotFoundException('No such run.');
     return runEventStream(this.events.events(id), async () => {
-      const run = await this.runs.findForOrganization(user.organization.id, id);
+      const run = await this.runs.findVisibleTo(user, id);
       return run && toRunView(run);
     });
   }

@@ -5,7 +5,7 @@ import type { Queue } from 'bullmq';
 import { AuditService } from '../audit/audit.service';
 import { randomToken } from '../common/tokens';
 import { API_CONFIG, type ApiConfig } from '../config/api-config';
-import { refuseInternalTarget } from './webhook-target';
+import { checkTarget, postToTarget, refuseInternalTarget } from './webhook-target';
 import { signWebhook } from './webhook-signature';
 import { WebhooksRepository } from './webhooks.repository';
 
@@ -65,15 +65,17 @@ export class WebhooksService {
     const delivery = await this.repository.findDelivery(deliveryId);
     if (!delivery || delivery.deliveredAt || !delivery.endpoint.active) return;
     const body = JSON.stringify({ id: delivery.id, ...(delivery.payload as object) });
-    const refused = await refuseInternalTarget(delivery.endpoint.url, this.config.WEBHOOK_ALLOW_INTERNAL_TARGETS);
-    if (refused) {
-      await this.repository.recordAttempt(delivery.id, { error: refused, delivered: false });
-      throw new Error(refused);
+    // Resolved and checked once; the request connects to exactly that address (no second DNS lookup).
+    const target = await checkTarget(delivery.endpoint.url, this.config.WEBHOOK_ALLOW_INTERNAL_TARGETS);
+    if (!target.ok) {
+      await this.repository.recordAttempt(delivery.id, { error: target.reason, delivered: false });
+      throw new Error(target.reason);
     }
     try {
-      const res = await fetch(delivery.endpoint.url, {
-        method: 'POST',
-        headers: {
+      // Redirects are not followed (node:http never does): a 3xx is a failed delivery, not a second target.
+      const status = await postToTarget(
+        target,
+        {
           'content-type': 'application/json',
           'user-agent': 'Takehome-Webhooks/1',
           'takehome-event': delivery.event,
@@ -81,13 +83,11 @@ export class WebhooksService {
           'takehome-signature': signWebhook(delivery.endpoint.secret, body),
         },
         body,
-        redirect: 'manual',
-        signal: AbortSignal.timeout(DELIVERY_TIMEOUT_MS),
-      });
-      await res.body?.cancel();
-      const delivered = res.status >= 200 && res.status < 300;
-      await this.repository.recordAttempt(delivery.id, { status: res.status, delivered, error: delivered ? undefined : `HTTP ${res.status}` });
-      if (!delivered) throw new Error(`endpoint answered HTTP ${res.status}`);
+        DELIVERY_TIMEOUT_MS,
+      );
+      const delivered = status >= 200 && status < 300;
+      await this.repository.recordAttempt(delivery.id, { status, delivered, error: delivered ? undefined : `HTTP ${status}` });
+      if (!delivered) throw new Error(`endpoint answered HTTP ${status}`);
     } catch (error) {
       const message = (error as Error).message;
       if (!message.startsWith('endpoint answered')) await this.repository.recordAttempt(delivery.id, { error: message, delivered: false });

@@ -4,14 +4,19 @@ import { PrismaService } from '../../database/prisma.service';
 
 type Tx = Prisma.TransactionClient;
 
-/** Every write runs inside `write`, which holds the attempt row FOR SHARE: see SubmissionsRepository.submit. */
+/**
+ * Every write runs inside `write`, which locks the attempt row (FOR NO KEY UPDATE) for the transaction. Writes
+ * to one attempt therefore take turns, so the count and size limits are checked against what is really stored
+ * (under a shared lock, concurrent creates each saw 99 files and all went in); a submit's status flip waits for
+ * them too, see SubmissionsRepository.submit. NO KEY leaves rows that merely reference the attempt unblocked.
+ */
 @Injectable()
 export class DraftsRepository {
   constructor(private readonly prisma: PrismaService) {}
 
   write<T>(attemptId: string, fn: (tx: Tx) => Promise<T>, onClosed: () => Error): Promise<T> {
     return this.prisma.client.$transaction(async (tx) => {
-      const rows = await tx.$queryRaw<{ status: string }[]>`SELECT status::text FROM "Attempt" WHERE id = ${attemptId}::uuid FOR SHARE`;
+      const rows = await tx.$queryRaw<{ status: string }[]>`SELECT status::text FROM "Attempt" WHERE id = ${attemptId}::uuid FOR NO KEY UPDATE`;
       if (rows[0]?.status !== 'IN_PROGRESS') throw onClosed();
       return fn(tx);
     });

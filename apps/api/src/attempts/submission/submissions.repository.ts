@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { CANDIDATE_SESSION_AFTER_END_MS } from '../../invitations/invitation-links.service';
 import { PrismaService } from '../../database/prisma.service';
 import { submissionHash } from './submission-hash';
 
@@ -16,7 +17,7 @@ export class SubmissionsRepository {
   /**
    * Submits at most once. Flipping the status is the guard: a concurrent manual submit and auto-submit both try,
    * one flips it, the other gets null. The flip takes the attempt's row lock, which waits for any save holding
-   * it FOR SHARE, so the snapshot read right after sees every save that was accepted.
+   * it (drafts.repository.ts), so the snapshot read right after sees every save that was accepted.
    */
   submit(input: SubmitInput) {
     return this.prisma.client.$transaction(async (tx) => {
@@ -26,6 +27,12 @@ export class SubmissionsRepository {
         data: { status: input.automatic ? 'EXPIRED_SUBMITTED' : 'SUBMITTED', submittedAt: now },
       });
       if (flipped.count === 0) return null;
+      // The attempt has ended: its sessions last only the grace period from now (survey, confirmation).
+      const { invitationId } = await tx.attempt.findUniqueOrThrow({ where: { id: input.attemptId }, select: { invitationId: true } });
+      await tx.candidateSession.updateMany({
+        where: { invitationId, expiresAt: { gt: new Date(now.getTime() + CANDIDATE_SESSION_AFTER_END_MS) } },
+        data: { expiresAt: new Date(now.getTime() + CANDIDATE_SESSION_AFTER_END_MS) },
+      });
       const drafts = await tx.draftFile.findMany({ where: { attemptId: input.attemptId }, orderBy: { path: 'asc' } });
       const files = Object.fromEntries(drafts.map((f) => [f.path, f.content]));
       const submission = await tx.submission.create({

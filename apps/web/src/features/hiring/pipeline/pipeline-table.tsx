@@ -38,7 +38,7 @@ export function PipelineTable({ assessmentId, rows, onIssued, onError }: Props) 
                   {row.name}
                 </Anchor>
                 <Text size="xs" c="dimmed">
-                  {row.email}
+                  {row.email ?? 'Identity hidden while you review'}
                   {row.accommodationMinutes > 0 ? ` · +${row.accommodationMinutes} min` : ''}
                 </Text>
               </Table.Td>

@@ -44,7 +44,7 @@ function ReportView({ report }: { report: CandidateReport }) {
           <KindBadge kind={report.kind} />
           <StageBadge stage={report.stage} />
         </Group>
-        <Text c="dimmed">{report.email}</Text>
+        <Text c="dimmed">{report.email ?? 'Identity hidden until every review of this submission is in: you are one of its reviewers.'}</Text>
       </div>
       {!baseline && (
         <Alert color="gray" title="No pilot baseline">
