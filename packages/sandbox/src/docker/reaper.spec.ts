@@ -26,8 +26,10 @@ describe(reapLeftovers.name, () => {
     const unrelated = `unrelated-${runId}`;
     await docker.createVolume({ Name: unrelated });
     try {
-      expect(await reapLeftovers(docker)).toEqual({ containers: 1, volumes: 1, networks: 1 });
-      expect(await leftovers()).toBe(0);
+      // Other crashed processes' leftovers on a shared engine are reaped too, hence "at least".
+      const reaped = await reapLeftovers(docker);
+      for (const count of Object.values(reaped)) expect(count).toBeGreaterThanOrEqual(1);
+      expect(await leftovers({ runId })).toBe(0);
       expect((await docker.getVolume(unrelated).inspect()).Name).toBe(unrelated);
     } finally {
       await docker.getVolume(unrelated).remove();
@@ -37,9 +39,9 @@ describe(reapLeftovers.name, () => {
   it("leaves a live process's run alone, until asked for that run by id", async () => {
     const runId = `live-${Date.now()}`;
     await makeRun(runId, runLabels(runId)); // owned by this test process, which is alive
-    expect(await reapLeftovers(docker)).toEqual({ containers: 0, volumes: 0, networks: 0 });
-    expect(await leftovers()).toBe(3);
+    await reapLeftovers(docker);
+    expect(await leftovers({ runId })).toBe(3);
     expect(await reapLeftovers(docker, runId)).toEqual({ containers: 1, volumes: 1, networks: 1 });
-    expect(await leftovers()).toBe(0);
+    expect(await leftovers({ runId })).toBe(0);
   });
 });

@@ -3,6 +3,7 @@ import { reapLeftovers } from '../docker/reaper';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { createSandboxConfig, DockerSandboxRunner, SANDBOX_LABEL, type RunRequest } from '..';
+import { CURRENT_OWNER, OWNER_LABEL, RUN_ID_LABEL } from '../docker/labels';
 
 export const FIXTURES = path.join(__dirname, '../../test/fixtures');
 export const docker = new Docker({ socketPath: '/var/run/docker.sock' });
@@ -102,9 +103,14 @@ export function pythonInContainerRequest(overrides: Partial<RunRequest> = {}): R
   };
 }
 
-/** Labelled containers, volumes and networks still present (should always be zero after a run). */
-export async function leftovers(): Promise<number> {
-  const filters = { label: [`${SANDBOX_LABEL}=1`] };
+/**
+ * Labelled containers, volumes and networks still present (should always be zero after a run). Only this test
+ * process's own, or one run's: other processes sharing the engine (a worker, another checkout's suite) have
+ * runs of their own in flight.
+ */
+export async function leftovers(scope: { runId?: string; owner?: string } = {}): Promise<number> {
+  const label = scope.runId ? `${RUN_ID_LABEL}=${scope.runId}` : `${OWNER_LABEL}=${scope.owner ?? CURRENT_OWNER}`;
+  const filters = { label: [`${SANDBOX_LABEL}=1`, label] };
   const [c, v, n] = await Promise.all([
     docker.listContainers({ all: true, filters }),
     docker.listVolumes({ filters }),
