@@ -10,7 +10,6 @@ import { createJobRegistry } from './jobs/job-registry';
 import { GradeSubmissionJob, PracticeRunJob, VerifyChallengeJob } from './jobs/run-job-handlers';
 import { createLogger } from './logger';
 import { startQueueWorkers } from './queue-workers';
-import { GradedAnnouncer } from './runs/graded-announcer';
 import { RunEvents } from './runs/run-events';
 import { RunExecutor } from './runs/run-executor';
 import { RunRepository } from './runs/run.repository';
@@ -42,13 +41,11 @@ async function main() {
     poolSize: config.WORKER_GRADING_CONCURRENCY + config.WORKER_PRACTICE_CONCURRENCY + 2,
   });
 
-  const graded = new GradedAnnouncer(redis, queuePrefix(config.DATABASE_URL, config.QUEUE_PREFIX));
   const executor = new RunExecutor(
     new RunRepository(prisma),
     new DockerSandboxRunner(sandboxConfig, docker),
     new RunEvents(redis),
     logger,
-    graded,
   );
   const registry = createJobRegistry([
     new GradeSubmissionJob(executor),
@@ -78,7 +75,6 @@ async function main() {
     logger.info({ signal }, 'worker stopping: finishing active runs');
     // close() waits for active jobs, so a deploy never abandons a run halfway.
     await Promise.all(workers.map((w) => w.close()));
-    await graded.close();
     await stopHeartbeat();
     await prisma.$disconnect();
     redis.disconnect();

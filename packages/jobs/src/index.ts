@@ -1,3 +1,4 @@
+import type { RunKind } from '@takehome/contracts';
 import { z } from 'zod';
 
 /**
@@ -33,6 +34,13 @@ export const jobQueue: Record<JobName, QueueName> = {
   [JobName.PracticeRun]: QueueName.Practice,
 };
 
+/** Which job runs a run of each kind: the one mapping the API's enqueue and its stale-run sweep share. */
+export const jobForRunKind: Record<RunKind, JobName> = {
+  GRADING: JobName.GradeSubmission,
+  VERIFICATION: JobName.VerifyChallenge,
+  PRACTICE: JobName.PracticeRun,
+};
+
 /**
  * Per-job options. jobId = runId makes enqueueing idempotent; retries with backoff are for infrastructure
  * faults only (the processor turns a candidate's failing code into a stored result, never a thrown error).
@@ -46,23 +54,6 @@ export function jobOptions(name: JobName, payload: RunJobPayload) {
     attempts: 3,
     backoff: { type: 'exponential' as const, delay: 2_000 },
     removeOnComplete: { age: 24 * 3600, count: 1000 },
-    removeOnFail: { age: 7 * 24 * 3600 },
-  };
-}
-
-/**
- * The API owns webhooks, so once a worker has stored a grading result it hands the API this job, and the API
- * tells integrations (an ATS) that the submission is graded. Not a QueueName: workers do not consume it. The
- * job id names the run, so a result stored once is announced once.
- */
-export const GRADED_QUEUE = 'graded';
-export const GRADED_JOB = 'submission-graded';
-export function gradedJobOptions(runId: string) {
-  return {
-    jobId: `graded.${runId}`,
-    attempts: 5,
-    backoff: { type: 'exponential' as const, delay: 2_000 },
-    removeOnComplete: { age: 24 * 3600 },
     removeOnFail: { age: 7 * 24 * 3600 },
   };
 }

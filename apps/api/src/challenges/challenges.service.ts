@@ -1,9 +1,9 @@
 import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
 import { ChallengeFormatError, type ChallengePackage, formatIssue, loadChallengeFromFiles, versionRecord } from '@takehome/challenge';
 import type { EditChallengeVersionRequest, SavedChallengeVersion } from '@takehome/contracts';
-import { JobName } from '@takehome/jobs';
 import { parseDocument, stringify } from 'yaml';
-import { RunQueueService } from '../runs/run-queue.service';
+import { RunsRepository } from '../runs/runs.repository';
+import { RunsService } from '../runs/runs.service';
 import { toDetail, toSummary } from './challenge-views';
 import { ChallengesRepository } from './challenges.repository';
 import { readChallengeZip, ZipPackageError } from './zip-package';
@@ -12,7 +12,8 @@ import { readChallengeZip, ZipPackageError } from './zip-package';
 export class ChallengesService {
   constructor(
     private readonly challenges: ChallengesRepository,
-    private readonly queue: RunQueueService,
+    private readonly runs: RunsRepository,
+    private readonly dispatcher: RunsService,
   ) {}
 
   async list(organizationId: string) {
@@ -58,8 +59,8 @@ export class ChallengesService {
     const pkg = loadChallengeFromFiles(version.files as Record<string, string>);
     const runIds: string[] = [];
     for (const runtime of pkg.manifest.runtimes) {
-      const run = await this.challenges.createVerificationRun(version.id, runtime, pkg.solutions[runtime] ?? {});
-      await this.queue.enqueue(JobName.VerifyChallenge, run.id);
+      const run = await this.runs.createVerification(version.id, runtime, pkg.solutions[runtime] ?? {});
+      await this.dispatcher.dispatch(run);
       runIds.push(run.id);
     }
     return { runIds };

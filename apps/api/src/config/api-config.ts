@@ -17,6 +17,9 @@ const apiEnv = z.object({
   // Redis); checked every RUN_REQUEUE_INTERVAL_MS, 0 turns the sweep off.
   RUN_REQUEUE_AFTER_MS: env.positiveInt(60_000),
   RUN_REQUEUE_INTERVAL_MS: z.coerce.number().int().min(0).default(30_000),
+  // Stored grades waiting in the announcement outbox are delivered as "submission.graded" this often (and
+  // once at start, for results stored while no API ran); 0 turns the poller off.
+  RUN_ANNOUNCE_INTERVAL_MS: z.coerce.number().int().min(0).default(1_000),
   // Webhook deliveries are retried with exponential backoff from this base, up to this many attempts.
   WEBHOOK_RETRY_BASE_MS: env.positiveInt(5_000),
   WEBHOOK_MAX_ATTEMPTS: env.positiveInt(8),

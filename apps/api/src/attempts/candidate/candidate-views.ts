@@ -1,5 +1,6 @@
 import type { CandidateAttempt, CandidateFeedback, CandidateOverview, RunTest } from '@takehome/contracts';
 import type { Feedback } from '@takehome/db';
+import { testCounts, visibleTests } from '../../runs/run-results';
 import type { CandidateInvitation } from './candidate-context';
 
 export function toCandidateAttempt(invitation: CandidateInvitation): CandidateAttempt | null {
@@ -42,12 +43,13 @@ export function toOverview(invitation: CandidateInvitation, extra: { surveyAnswe
 }
 
 /**
- * Feedback as released by the lead. Tests not marked visible are reduced to counts: their names and output
- * would tell the next candidate what the hidden suite checks.
+ * Feedback as released by the lead: released, so the candidate's audience now includes the tests marked
+ * `after_published`. Hidden tests are reduced to counts: their names and output would tell the next
+ * candidate what the hidden suite checks.
  */
 export function toCandidateFeedback(feedback: Feedback, tests: RunTest[] | null): CandidateFeedback {
-  const visible = (tests ?? []).filter((t) => t.visibility === 'visible');
-  const hidden = (tests ?? []).filter((t) => t.visibility !== 'visible');
+  const audience = { kind: 'candidate', released: true } as const;
+  const counts = tests && testCounts(tests, audience);
   return {
     released: true,
     releasedAt: feedback.releasedAt!.toISOString(),
@@ -56,15 +58,12 @@ export function toCandidateFeedback(feedback: Feedback, tests: RunTest[] | null)
       title: String(c.title ?? ''),
       comment: String(c.comment ?? ''),
     })),
-    tests: tests
-      ? {
-          visible: {
-            passed: visible.filter((t) => t.status === 'passed').length,
-            total: visible.length,
-            names: visible.map((t) => ({ name: t.name, passed: t.status === 'passed' })),
-          },
-          hidden: { passed: hidden.filter((t) => t.status === 'passed').length, total: hidden.length },
-        }
-      : null,
+    tests:
+      tests && counts
+        ? {
+            visible: { ...counts.shown, names: visibleTests(tests, audience).map((t) => ({ name: t.name, passed: t.status === 'passed' })) },
+            hidden: counts.withheld,
+          }
+        : null,
   };
 }

@@ -34,12 +34,4 @@ export class CandidateRepository {
   releasedFeedback(attemptId: string) {
     return this.prisma.client.feedback.findFirst({ where: { submission: { attemptId }, releasedAt: { not: null } } });
   }
-
-  latestGradingTests(attemptId: string) {
-    return this.prisma.client.run.findFirst({
-      where: { submission: { attemptId }, kind: 'GRADING', status: 'FINISHED' },
-      orderBy: { finishedAt: 'desc' },
-      select: { tests: true },
-    });
-  }
 }

@@ -1,7 +1,9 @@
 import { BadRequestException, ConflictException, GoneException, Injectable } from '@nestjs/common';
 import { loadChallengeFromFiles, type Runtime } from '@takehome/challenge';
-import type { CandidateFeedback, CandidateOverview, CandidateWorkspace, RunTest, SurveyRequest } from '@takehome/contracts';
+import type { CandidateFeedback, CandidateOverview, CandidateWorkspace, SurveyRequest } from '@takehome/contracts';
 import { Prisma } from '@takehome/db';
+import { readRunTests } from '../../runs/run-results';
+import { RunsRepository } from '../../runs/runs.repository';
 import { DeadlineScheduler } from '../submission/deadline-scheduler';
 import type { CandidateInvitation } from './candidate-context';
 import { CandidateRepository } from './candidate.repository';
@@ -12,6 +14,7 @@ export class CandidateService {
   constructor(
     private readonly repository: CandidateRepository,
     private readonly scheduler: DeadlineScheduler,
+    private readonly runs: RunsRepository,
   ) {}
 
   async overview(invitation: CandidateInvitation): Promise<CandidateOverview> {
@@ -84,7 +87,7 @@ export class CandidateService {
     if (!attempt || attempt.status === 'IN_PROGRESS') return { released: false };
     const feedback = await this.repository.releasedFeedback(attempt.id);
     if (!feedback) return { released: false };
-    const run = await this.repository.latestGradingTests(attempt.id);
-    return toCandidateFeedback(feedback, (run?.tests as RunTest[] | null) ?? null);
+    const grade = await this.runs.gradeOfAttempt(attempt.id);
+    return toCandidateFeedback(feedback, grade ? readRunTests(grade.tests) : null);
   }
 }

@@ -1,7 +1,6 @@
 import { ConflictException, Injectable, Logger } from '@nestjs/common';
 import type { SubmissionReceipt } from '@takehome/contracts';
-import { JobName } from '@takehome/jobs';
-import { RunQueueService } from '../../runs/run-queue.service';
+import { RunsService } from '../../runs/runs.service';
 import { WebhooksService } from '../../webhooks/webhooks.service';
 import { acceptsWritesUntil, type CandidateInvitation, writableAttempt } from '../candidate/candidate-context';
 import { DeadlineScheduler } from './deadline-scheduler';
@@ -22,7 +21,7 @@ export class SubmissionsService {
 
   constructor(
     private readonly repository: SubmissionsRepository,
-    private readonly runQueue: RunQueueService,
+    private readonly runs: RunsService,
     private readonly scheduler: DeadlineScheduler,
     private readonly webhooks: WebhooksService,
   ) {}
@@ -80,10 +79,8 @@ export class SubmissionsService {
   private async submitOnce(attempt: SubmittableAttempt, automatic: boolean) {
     const done = await this.repository.submit({ attemptId: attempt.id, automatic, challengeVersionId: attempt.challengeVersionId, runtime: attempt.runtime });
     if (!done) return null;
-    // After the commit: the submission is safe even if Redis is briefly away; the run row stays QUEUED.
-    await this.runQueue.enqueue(JobName.GradeSubmission, done.runId).catch((error: Error) =>
-      this.logger.error({ runId: done.runId, error: error.message }, 'grading run stored but not enqueued'),
-    );
+    // After the commit: the submission is safe even if Redis is briefly away (see RunsService.dispatch).
+    await this.runs.dispatch(done.run);
     await this.webhooks
       .emit(attempt.organizationId, 'submission.created', {
         submissionId: done.submission.id,
@@ -91,7 +88,7 @@ export class SubmissionsService {
         invitationId: attempt.invitationId,
         automatic,
       })
-      .catch((error: Error) => this.logger.error({ error: error.message }, 'submission webhook not recorded'));
+      .catch((error: Error) => this.logger.error(`submission.created webhook for attempt ${attempt.id} not recorded: ${error.message}`));
     this.logger.log(`attempt ${attempt.id} submitted${automatic ? ' automatically at its deadline' : ''}`);
     return done;
   }

@@ -71,7 +71,7 @@ export function RunProgressCard({ runId, onFinished }: { runId: string; onFinish
                   </Badge>
                 </Table.Td>
                 <Table.Td>
-                  {test.score} / {test.max_score}
+                  {test.score} / {test.maxScore}
                 </Table.Td>
               </Table.Tr>
             ))}

@@ -35,7 +35,7 @@ export function ResultsPanel({ run }: { run: ReviewWorkspace['run'] }) {
             </Table.Td>
             <Table.Td>
               {/* Text, not Group: Group drops falsy children, and a score of 0 must show. */}
-              <Text size="sm">{`${test.score} / ${test.max_score}`}</Text>
+              <Text size="sm">{`${test.score} / ${test.maxScore}`}</Text>
             </Table.Td>
           </Table.Tr>
         ))}
