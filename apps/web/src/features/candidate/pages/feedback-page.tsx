@@ -1,6 +1,6 @@
 import { Alert, Anchor, Card, Center, Container, Loader, Stack, Text, Title } from '@mantine/core';
 import { Link } from 'react-router';
-import { errorCode, errorMessage } from '../api/candidate-http';
+import { errorCode, errorMessage } from '../../../api/http';
 import { useFeedback } from '../hooks/use-candidate';
 import { LinkProblem } from './link-problem';
 
