@@ -11,7 +11,7 @@ import { HealthModule } from './health/health.module';
 import { InfraModule } from './infra/infra.module';
 import { ReviewsModule } from './reviews/reviews.module';
 import { FeedbackModule } from './feedback/feedback.module';
-import { InvitationsModule } from './invitations/invitations.module';
+import { CandidateSessionsModule } from './candidate-sessions/candidate-sessions.module';
 import { AttemptsModule } from './attempts/attempts.module';
 import { PipelineModule } from './pipeline/pipeline.module';
 
@@ -22,7 +22,7 @@ export class AppModule {
     return {
       module: AppModule,
       global: true,
-      imports: [DatabaseModule, InfraModule, RunsModule, AuthModule, HealthModule, WebhooksModule, AssessmentsModule, OrganizationsModule, ChallengesModule, ReviewsModule, FeedbackModule, InvitationsModule, AttemptsModule, PipelineModule],
+      imports: [DatabaseModule, InfraModule, RunsModule, AuthModule, HealthModule, WebhooksModule, AssessmentsModule, OrganizationsModule, ChallengesModule, ReviewsModule, FeedbackModule, CandidateSessionsModule, AttemptsModule, PipelineModule],
       providers: [{ provide: API_CONFIG, useValue: config }],
       exports: [API_CONFIG],
     };

@@ -1,6 +1,7 @@
 import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
-import { InvitationsModule } from '../invitations/invitations.module';
+import { CandidateSessionsModule } from '../candidate-sessions/candidate-sessions.module';
+import { ChallengesModule } from '../challenges/challenges.module';
 import { WebhooksModule } from '../webhooks/webhooks.module';
 import { CandidateSessionGuard } from './candidate/candidate-session.guard';
 import { CandidateController } from './candidate/candidate.controller';
@@ -18,7 +19,7 @@ import { SubmissionsService } from './submission/submissions.service';
 
 /** The candidate's attempt: landing, workspace drafts, practice runs, submission, survey and feedback. */
 @Module({
-  imports: [InvitationsModule, WebhooksModule, BullModule.registerQueue({ name: DEADLINE_QUEUE })],
+  imports: [CandidateSessionsModule, ChallengesModule, WebhooksModule, BullModule.registerQueue({ name: DEADLINE_QUEUE })],
   controllers: [CandidateController, DraftsController, PracticeRunsController],
   providers: [
     CandidateSessionGuard,

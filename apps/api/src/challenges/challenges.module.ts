@@ -1,7 +1,12 @@
 import { Module } from '@nestjs/common';
+import { ChallengePackages } from './challenge-packages';
 import { ChallengesController } from './challenges.controller';
 import { ChallengesRepository } from './challenges.repository';
 import { ChallengesService } from './challenges.service';
 
-@Module({ controllers: [ChallengesController], providers: [ChallengesRepository, ChallengesService], exports: [ChallengesService] })
+@Module({
+  controllers: [ChallengesController],
+  providers: [ChallengesRepository, ChallengesService, ChallengePackages],
+  exports: [ChallengesService, ChallengePackages],
+})
 export class ChallengesModule {}

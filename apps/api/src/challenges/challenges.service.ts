@@ -4,6 +4,7 @@ import type { EditChallengeVersionRequest, SavedChallengeVersion } from '@takeho
 import { parseDocument, stringify } from 'yaml';
 import { RunsRepository } from '../runs/runs.repository';
 import { RunsService } from '../runs/runs.service';
+import { ChallengePackages } from './challenge-packages';
 import { toDetail, toSummary } from './challenge-views';
 import { ChallengesRepository } from './challenges.repository';
 import { readChallengeZip, ZipPackageError } from './zip-package';
@@ -14,6 +15,7 @@ export class ChallengesService {
     private readonly challenges: ChallengesRepository,
     private readonly runs: RunsRepository,
     private readonly dispatcher: RunsService,
+    private readonly packages: ChallengePackages,
   ) {}
 
   async list(organizationId: string) {
@@ -56,7 +58,7 @@ export class ChallengesService {
   /** Runs every runtime's reference solution against both suites through the queue. */
   async verify(organizationId: string, challengeId: string, versionId: string): Promise<{ runIds: string[] }> {
     const version = await this.findVersion(organizationId, challengeId, versionId);
-    const pkg = loadChallengeFromFiles(version.files as Record<string, string>);
+    const pkg = await this.packages.get(version.id);
     const runIds: string[] = [];
     for (const runtime of pkg.manifest.runtimes) {
       const run = await this.runs.createVerification(version.id, runtime, pkg.solutions[runtime] ?? {});

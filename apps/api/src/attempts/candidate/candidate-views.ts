@@ -18,9 +18,15 @@ export function toCandidateAttempt(invitation: CandidateInvitation): CandidateAt
 }
 
 /** Criteria in plain words (title and description); the level descriptors are the reviewers' scale. */
-export function toOverview(invitation: CandidateInvitation, extra: { surveyAnswered: boolean; feedbackReleased: boolean }): CandidateOverview {
+export interface ChallengeSummary {
+  title: string;
+  summary: string;
+  skills: string[];
+  rubric: { criteria: { title: string; description: string; weight: number; position: number }[] } | null;
+}
+
+export function toOverview(invitation: CandidateInvitation, version: ChallengeSummary, extra: { surveyAnswered: boolean; feedbackReleased: boolean }): CandidateOverview {
   const { assessment } = invitation;
-  const version = assessment.challengeVersion;
   const criteria = [...(version.rubric?.criteria ?? [])].sort((a, b) => a.position - b.position);
   return {
     candidateName: invitation.candidateName,

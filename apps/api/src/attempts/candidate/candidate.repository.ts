@@ -14,8 +14,16 @@ export class CandidateRepository {
     });
   }
 
-  challengeFiles(challengeVersionId: string) {
-    return this.prisma.client.challengeVersion.findUniqueOrThrow({ where: { id: challengeVersionId }, select: { files: true } });
+  /** What the landing page shows of the challenge: never its files (hidden tests and solutions stay put). */
+  challengeSummary(challengeVersionId: string) {
+    return this.prisma.client.challengeVersion.findUniqueOrThrow({
+      where: { id: challengeVersionId },
+      select: { title: true, summary: true, skills: true, rubric: { select: { criteria: { select: { title: true, description: true, weight: true, position: true } } } } },
+    });
+  }
+
+  prompt(challengeVersionId: string) {
+    return this.prisma.client.challengeVersion.findUniqueOrThrow({ where: { id: challengeVersionId }, select: { title: true, promptMarkdown: true } });
   }
 
   draftFiles(attemptId: string) {

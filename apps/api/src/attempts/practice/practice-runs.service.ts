@@ -5,6 +5,7 @@ import { RunsRepository } from '../../runs/runs.repository';
 import { RunsService } from '../../runs/runs.service';
 import { toCandidateRun } from '../../runs/run-views';
 import { type CandidateInvitation, tooManyRequests, writableAttempt } from '../candidate/candidate-context';
+import { SubmissionsService } from '../submission/submissions.service';
 
 /**
  * Practice runs are the candidate's own: the limits (one at a time, so many an hour) are checked here, the run
@@ -18,9 +19,11 @@ export class PracticeRunsService {
   constructor(
     private readonly repository: RunsRepository,
     private readonly runs: RunsService,
+    private readonly deadlines: SubmissionsService,
   ) {}
 
-  async create(invitation: CandidateInvitation): Promise<CandidateRun> {
+  async create(current: CandidateInvitation): Promise<CandidateRun> {
+    const invitation = await this.deadlines.enforceDeadline(current);
     const attempt = writableAttempt(invitation);
     const { assessment } = invitation;
     const decision = await this.repository.createPractice({
