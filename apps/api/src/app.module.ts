@@ -1,4 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
+import { LoggerModule } from 'nestjs-pino';
+import type { Logger } from 'pino';
 import { AssessmentsModule } from './assessments/assessments.module';
 import { OrganizationsModule } from './organizations/organizations.module';
 import { ChallengesModule } from './challenges/challenges.module';
@@ -17,12 +19,18 @@ import { PipelineModule } from './pipeline/pipeline.module';
 
 @Module({})
 export class AppModule {
-  /** The config is loaded once in main (or by a test) and handed in, so a test can boot with its own. */
-  static forRoot(config: ApiConfig): DynamicModule {
+  /**
+   * The config and the logger are made once in main (or by a test) and handed in, so a test can boot with its
+   * own. nestjs-pino logs each request (pino-http) and serves Nest's Logger, so `logger.warn({ runId }, 'msg')`
+   * keeps its fields in the JSON line.
+   */
+  static forRoot(config: ApiConfig, logger: Logger): DynamicModule {
     return {
       module: AppModule,
       global: true,
-      imports: [DatabaseModule, InfraModule, RunsModule, AuthModule, HealthModule, WebhooksModule, AssessmentsModule, OrganizationsModule, ChallengesModule, ReviewsModule, FeedbackModule, CandidateSessionsModule, AttemptsModule, PipelineModule],
+      imports: [
+        LoggerModule.forRoot({ pinoHttp: { logger, autoLogging: { ignore: (req) => req.url === '/health' } } }),
+        DatabaseModule, InfraModule, RunsModule, AuthModule, HealthModule, WebhooksModule, AssessmentsModule, OrganizationsModule, ChallengesModule, ReviewsModule, FeedbackModule, CandidateSessionsModule, AttemptsModule, PipelineModule],
       providers: [{ provide: API_CONFIG, useValue: config }],
       exports: [API_CONFIG],
     };

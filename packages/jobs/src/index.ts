@@ -61,9 +61,18 @@ export function jobOptions(name: JobName, payload: RunJobPayload) {
 /** Progress events published on this channel let the API stream a run's state to the browser. */
 export const runEventsChannel = (runId: string) => `takehome:run-events:${runId}`;
 
-/** Workers announce themselves with a key that expires unless refreshed, so health can count live workers. */
+/**
+ * Workers announce themselves with a key that expires unless refreshed, so health can count live workers; each
+ * beat carries the state of the Docker engine the worker drives, which the API reports where it has no engine
+ * of its own (the compose deployment gives the socket to workers only).
+ */
 export const WORKER_HEARTBEAT_PREFIX = 'takehome:worker:';
 export const WORKER_HEARTBEAT_TTL_SECONDS = 15;
+export const workerHeartbeat = z.object({
+  at: z.string(),
+  docker: z.object({ status: z.enum(['up', 'down']), latencyMs: z.number(), error: z.string().optional() }).optional(),
+});
+export type WorkerHeartbeat = z.infer<typeof workerHeartbeat>;
 
 /**
  * Queues belong to a database: the BullMQ key prefix is derived from the database name, so an API and a worker

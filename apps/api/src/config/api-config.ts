@@ -27,6 +27,10 @@ const apiEnv = z.object({
   WEBHOOK_ALLOW_INTERNAL_TARGETS: z.stringbool().default(false),
   // Empty means dockerode's own default: DOCKER_HOST or the local socket.
   DOCKER_HOST: z.string().optional(),
+  // Where health learns the Docker engine's state: "local" pings the engine this process reaches (one host,
+  // development); "workers" reads what live workers report in their heartbeats (compose, where only the
+  // workers hold the socket).
+  HEALTH_DOCKER: z.enum(['local', 'workers']).default('local'),
   LOG_LEVEL: env.logLevel(),
   // Where the built web app lives; served by the API in production so one port serves everything.
   WEB_DIST: z.string().default(path.resolve(__dirname, '../../../web/dist')),
