@@ -7,7 +7,7 @@ import { ZodPipe } from '../common/zod-body.pipe';
 import { API_CONFIG, type ApiConfig } from '../config/api-config';
 import { CandidateSessionsService } from './candidate-sessions.service';
 
-export const CANDIDATE_COOKIE_PATH = '/api/candidate';
+const CANDIDATE_COOKIE_PATH = '/api/candidate';
 
 @ApiTags('candidate')
 @Public()

@@ -4,7 +4,7 @@ import { hashToken, randomToken } from '../common/tokens';
 import { CandidateSessionsRepository } from './candidate-sessions.repository';
 
 // Long enough for a candidate to come back to the feedback page weeks after submitting.
-export const CANDIDATE_SESSION_TTL_MS = 120 * 24 * 3600 * 1000;
+const CANDIDATE_SESSION_TTL_MS = 120 * 24 * 3600 * 1000;
 
 const messages: Record<LinkProblem, string> = {
   invalid: 'This invitation link is not valid. Check that you copied the whole link from the email.',
