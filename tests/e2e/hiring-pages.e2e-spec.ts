@@ -68,8 +68,8 @@ async function taker(
     data: { attemptId: attempt.id, files, contentHash: randomUUID(), automatic: !!spec.ranOut, createdAt: submittedAt },
   });
   const tests = [
-    ...VISIBLE.map((name) => ({ name, status: 'passed', score: 1, max_score: 1, output: '', visibility: 'visible' })),
-    ...HIDDEN.map((name, i) => ({ name, status: spec.hidden[i] ? 'passed' : 'failed', score: spec.hidden[i] ? 1 : 0, max_score: 1, output: '', visibility: 'hidden' })),
+    ...VISIBLE.map((name) => ({ name, status: 'passed', score: 1, maxScore: 1, output: '', visibility: 'visible' })),
+    ...HIDDEN.map((name, i) => ({ name, status: spec.hidden[i] ? 'passed' : 'failed', score: spec.hidden[i] ? 1 : 0, maxScore: 1, output: '', visibility: 'hidden' })),
   ];
   const finishedAt = new Date(submittedAt.getTime() + 40_000);
   await prisma.run.create({

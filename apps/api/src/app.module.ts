@@ -1,4 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
+import { LoggerModule } from 'nestjs-pino';
+import type { Logger } from 'pino';
 import { AssessmentsModule } from './assessments/assessments.module';
 import { OrganizationsModule } from './organizations/organizations.module';
 import { ChallengesModule } from './challenges/challenges.module';
@@ -11,7 +13,7 @@ import { HealthModule } from './health/health.module';
 import { InfraModule } from './infra/infra.module';
 import { ReviewsModule } from './reviews/reviews.module';
 import { FeedbackModule } from './feedback/feedback.module';
-import { InvitationsModule } from './invitations/invitations.module';
+import { CandidateSessionsModule } from './candidate-sessions/candidate-sessions.module';
 import { AttemptsModule } from './attempts/attempts.module';
 import { PipelineModule } from './pipeline/pipeline.module';
 import { SsoModule } from './sso/sso.module';
@@ -22,12 +24,19 @@ import { SetupModule } from './setup/setup.module';
 
 @Module({})
 export class AppModule {
-  /** The config is loaded once in main (or by a test) and handed in, so a test can boot with its own. */
-  static forRoot(config: ApiConfig): DynamicModule {
+  /**
+   * The config and the logger are made once in main (or by a test) and handed in, so a test can boot with its
+   * own. nestjs-pino logs each request (pino-http) and serves Nest's Logger, so `logger.warn({ runId }, 'msg')`
+   * keeps its fields in the JSON line.
+   */
+  static forRoot(config: ApiConfig, logger: Logger): DynamicModule {
     return {
       module: AppModule,
       global: true,
-      imports: [DatabaseModule, InfraModule, RunsModule, AuthModule, HealthModule, WebhooksModule, AssessmentsModule, OrganizationsModule, ChallengesModule, ReviewsModule, FeedbackModule, InvitationsModule, AttemptsModule, PipelineModule, AccountTokensModule, SetupModule, MembersModule, PasswordsModule, SsoModule],
+      imports: [
+        LoggerModule.forRoot({ pinoHttp: { logger, autoLogging: { ignore: (req) => req.url === '/health' } } }),
+        DatabaseModule, InfraModule, RunsModule, AuthModule, HealthModule, WebhooksModule, AssessmentsModule, OrganizationsModule, ChallengesModule, ReviewsModule, FeedbackModule, CandidateSessionsModule, AttemptsModule, PipelineModule,
+        AccountTokensModule, SetupModule, MembersModule, PasswordsModule, SsoModule],
       providers: [{ provide: API_CONFIG, useValue: config }],
       exports: [API_CONFIG],
     };

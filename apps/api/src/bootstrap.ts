@@ -2,11 +2,10 @@ import { NestFactory } from '@nestjs/core';
 import cookieParser from 'cookie-parser';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { Logger } from 'pino';
-import { pinoHttp } from 'pino-http';
+import { Logger as NestPinoLogger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { requestContextMiddleware } from './audit/request-context';
 import { HttpExceptionFilter } from './common/http-exception.filter';
-import { PinoNestLogger } from './common/pino-logger';
 import { apiDocsEnabled, type ApiConfig } from './config/api-config';
 import { RedisService } from './infra/redis.service';
 import { setupOpenApi } from './openapi/setup-openapi';
@@ -18,16 +17,16 @@ import { serveWebApp } from './web/serve-web';
 
 /** Builds the whole HTTP application; main.ts listens on it, API tests call it over HTTP the same way. */
 export async function createApp(config: ApiConfig, logger: Logger): Promise<NestExpressApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
-    logger: new PinoNestLogger(logger),
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, logger), {
+    bufferLogs: true,
     bodyParser: false,
   });
+  app.useLogger(app.get(NestPinoLogger));
   // Only the configured reverse proxies may say who the client is; by default nobody (see TRUST_PROXY).
   app.set('trust proxy', config.TRUST_PROXY);
   app.disable('x-powered-by');
   app.use(securityHeaders());
   app.use(cookieParser());
-  app.use(pinoHttp({ logger, autoLogging: { ignore: (req) => req.url === '/health' } }));
   const limits = rateLimits(app.get(RedisService).client, config.REDIS_KEY_PREFIX, config.RATE_LIMIT_MULTIPLIER);
   app.use('/api/auth/login', limits.login);
   app.use('/api/candidate/sessions', limits.candidateSession);
@@ -38,7 +37,7 @@ export async function createApp(config: ApiConfig, logger: Logger): Promise<Nest
   app.use('/api', limits.api);
   app.use('/api', csrfOriginCheck(config.PUBLIC_URL));
   installBodyLimits(app);
-  // After the body parsers and pino-http (request id): audit events read the client's address from here.
+  // After the body parsers: audit events read the client's address and user agent from here.
   app.use(requestContextMiddleware);
   app.setGlobalPrefix('api', { exclude: ['health'] });
   app.useGlobalFilters(new HttpExceptionFilter());

@@ -194,9 +194,9 @@ describe('candidate: invitation links, drafts, runs, submission', () => {
       const b = await started();
       const hiddenNames = ['persistence: links, aliases and click counts survive a restart'];
       const tests = [
-        { name: 'links: creates a link', status: 'passed', score: 1, max_score: 1, output: 'ok', visibility: 'visible' },
-        { name: hiddenNames[0], status: 'failed', score: 0, max_score: 4, output: 'SECRET-HIDDEN-OUTPUT', visibility: 'hidden' },
-        { name: 'after-published test name', status: 'passed', score: 1, max_score: 1, output: 'SECRET-AP-OUTPUT', visibility: 'after_published' },
+        { name: 'links: creates a link', status: 'passed', score: 1, maxScore: 1, output: 'ok', visibility: 'visible' },
+        { name: hiddenNames[0], status: 'failed', score: 0, maxScore: 4, output: 'SECRET-HIDDEN-OUTPUT', visibility: 'hidden' },
+        { name: 'after-published test name', status: 'passed', score: 1, maxScore: 1, output: 'SECRET-AP-OUTPUT', visibility: 'after_published' },
       ];
       const runOfB = await f.prisma.run.create({
         data: { kind: 'PRACTICE', status: 'FINISHED', attemptId: b.attempt.id, challengeVersionId: b.scene.challengeVersionId, runtime: 'node20', suite: 'visible', files: {}, tests },
@@ -220,7 +220,7 @@ describe('candidate: invitation links, drafts, runs, submission', () => {
       expect((await a.client.json('POST', '/submit')).status).toBe(200);
       const grading = await f.prisma.run.findFirstOrThrow({ where: { submission: { attemptId: a.attempt.id } } });
       expect(grading).toMatchObject({ kind: 'GRADING', suite: 'all', files: expect.objectContaining({ 'server.js': 'mine' }) });
-      await f.prisma.run.update({ where: { id: grading.id }, data: { status: 'FINISHED', tests } });
+      await f.prisma.run.update({ where: { id: grading.id }, data: { status: 'FINISHED', outcome: 'COMPLETED', finishedAt: new Date(), tests } });
       expect((await a.client.json('GET', `/runs/${grading.id}`)).status).toBe(404);
 
       // A reviewer's notes and a draft (unreleased) feedback never reach the candidate.
@@ -232,20 +232,56 @@ describe('candidate: invitation links, drafts, runs, submission', () => {
       });
       const unreleased = await a.client.json('GET', '/feedback');
       expect(unreleased.body).toEqual({ released: false });
+      const hiddenFile = readFileSync(path.join(HIDDEN_TESTS, 'persistence.test.mjs'), 'utf8').split('\n').find((l) => l.trim().length > 30)!.trim();
+      const secrets = ['REVIEWER-PRIVATE-NOTE', hiddenNames[0], 'SECRET-HIDDEN-OUTPUT', 'SECRET-AP-OUTPUT', hiddenFile];
+      for (const route of ['/attempt', '/workspace', '/runs', '/feedback']) {
+        const res = await a.client.json('GET', route);
+        for (const secret of [...secrets, 'after-published test name']) expect(res.text, `${route} leaks ${secret}`).not.toContain(secret);
+      }
+
       await f.prisma.feedback.update({ where: { submissionId: submission.id }, data: { releasedAt: new Date() } });
       const released = await a.client.json('GET', '/feedback');
       expect(released.body).toMatchObject({ released: true, body: 'DRAFT-FEEDBACK', criteria: [{ title: 'Own tests', comment: 'Good' }] });
-      expect(released.body.tests).toEqual({ visible: { passed: 1, total: 1, names: [{ name: 'links: creates a link', passed: true }] }, hidden: { passed: 1, total: 2 } });
+      // Released: the test marked after_published now reaches the candidate by name; hidden ones stay counts.
+      expect(released.body.tests).toEqual({
+        visible: { passed: 2, total: 2, names: [{ name: 'links: creates a link', passed: true }, { name: 'after-published test name', passed: true }] },
+        hidden: { passed: 0, total: 1 },
+      });
       // B still sees nothing of A's.
       expect((await b.client.json('GET', '/feedback')).body).toEqual({ released: false });
-
-      const hiddenFile = readFileSync(path.join(HIDDEN_TESTS, 'persistence.test.mjs'), 'utf8').split('\n').find((l) => l.trim().length > 30)!.trim();
       for (const route of ['/attempt', '/workspace', '/runs', '/feedback']) {
         const res = await a.client.json('GET', route);
-        for (const secret of ['REVIEWER-PRIVATE-NOTE', hiddenNames[0], 'SECRET-HIDDEN-OUTPUT', 'after-published test name', hiddenFile]) {
-          expect(res.text, `${route} leaks ${secret}`).not.toContain(secret);
-        }
+        for (const secret of secrets) expect(res.text, `${route} leaks ${secret}`).not.toContain(secret);
       }
+    });
+
+    it('names after_published tests to the candidate only once feedback is released, and never hidden ones', async () => {
+      const a = await started();
+      expect((await a.client.json('POST', '/submit')).status).toBe(200);
+      const submission = await f.prisma.submission.findUniqueOrThrow({ where: { attemptId: a.attempt.id } });
+      const test = (name: string, visibility: string, passed: boolean) => ({ name, status: passed ? 'passed' : 'failed', score: passed ? 1 : 0, maxScore: 1, output: '', visibility });
+      await f.prisma.run.updateMany({
+        where: { submissionId: submission.id, kind: 'GRADING' },
+        data: {
+          status: 'FINISHED',
+          outcome: 'COMPLETED',
+          finishedAt: new Date(),
+          tests: [test('shown while working', 'visible', true), test('named after release', 'after_published', false), test('never named', 'hidden', true)],
+        },
+      });
+      const lead = await f.user(a.scene.org.id, 'HIRING_LEAD');
+      await f.prisma.feedback.create({ data: { submissionId: submission.id, authorId: lead.id, body: 'Thanks', criteria: [] } });
+      const before = await a.client.json('GET', '/feedback');
+      expect(before.body).toEqual({ released: false });
+      expect(before.text).not.toContain('named after release');
+
+      await f.prisma.feedback.update({ where: { submissionId: submission.id }, data: { releasedAt: new Date() } });
+      const after = await a.client.json('GET', '/feedback');
+      expect(after.body.tests).toEqual({
+        visible: { passed: 1, total: 2, names: [{ name: 'shown while working', passed: true }, { name: 'named after release', passed: false }] },
+        hidden: { passed: 1, total: 1 },
+      });
+      expect(after.text).not.toContain('never named');
     });
   });
 

@@ -1,5 +1,7 @@
 import { healthResponse } from '@takehome/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { WORKER_HEARTBEAT_PREFIX } from '@takehome/jobs';
+import { randomUUID } from 'node:crypto';
 import { RedisService } from '../src/infra/redis.service';
 import { startTestApp, type TestApp } from './support/test-app';
 
@@ -18,6 +20,28 @@ describe('GET /health', () => {
     expect(body.checks.database.status).toBe('up');
     expect(body.checks.redis.status).toBe('up');
     expect(body.checks.docker.status).toBe('up');
+  });
+});
+
+describe('GET /health with HEALTH_DOCKER=workers (the compose deployment: only workers hold the socket)', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp('health_workers', { HEALTH_DOCKER: 'workers', DOCKER_HOST: 'tcp://127.0.0.1:9' });
+  });
+  afterAll(() => t?.close());
+
+  it("reports the engine as the workers' heartbeats see it, not through a socket of its own", async () => {
+    // DOCKER_HOST points nowhere: a local probe would say down. A worker's beat says its engine is up.
+    const key = `${WORKER_HEARTBEAT_PREFIX}health-test-${randomUUID()}`;
+    const redis = t.app.get(RedisService).client;
+    await redis.set(key, JSON.stringify({ at: new Date().toISOString(), docker: { status: 'up', latencyMs: 3 } }), 'EX', 30);
+    try {
+      const body = healthResponse.parse(await (await fetch(`${t.baseUrl}/health`)).json());
+      expect(body.checks.docker.status).toBe('up');
+      expect(body.workers.online).toBeGreaterThanOrEqual(1);
+    } finally {
+      await redis.del(key);
+    }
   });
 });
 
@@ -67,6 +91,6 @@ describe('OpenAPI', () => {
   it('answers unknown API routes with the documented error shape', async () => {
     const res = await fetch(`${t.baseUrl}/api/nope`);
     expect(res.status).toBe(404);
-    expect(await res.json()).toMatchObject({ statusCode: 404, error: 'Not Found', message: expect.any(String) });
+    expect(await res.json()).toMatchObject({ statusCode: 404, error: 'Not Found', code: 'not_found', message: expect.any(String) });
   });
 });

@@ -37,7 +37,7 @@ describe('pilot report, launch baseline and candidate reports', () => {
     await f.prisma.run.create({
       data: {
         kind: 'VERIFICATION', status: 'FINISHED', outcome: 'COMPLETED', challengeVersionId: s.challengeVersionId, runtime: 'node20', suite: 'all', files: {}, finishedAt: new Date(),
-        tests: names.map((name) => ({ name, status: 'passed', score: 1, max_score: 1, output: '', visibility: name.startsWith('hidden') ? 'hidden' : 'visible' })),
+        tests: names.map((name) => ({ name, status: 'passed', score: 1, maxScore: 1, output: '', visibility: name.startsWith('hidden') ? 'hidden' : 'visible' })),
       },
     });
     const cookie = await signIn(t.baseUrl, s.lead.email, s.lead.password);
@@ -134,7 +134,7 @@ describe('pilot report, launch baseline and candidate reports', () => {
     const s = await pilotScene();
     await f.prisma.run.updateMany({
       where: { challengeVersionId: s.challengeVersionId, kind: 'VERIFICATION' },
-      data: { tests: [{ name: 'visible 0', status: 'failed', score: 0, max_score: 1, output: '', visibility: 'visible' }] },
+      data: { tests: [{ name: 'visible 0', status: 'failed', score: 0, maxScore: 1, output: '', visibility: 'visible' }] },
     });
     const report = await s.report();
     expect(report.tests.find((x) => x.name === 'visible 0')).toMatchObject({ passed: 3, referencePasses: false, flagged: true, flagReason: expect.stringMatching(/reference solution fails it too/) });

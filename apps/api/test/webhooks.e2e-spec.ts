@@ -1,10 +1,8 @@
-import { getQueueToken } from '@nestjs/bullmq';
 import { createdWebhookView, errorResponse, webhookDeliveryView } from '@takehome/contracts';
-import { GRADED_JOB, GRADED_QUEUE, gradedJobOptions } from '@takehome/jobs';
-import type { Queue } from 'bullmq';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { RunAnnouncer } from '../src/runs/run-announcer';
 import { verifyWebhook } from '../src/webhooks/webhook-signature';
 import { WebhooksService } from '../src/webhooks/webhooks.service';
 import { Factories, signIn } from './support/factories';
@@ -102,7 +100,7 @@ describe('webhooks', () => {
     }
   });
 
-  it('announces a graded submission once, as the worker hands it over after storing the grade', async () => {
+  it('announces a graded submission once, from the outbox row the worker stores with the grade', async () => {
     const ats = await receiver(0);
     try {
       const scene = await new PipelineFactories(factories).scene('LIVE');
@@ -115,12 +113,14 @@ describe('webhooks', () => {
         tests: { visiblePassed: 2, visibleTotal: 2, hiddenPassed: 1, hiddenTotal: 3 },
       });
       const run = await factories.prisma.run.findFirstOrThrow({ where: { submissionId: submission!.id, kind: 'GRADING' } });
-      await factories.prisma.run.update({ where: { id: run.id }, data: { score: 3, maxScore: 5 } });
-
-      // Exactly what the worker does after storing the result; a second hand-over of the same run is dropped.
-      const queue = t.app.get<Queue>(getQueueToken(GRADED_QUEUE));
-      await queue.add(GRADED_JOB, { runId: run.id }, gradedJobOptions(run.id));
-      await queue.add(GRADED_JOB, { runId: run.id }, gradedJobOptions(run.id));
+      // Exactly what the worker writes with a grade; sweeping again (or the poller meanwhile) announces nothing more.
+      await factories.prisma.$transaction([
+        factories.prisma.run.update({ where: { id: run.id }, data: { score: 3, maxScore: 5 } }),
+        factories.prisma.runAnnouncement.create({ data: { runId: run.id } }),
+      ]);
+      const announcer = t.app.get(RunAnnouncer);
+      await Promise.all([announcer.sweep(), announcer.sweep()]);
+      await announcer.sweep();
       await waitFor(() => ats.received.length >= 1);
       await new Promise((r) => setTimeout(r, 500));
       expect(ats.received).toHaveLength(1);

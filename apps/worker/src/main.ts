@@ -1,8 +1,7 @@
 import { exitOnConfigError } from '@takehome/config';
 import { createPrismaClient } from '@takehome/db';
 import { QueueName, queuePrefix } from '@takehome/jobs';
-import { createSandboxConfig, DockerSandboxRunner, reapLeftovers, SandboxConfigError } from '@takehome/sandbox';
-import Docker from 'dockerode';
+import { createDockerClient, createSandboxConfig, DockerSandboxRunner, reapLeftovers, SandboxConfigError } from '@takehome/sandbox';
 import { Redis } from 'ioredis';
 import { hostname } from 'node:os';
 import { startHeartbeat } from './heartbeat';
@@ -10,7 +9,6 @@ import { createJobRegistry } from './jobs/job-registry';
 import { GradeSubmissionJob, PracticeRunJob, VerifyChallengeJob } from './jobs/run-job-handlers';
 import { createLogger } from './logger';
 import { startQueueWorkers } from './queue-workers';
-import { GradedAnnouncer } from './runs/graded-announcer';
 import { RunEvents } from './runs/run-events';
 import { RunExecutor } from './runs/run-executor';
 import { RunRepository } from './runs/run.repository';
@@ -22,9 +20,9 @@ async function main() {
   const logger = createLogger(config.LOG_LEVEL);
   const workerId = config.WORKER_ID ?? `${hostname()}-${process.pid}`;
 
-  const docker = new Docker();
+  const docker = createDockerClient(sandboxConfig);
   await docker.ping().catch((error: Error) => {
-    logger.fatal({ err: error.message }, 'Docker engine not reachable (DOCKER_HOST or /var/run/docker.sock)');
+    logger.fatal({ err: error.message }, 'Docker engine not reachable (DOCKER_HOST or SANDBOX_DOCKER_SOCKET)');
     process.exit(1);
   });
   // A worker that crashed mid-run leaves containers behind; only those of dead processes go, so workers
@@ -42,13 +40,11 @@ async function main() {
     poolSize: config.WORKER_GRADING_CONCURRENCY + config.WORKER_PRACTICE_CONCURRENCY + 2,
   });
 
-  const graded = new GradedAnnouncer(redis, queuePrefix(config.DATABASE_URL, config.QUEUE_PREFIX));
   const executor = new RunExecutor(
     new RunRepository(prisma),
     new DockerSandboxRunner(sandboxConfig, docker),
     new RunEvents(redis),
     logger,
-    graded,
   );
   const registry = createJobRegistry([
     new GradeSubmissionJob(executor),
@@ -68,7 +64,7 @@ async function main() {
     onGaveUp: (job, error) => executor.failForInfrastructure(String(job.data?.runId), error, job.attemptsMade),
   });
   await Promise.all(workers.map((w) => w.waitUntilReady()));
-  const stopHeartbeat = startHeartbeat(redis, workerId, { pid: process.pid, queues: Object.values(QueueName) });
+  const stopHeartbeat = startHeartbeat(redis, workerId, { pid: process.pid, queues: Object.values(QueueName) }, () => docker.ping());
   logger.info({ workerId, queuePrefix: queuePrefix(config.DATABASE_URL, config.QUEUE_PREFIX), grading: config.WORKER_GRADING_CONCURRENCY, practice: config.WORKER_PRACTICE_CONCURRENCY }, 'worker ready');
 
   let stopping = false;
@@ -78,7 +74,6 @@ async function main() {
     logger.info({ signal }, 'worker stopping: finishing active runs');
     // close() waits for active jobs, so a deploy never abandons a run halfway.
     await Promise.all(workers.map((w) => w.close()));
-    await graded.close();
     await stopHeartbeat();
     await prisma.$disconnect();
     redis.disconnect();

@@ -1,3 +1,4 @@
+import { type TestVisibility, testVisibility } from '@takehome/contracts';
 import { z } from 'zod';
 
 /** Runtimes the platform has images for; a challenge may support any non-empty subset. */
@@ -11,9 +12,9 @@ export type SuiteName = (typeof SUITE_NAMES)[number];
 export const reportFormatSchema = z.enum(['junit', 'ctrf', 'gradescope']);
 export type ReportFormat = z.infer<typeof reportFormatSchema>;
 
-/** `after_published`: hidden while the attempt is open, shown to the candidate once results are published. */
-export const testVisibilitySchema = z.enum(['visible', 'hidden', 'after_published']);
-export type TestVisibility = z.infer<typeof testVisibilitySchema>;
+/** `after_published`: hidden while the attempt is open, shown to the candidate once feedback is released. */
+export const testVisibilitySchema = testVisibility;
+export type { TestVisibility };
 
 const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 

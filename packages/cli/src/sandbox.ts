@@ -1,8 +1,7 @@
-import { createSandboxConfig, DockerSandboxRunner, SandboxConfigError } from '@takehome/sandbox';
-import Docker from 'dockerode';
+import { createDockerClient, createSandboxConfig, DockerSandboxRunner, SandboxConfigError } from '@takehome/sandbox';
 import { CliError } from './cli-error';
 
-/** The same runner the worker uses, on the Docker engine DOCKER_HOST (or the local socket) points at. */
+/** The same runner the worker uses, on the Docker engine DOCKER_HOST (or SANDBOX_DOCKER_SOCKET) points at. */
 export async function createRunner(): Promise<DockerSandboxRunner> {
   let config;
   try {
@@ -11,9 +10,9 @@ export async function createRunner(): Promise<DockerSandboxRunner> {
     if (error instanceof SandboxConfigError) throw new CliError(error.message);
     throw error;
   }
-  const docker = new Docker();
+  const docker = createDockerClient(config);
   await docker.ping().catch((e: Error) => {
-    throw new CliError(`Docker engine not reachable (DOCKER_HOST or /var/run/docker.sock): ${e.message}`);
+    throw new CliError(`Docker engine not reachable (DOCKER_HOST or ${config.dockerSocket}): ${e.message}`);
   });
   return new DockerSandboxRunner(config, docker);
 }

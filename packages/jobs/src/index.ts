@@ -1,3 +1,4 @@
+import type { RunKind } from '@takehome/contracts';
 import { z } from 'zod';
 
 /**
@@ -33,6 +34,13 @@ export const jobQueue: Record<JobName, QueueName> = {
   [JobName.PracticeRun]: QueueName.Practice,
 };
 
+/** Which job runs a run of each kind: the one mapping the API's enqueue and its stale-run sweep share. */
+export const jobForRunKind: Record<RunKind, JobName> = {
+  GRADING: JobName.GradeSubmission,
+  VERIFICATION: JobName.VerifyChallenge,
+  PRACTICE: JobName.PracticeRun,
+};
+
 /**
  * Per-job options. jobId = runId makes enqueueing idempotent; retries with backoff are for infrastructure
  * faults only (the processor turns a candidate's failing code into a stored result, never a thrown error).
@@ -50,29 +58,21 @@ export function jobOptions(name: JobName, payload: RunJobPayload) {
   };
 }
 
-/**
- * The API owns webhooks, so once a worker has stored a grading result it hands the API this job, and the API
- * tells integrations (an ATS) that the submission is graded. Not a QueueName: workers do not consume it. The
- * job id names the run, so a result stored once is announced once.
- */
-export const GRADED_QUEUE = 'graded';
-export const GRADED_JOB = 'submission-graded';
-export function gradedJobOptions(runId: string) {
-  return {
-    jobId: `graded.${runId}`,
-    attempts: 5,
-    backoff: { type: 'exponential' as const, delay: 2_000 },
-    removeOnComplete: { age: 24 * 3600 },
-    removeOnFail: { age: 7 * 24 * 3600 },
-  };
-}
-
 /** Progress events published on this channel let the API stream a run's state to the browser. */
 export const runEventsChannel = (runId: string) => `takehome:run-events:${runId}`;
 
-/** Workers announce themselves with a key that expires unless refreshed, so health can count live workers. */
+/**
+ * Workers announce themselves with a key that expires unless refreshed, so health can count live workers; each
+ * beat carries the state of the Docker engine the worker drives, which the API reports where it has no engine
+ * of its own (the compose deployment gives the socket to workers only).
+ */
 export const WORKER_HEARTBEAT_PREFIX = 'takehome:worker:';
 export const WORKER_HEARTBEAT_TTL_SECONDS = 15;
+export const workerHeartbeat = z.object({
+  at: z.string(),
+  docker: z.object({ status: z.enum(['up', 'down']), latencyMs: z.number(), error: z.string().optional() }).optional(),
+});
+export type WorkerHeartbeat = z.infer<typeof workerHeartbeat>;
 
 /**
  * Queues belong to a database: the BullMQ key prefix is derived from the database name, so an API and a worker

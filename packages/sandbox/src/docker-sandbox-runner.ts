@@ -1,4 +1,5 @@
-import Docker from 'dockerode';
+import type Docker from 'dockerode';
+import { createDockerClient } from './docker/docker-client';
 import type { SandboxConfig } from './config';
 import { createHardenedContainer, createWorkspaceVolume, startExec, wasOomKilled, type ExecResult } from './docker/containers';
 import { runLabels } from './docker/labels';
@@ -43,7 +44,7 @@ export class DockerSandboxRunner implements SandboxRunner {
     private readonly config: SandboxConfig,
     docker?: Docker,
   ) {
-    this.docker = docker ?? new Docker({ socketPath: config.dockerSocket });
+    this.docker = docker ?? createDockerClient(config);
   }
 
   async run(request: RunRequest, options: RunOptions = {}): Promise<RunResult> {

@@ -1,9 +1,11 @@
+import { testVisibility } from '@takehome/contracts';
 import { z } from 'zod';
 
 // The contract every sandbox engine implements. Callers (CLI, worker) depend only on this file, so another
 // engine (Kubernetes Jobs, gVisor) can sit beside the Docker one without touching them.
 
-export const visibilitySchema = z.enum(['visible', 'hidden', 'after_published']);
+// The platform's one visibility enum (packages/contracts); the engine only carries it through.
+export const visibilitySchema = testVisibility;
 export type Visibility = z.infer<typeof visibilitySchema>;
 
 // Paths are relative to the container workspace; the tar builder rejects anything escaping it.
@@ -55,6 +57,7 @@ export type RunStatus = z.infer<typeof runStatusSchema>;
 export const testStatusSchema = z.enum(['passed', 'failed', 'skipped']);
 export type TestStatus = z.infer<typeof testStatusSchema>;
 
+/** The engine's own output (snake_case, as `assess run --json` prints it); the worker maps it to RunTest once. */
 export const testResultSchema = z.object({
   name: z.string(),
   status: testStatusSchema,

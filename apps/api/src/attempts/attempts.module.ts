@@ -1,7 +1,7 @@
 import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
-import { GRADED_QUEUE } from '@takehome/jobs';
-import { InvitationsModule } from '../invitations/invitations.module';
+import { CandidateSessionsModule } from '../candidate-sessions/candidate-sessions.module';
+import { ChallengesModule } from '../challenges/challenges.module';
 import { WebhooksModule } from '../webhooks/webhooks.module';
 import { CandidateSessionGuard } from './candidate/candidate-session.guard';
 import { CandidateController } from './candidate/candidate.controller';
@@ -11,17 +11,15 @@ import { DraftsController } from './drafts/drafts.controller';
 import { DraftsRepository } from './drafts/drafts.repository';
 import { DraftsService } from './drafts/drafts.service';
 import { PracticeRunsController } from './practice/practice-runs.controller';
-import { PracticeRunsRepository } from './practice/practice-runs.repository';
 import { PracticeRunsService } from './practice/practice-runs.service';
 import { AutoSubmitProcessor } from './submission/auto-submit.processor';
 import { DEADLINE_QUEUE, DeadlineScheduler } from './submission/deadline-scheduler';
-import { GradedWebhookProcessor } from './submission/graded-webhook.processor';
 import { SubmissionsRepository } from './submission/submissions.repository';
 import { SubmissionsService } from './submission/submissions.service';
 
 /** The candidate's attempt: landing, workspace drafts, practice runs, submission, survey and feedback. */
 @Module({
-  imports: [InvitationsModule, WebhooksModule, BullModule.registerQueue({ name: DEADLINE_QUEUE }, { name: GRADED_QUEUE })],
+  imports: [CandidateSessionsModule, ChallengesModule, WebhooksModule, BullModule.registerQueue({ name: DEADLINE_QUEUE })],
   controllers: [CandidateController, DraftsController, PracticeRunsController],
   providers: [
     CandidateSessionGuard,
@@ -29,13 +27,11 @@ import { SubmissionsService } from './submission/submissions.service';
     CandidateService,
     DraftsRepository,
     DraftsService,
-    PracticeRunsRepository,
     PracticeRunsService,
     SubmissionsRepository,
     SubmissionsService,
     DeadlineScheduler,
     AutoSubmitProcessor,
-    GradedWebhookProcessor,
   ],
 })
 export class AttemptsModule {}

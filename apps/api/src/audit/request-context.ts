@@ -23,8 +23,12 @@ export function requestContextMiddleware(req: Request, _res: Response, next: Nex
       // req.ip honours `trust proxy` (bootstrap.ts): the client's address behind our one reverse proxy.
       address: req.ip ?? null,
       userAgent: typeof agent === 'string' ? agent.slice(0, 500) : null,
-      // pino-http sets req.id, so an event can be matched with the request's log lines.
-      requestId: (req as Request & { id?: unknown }).id != null ? String((req as Request & { id?: unknown }).id) : null,
+      // pino-http (nestjs-pino's middleware, which runs after this one) sets req.id, so an event can be matched
+      // with the request's log lines: read when the event is recorded, not now.
+      get requestId() {
+        const id = (req as Request & { id?: unknown }).id;
+        return id != null ? String(id) : null;
+      },
     },
     next,
   );

@@ -9,7 +9,7 @@ type VerificationRunRow = VersionRow['runs'][number];
  * A version is verified when the latest verification run of every runtime passed every test; it is derived
  * from the runs rather than stored, so it can never disagree with them.
  */
-export function verificationOf(runtimes: string[], runs: VerificationRunRow[]): Verification {
+function verificationOf(runtimes: string[], runs: VerificationRunRow[]): Verification {
   const latest = runtimes.map((runtime) => runs.find((r) => r.runtime === runtime)).filter((r) => r !== undefined);
   const view = latest.map(({ queuedAt: _queuedAt, ...run }) => run);
   let status: VerificationStatus = 'unverified';

@@ -52,11 +52,4 @@ export class ChallengesRepository {
       select: { challengeId: true, _count: { select: { runs: { where: { kind: 'VERIFICATION' } } } } },
     });
   }
-
-  createVerificationRun(challengeVersionId: string, runtime: string, files: Record<string, string>) {
-    return this.prisma.client.run.create({
-      data: { kind: 'VERIFICATION', challengeVersionId, runtime, suite: 'all', files },
-      select: { id: true },
-    });
-  }
 }

@@ -1,10 +1,11 @@
 import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
 import { ChallengeFormatError, type ChallengePackage, formatIssue, loadChallengeFromFiles, versionRecord } from '@takehome/challenge';
 import type { EditChallengeVersionRequest, SavedChallengeVersion } from '@takehome/contracts';
-import { JobName } from '@takehome/jobs';
 import { parseDocument, stringify } from 'yaml';
 import { AuditService } from '../audit/audit.service';
-import { RunQueueService } from '../runs/run-queue.service';
+import { RunsRepository } from '../runs/runs.repository';
+import { RunsService } from '../runs/runs.service';
+import { ChallengePackages } from './challenge-packages';
 import { toDetail, toSummary } from './challenge-views';
 import { ChallengesRepository } from './challenges.repository';
 import { loadChallengeZip, ZipPackageError } from './zip-package';
@@ -13,7 +14,9 @@ import { loadChallengeZip, ZipPackageError } from './zip-package';
 export class ChallengesService {
   constructor(
     private readonly challenges: ChallengesRepository,
-    private readonly queue: RunQueueService,
+    private readonly runs: RunsRepository,
+    private readonly dispatcher: RunsService,
+    private readonly packages: ChallengePackages,
     private readonly audit: AuditService,
   ) {}
 
@@ -66,11 +69,11 @@ export class ChallengesService {
   /** Runs every runtime's reference solution against both suites through the queue. */
   async verify(organizationId: string, challengeId: string, versionId: string): Promise<{ runIds: string[] }> {
     const version = await this.findVersion(organizationId, challengeId, versionId);
-    const pkg = loadChallengeFromFiles(version.files as Record<string, string>);
+    const pkg = await this.packages.get(version.id);
     const runIds: string[] = [];
     for (const runtime of pkg.manifest.runtimes) {
-      const run = await this.challenges.createVerificationRun(version.id, runtime, pkg.solutions[runtime] ?? {});
-      await this.queue.enqueue(JobName.VerifyChallenge, run.id);
+      const run = await this.runs.createVerification(version.id, runtime, pkg.solutions[runtime] ?? {});
+      await this.dispatcher.dispatch(run);
       runIds.push(run.id);
     }
     return { runIds };

@@ -2,7 +2,11 @@ import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, HttpSta
 import type { ErrorResponse } from '@takehome/contracts';
 import type { Response } from 'express';
 
-/** Gives every error the one documented shape; unexpected errors are logged and never leak internals. */
+/**
+ * Gives every error the one documented shape, `{ statusCode, error, code, message }` (plus `issues` for
+ * validation): a route's own reason code where it names one, else one derived from the status
+ * ("not_found", "bad_request", ...). Unexpected errors are logged and never leak internals.
+ */
 @Catch()
 export class HttpExceptionFilter implements ExceptionFilter {
   private readonly logger = new Logger('HttpExceptionFilter');
@@ -16,19 +20,20 @@ export class HttpExceptionFilter implements ExceptionFilter {
 
   private toBody(exception: unknown): ErrorResponse {
     if (!(exception instanceof HttpException)) {
-      return { statusCode: 500, error: 'Internal Server Error', message: 'Something went wrong on our side.' };
+      return { statusCode: 500, error: 'Internal Server Error', code: 'internal_error', message: 'Something went wrong on our side.' };
     }
     const statusCode = exception.getStatus();
     const response = exception.getResponse();
     const error = HttpStatus[statusCode]?.replace(/_/g, ' ').toLowerCase().replace(/\b\w/g, (c) => c.toUpperCase()) ?? 'Error';
-    if (typeof response === 'string') return { statusCode, error, message: response };
+    const fallback = HttpStatus[statusCode]?.toLowerCase() ?? 'error';
+    if (typeof response === 'string') return { statusCode, error, code: fallback, message: response };
     const { message, issues, code } = response as { message?: string | string[]; issues?: ErrorResponse['issues']; code?: string };
     return {
       statusCode,
       error,
+      code: typeof code === 'string' ? code : fallback,
       message: Array.isArray(message) ? message.join('; ') : (message ?? exception.message),
       ...(issues ? { issues } : {}),
-      ...(typeof code === 'string' ? { code } : {}),
     };
   }
 }

@@ -1,27 +1,6 @@
-import type { LoggerService } from '@nestjs/common';
 import pino, { type Logger } from 'pino';
 
+/** The API's one pino logger; nestjs-pino (see AppModule) routes Nest's own Logger and each request into it. */
 export function createLogger(level: string): Logger {
   return pino({ level, base: { service: 'api' }, timestamp: pino.stdTimeFunctions.isoTime });
-}
-
-/** Routes Nest's own log lines (bootstrap, route mapping, exceptions) into the same JSON stream. */
-export class PinoNestLogger implements LoggerService {
-  constructor(private readonly logger: Logger) {}
-
-  log(message: unknown, context?: string) {
-    this.logger.info({ context }, String(message));
-  }
-  error(message: unknown, trace?: string, context?: string) {
-    this.logger.error({ context, trace }, String(message));
-  }
-  warn(message: unknown, context?: string) {
-    this.logger.warn({ context }, String(message));
-  }
-  debug(message: unknown, context?: string) {
-    this.logger.debug({ context }, String(message));
-  }
-  verbose(message: unknown, context?: string) {
-    this.logger.trace({ context }, String(message));
-  }
 }

@@ -17,6 +17,9 @@ const apiEnv = z.object({
   // Redis); checked every RUN_REQUEUE_INTERVAL_MS, 0 turns the sweep off.
   RUN_REQUEUE_AFTER_MS: env.positiveInt(60_000),
   RUN_REQUEUE_INTERVAL_MS: z.coerce.number().int().min(0).default(30_000),
+  // Stored grades waiting in the announcement outbox are delivered as "submission.graded" this often (and
+  // once at start, for results stored while no API ran); 0 turns the poller off.
+  RUN_ANNOUNCE_INTERVAL_MS: z.coerce.number().int().min(0).default(1_000),
   // Webhook deliveries are retried with exponential backoff from this base, up to this many attempts.
   WEBHOOK_RETRY_BASE_MS: env.positiveInt(5_000),
   WEBHOOK_MAX_ATTEMPTS: env.positiveInt(8),
@@ -24,6 +27,10 @@ const apiEnv = z.object({
   WEBHOOK_ALLOW_INTERNAL_TARGETS: z.stringbool().default(false),
   // Empty means dockerode's own default: DOCKER_HOST or the local socket.
   DOCKER_HOST: z.string().optional(),
+  // Where health learns the Docker engine's state: "local" pings the engine this process reaches (one host,
+  // development); "workers" reads what live workers report in their heartbeats (compose, where only the
+  // workers hold the socket).
+  HEALTH_DOCKER: z.enum(['local', 'workers']).default('local'),
   LOG_LEVEL: env.logLevel(),
   // Where the built web app lives; served by the API in production so one port serves everything.
   WEB_DIST: z.string().default(path.resolve(__dirname, '../../../web/dist')),

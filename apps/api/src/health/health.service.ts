@@ -1,6 +1,7 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { DependencyStatus, HealthResponse } from '@takehome/contracts';
-import { WORKER_HEARTBEAT_PREFIX } from '@takehome/jobs';
+import { WORKER_HEARTBEAT_PREFIX, workerHeartbeat, type WorkerHeartbeat } from '@takehome/jobs';
+import { API_CONFIG, type ApiConfig } from '../config/api-config';
 import { PrismaService } from '../database/prisma.service';
 import { DockerService } from '../infra/docker.service';
 import { RedisService } from '../infra/redis.service';
@@ -14,15 +15,18 @@ export class HealthService {
     private readonly prisma: PrismaService,
     private readonly redis: RedisService,
     private readonly docker: DockerService,
+    @Inject(API_CONFIG) private readonly config: ApiConfig,
   ) {}
 
   async check(): Promise<HealthResponse> {
-    const [database, redis, docker] = await Promise.all([
+    const [database, redis, local] = await Promise.all([
       probe(() => this.prisma.client.$queryRaw`SELECT 1`),
       probe(() => this.redis.client.ping()),
-      probe(() => this.docker.client.ping()),
+      this.config.HEALTH_DOCKER === 'local' ? probe(() => this.docker.client.ping()) : null,
     ]);
-    const workers = redis.status === 'up' ? await this.countWorkers().catch(() => 0) : 0;
+    const beats = redis.status === 'up' ? await this.heartbeats().catch(() => []) : [];
+    const workers = beats.length;
+    const docker = local ?? engineOf(beats);
     const allUp = [database, redis, docker].every((c) => c.status === 'up');
     return {
       status: allUp ? 'ok' : 'degraded',
@@ -33,15 +37,38 @@ export class HealthService {
     };
   }
 
-  private async countWorkers(): Promise<number> {
-    let count = 0;
+  /** Every live worker's latest beat (a key expires with its worker). */
+  private async heartbeats(): Promise<WorkerHeartbeat[]> {
+    const keys: string[] = [];
     let cursor = '0';
     do {
-      const [next, keys] = await this.redis.client.scan(cursor, 'MATCH', `${WORKER_HEARTBEAT_PREFIX}*`, 'COUNT', 100);
-      count += keys.length;
+      const [next, found] = await this.redis.client.scan(cursor, 'MATCH', `${WORKER_HEARTBEAT_PREFIX}*`, 'COUNT', 100);
+      keys.push(...found);
       cursor = next;
     } while (cursor !== '0');
-    return count;
+    if (keys.length === 0) return [];
+    const values = await Promise.all(keys.map((k) => this.redis.client.get(k)));
+    return values.flatMap((v) => {
+      const parsed = workerHeartbeat.safeParse(safeJson(v));
+      return parsed.success ? [parsed.data] : [];
+    });
+  }
+}
+
+/** The engine as the workers that own it see it: up if any live worker reaches it. */
+function engineOf(beats: WorkerHeartbeat[]): DependencyStatus {
+  const reports = beats.flatMap((b) => (b.docker ? [b.docker] : []));
+  const up = reports.find((r) => r.status === 'up');
+  if (up) return { status: 'up', latencyMs: up.latencyMs };
+  if (reports.length) return { status: 'down', latencyMs: reports[0].latencyMs, error: reports[0].error ?? 'no worker reaches its Docker engine' };
+  return { status: 'down', latencyMs: 0, error: 'no live worker reports a Docker engine' };
+}
+
+function safeJson(text: string | null): unknown {
+  try {
+    return text === null ? undefined : JSON.parse(text);
+  } catch {
+    return undefined;
   }
 }
 

@@ -2,6 +2,7 @@ import { type PilotBaseline, pilotBaseline, type PilotReport, type PilotTaker, t
 import { krippendorffAlpha } from '../reviews/krippendorff-alpha';
 import { meanOf, round2, spreadOf } from '../common/statistics';
 import { pipelineRowOf } from '../pipeline/pipeline-rows';
+import { readRunTests, seenWhileWorking } from '../runs/run-results';
 import type { PilotInvitation } from './pilots.repository';
 
 export interface Criterion {
@@ -102,11 +103,11 @@ export function testStatsOf(invitations: PilotInvitation[], referenceTests: RunT
   // Only submissions graded against the assessment's current challenge version: another version has other tests.
   const graded = invitations.flatMap((i) => {
     const run = i.attempt?.submission?.runs[0];
-    return run && run.challengeVersionId === challengeVersionId ? [(run.tests ?? []) as RunTest[]] : [];
+    return run && run.challengeVersionId === challengeVersionId ? [readRunTests(run.tests)] : [];
   });
   const visibilityOf = new Map<string, 'visible' | 'hidden'>();
   for (const test of [...graded.flat(), ...(referenceTests ?? [])]) {
-    if (!visibilityOf.has(test.name)) visibilityOf.set(test.name, test.visibility === 'visible' ? 'visible' : 'hidden');
+    if (!visibilityOf.has(test.name)) visibilityOf.set(test.name, seenWhileWorking(test) ? 'visible' : 'hidden');
   }
 
   return [...visibilityOf].map(([name, visibility]) => {

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { Prisma } from '@takehome/db';
 import { PrismaService } from '../database/prisma.service';
 import { pipelineInclude } from '../pipeline/invitations.repository';
+import { gradeRun } from '../runs/run-results';
 
 const submissionSelect = pipelineInclude.attempt.select.submission.select;
 
@@ -16,7 +17,7 @@ export const pilotInclude = {
         select: {
           ...submissionSelect,
           // The version graded, so pass rates compare like with like after the lead picks a new version.
-          runs: { ...submissionSelect.runs, select: { ...submissionSelect.runs.select, challengeVersionId: true } },
+          runs: gradeRun({ ...submissionSelect.runs.select, challengeVersionId: true }),
           reviews: {
             select: {
               reviewerId: true,
@@ -67,15 +68,5 @@ export class PilotsRepository {
 
   findInvitation(organizationId: string, assessmentId: string, id: string) {
     return this.prisma.client.invitation.findFirst({ where: { id, organizationId, assessmentId }, include: pilotInclude });
-  }
-
-  /** What the challenge's reference solution scored when the version was last verified (any runtime). */
-  async referenceTests(challengeVersionId: string): Promise<unknown[] | null> {
-    const run = await this.prisma.client.run.findFirst({
-      where: { challengeVersionId, kind: 'VERIFICATION', status: 'FINISHED', outcome: 'COMPLETED' },
-      orderBy: { finishedAt: 'desc' },
-      select: { tests: true },
-    });
-    return Array.isArray(run?.tests) ? run.tests : null;
   }
 }

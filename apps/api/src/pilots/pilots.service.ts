@@ -1,12 +1,11 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
-import { type CandidateReport, type PilotBaseline, type PilotReport, runTest } from '@takehome/contracts';
-import { z } from 'zod';
+import type { CandidateReport, PilotBaseline, PilotReport } from '@takehome/contracts';
 import { AuditService } from '../audit/audit.service';
+import { parseRunTests } from '../runs/run-results';
+import { RunsRepository } from '../runs/runs.repository';
 import { candidateReportOf } from './candidate-report';
 import { baselineOf, pilotReportOf } from './pilot-report';
 import { PilotsRepository } from './pilots.repository';
-
-const referenceTests = z.array(runTest);
 
 /** The pilot report, the baseline frozen from it at launch, and each invitee's report against that baseline. */
 @Injectable()
@@ -14,6 +13,7 @@ export class PilotsService {
   constructor(
     private readonly pilots: PilotsRepository,
     private readonly audit: AuditService,
+    private readonly runs: RunsRepository,
   ) {}
 
   async report(viewer: { id: string; organizationId: string }, assessmentId: string): Promise<PilotReport> {
@@ -39,11 +39,10 @@ export class PilotsService {
   private async reportOf(assessment: Assessment, viewerId: string): Promise<PilotReport> {
     const [invitations, reference] = await Promise.all([
       this.pilots.pilotInvitations(assessment.organizationId, assessment.id),
-      this.pilots.referenceTests(assessment.challengeVersionId),
+      this.runs.referenceTests(assessment.challengeVersionId),
     ]);
     // No verification, or one stored by an older runner that no longer parses, is "never verified".
-    const parsedReference = referenceTests.safeParse(reference);
-    return pilotReportOf(assessment, criteriaOf(assessment), invitations, parsedReference.success ? parsedReference.data : null, viewerId);
+    return pilotReportOf(assessment, criteriaOf(assessment), invitations, parseRunTests(reference?.tests), viewerId);
   }
 
   private async assessment(organizationId: string, id: string) {

@@ -14,7 +14,7 @@ export interface InvitationMailInput {
   resent?: boolean;
 }
 
-export function formatDuration(minutes: number): string {
+function formatDuration(minutes: number): string {
   const h = Math.floor(minutes / 60);
   const m = minutes % 60;
   const parts = [h ? `${h} hour${h === 1 ? '' : 's'}` : '', m ? `${m} minute${m === 1 ? '' : 's'}` : ''].filter(Boolean);

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { InvitationKind, Prisma } from '@takehome/db';
 import { PrismaService } from '../database/prisma.service';
+import { gradeRun } from '../runs/run-results';
 
 /** Everything a dashboard row is derived from; hidden test results included (team-only reads). */
 export const pipelineInclude = {
@@ -19,13 +20,8 @@ export const pipelineInclude = {
           id: true,
           automatic: true,
           createdAt: true,
-          // ERROR is the platform failing to run the code (not the candidate's doing): not a grade, so not a 0.
-          runs: {
-            where: { kind: 'GRADING', status: 'FINISHED', outcome: { not: 'ERROR' } },
-            orderBy: { finishedAt: 'desc' },
-            take: 1,
-            select: { finishedAt: true, tests: true },
-          },
+          // The submission's grade, as the runs module defines it (a platform failure is no grade, not a 0).
+          runs: gradeRun({ finishedAt: true, tests: true }),
           assignments: { select: { reviewerId: true } },
           reviews: { select: { reviewerId: true, status: true, submittedAt: true, scores: { select: { criterionId: true, level: true } } } },
           feedback: { select: { releasedAt: true } },

@@ -24,7 +24,7 @@ import { invitationMail } from './invitation-mail';
 import { InvitationsRepository, type NewInvitation, type PipelineInvitation } from './invitations.repository';
 import { pipelineRowOf } from './pipeline-rows';
 
-export const DEFAULT_LINK_DAYS = 7;
+const DEFAULT_LINK_DAYS = 7;
 const MAIL_CONCURRENCY = 8;
 const DAY_MS = 86_400_000;
 
@@ -281,7 +281,7 @@ export class InvitationsService {
 }
 
 /** Pilot assessments invite teammates, live ones candidates; drafts and closed assessments invite nobody. */
-export function invitationKindFor(assessment: { status: string }): InvitationKind {
+function invitationKindFor(assessment: { status: string }): InvitationKind {
   if (assessment.status === 'PILOT') return 'PILOT';
   if (assessment.status === 'LIVE') return 'CANDIDATE';
   throw new ConflictException(

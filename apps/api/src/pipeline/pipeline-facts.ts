@@ -1,4 +1,4 @@
-import type { PipelineStage, RunTest } from '@takehome/contracts';
+import type { PipelineStage } from '@takehome/contracts';
 
 /**
  * The dashboard's stages are derived from timestamps the platform records anyway, never stored: an invitee's
@@ -37,14 +37,6 @@ export function reviewedAt(assignedReviewerIds: string[], reviews: { reviewerId:
   if (submitted.length === 0) return null;
   if (assignedReviewerIds.some((id) => !submitted.some((r) => r.reviewerId === id))) return null;
   return new Date(Math.max(...submitted.map((r) => r.submittedAt!.getTime())));
-}
-
-/** Passed / total of one visibility in a grading run's normalized results. */
-export function testCount(tests: RunTest[] | null | undefined, visibility: 'visible' | 'hidden'): { passed: number; total: number } | null {
-  if (!tests) return null;
-  // Skipped tests are out of the maximum score, so they are out of the total too.
-  const own = tests.filter((t) => t.status !== 'skipped' && (visibility === 'hidden' ? t.visibility !== 'visible' : t.visibility === 'visible'));
-  return { passed: own.filter((t) => t.status === 'passed').length, total: own.length };
 }
 
 export function minutesBetween(from: Date | null, to: Date | null): number | null {

@@ -1,9 +1,10 @@
-import type { PipelineRow, RunTest } from '@takehome/contracts';
+import type { PipelineRow } from '@takehome/contracts';
 import type { PipelineInvitation } from './invitations.repository';
 import { round2 } from '../common/statistics';
 import { identityHidden } from '../reviews/identity-visibility';
 import { weightedTotal } from '../reviews/review-views';
-import { minutesBetween, reviewedAt, stageOf, testCount } from './pipeline-facts';
+import { readRunTests, TEAM, type TestCount, testCounts } from '../runs/run-results';
+import { minutesBetween, reviewedAt, stageOf } from './pipeline-facts';
 
 export interface CriterionWeight {
   id: string;
@@ -12,7 +13,7 @@ export interface CriterionWeight {
 
 const iso = (d: Date | null | undefined) => d?.toISOString() ?? null;
 
-const score = (count: { passed: number; total: number } | null) => (count ? { score: count.passed, maxScore: count.total } : null);
+const score = (count: TestCount | null) => (count ? { score: count.passed, maxScore: count.total } : null);
 
 /**
  * One dashboard row, derived from what the platform recorded; nothing here is stored. The viewer decides
@@ -23,7 +24,7 @@ export function pipelineRowOf(invitation: PipelineInvitation, criteria: Criterio
   const attempt = invitation.attempt;
   const submission = attempt?.submission ?? null;
   const grading = submission?.runs[0] ?? null;
-  const tests = (grading?.tests ?? null) as RunTest[] | null;
+  const counts = grading ? testCounts(readRunTests(grading.tests), TEAM) : null;
   const submitted = submission?.reviews.filter((r) => r.status === 'SUBMITTED') ?? [];
   const facts = {
     createdAt: invitation.createdAt,
@@ -62,8 +63,8 @@ export function pipelineRowOf(invitation: PipelineInvitation, criteria: Criterio
     revokedAt: iso(invitation.revokedAt),
     submissionId: submission?.id ?? null,
     runtime: attempt?.runtime ?? null,
-    hiddenTests: score(testCount(tests, 'hidden')),
-    visibleTests: score(testCount(tests, 'visible')),
+    hiddenTests: score(counts?.withheld ?? null),
+    visibleTests: score(counts?.shown ?? null),
     rubricScore: submitted.length ? round2(submitted.reduce((sum, r) => sum + weightedTotal(criteria, r.scores), 0) / submitted.length) : null,
     reviewsSubmitted: submitted.length,
   };

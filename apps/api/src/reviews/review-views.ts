@@ -1,4 +1,5 @@
-import type { MyReviewView, ReviewWorkspace, RunTest } from '@takehome/contracts';
+import type { MyReviewView, ReviewWorkspace } from '@takehome/contracts';
+import { readRunTests, TEAM, visibleTests } from '../runs/run-results';
 import type { Review, ReviewScore } from '@takehome/db';
 import { round2 } from '../common/statistics';
 import type { SubmissionForReview } from './reviews.repository';
@@ -87,7 +88,7 @@ export function toWorkspace(submission: SubmissionForReview, reviewerId: string)
     // Only the starter of the candidate's runtime: hidden tests and reference solutions stay on the server.
     starterFiles: asFiles(assessment.challengeVersion.files, `starter/${attempt.runtime}/`),
     run: run
-      ? { outcome: run.outcome, score: run.score, maxScore: run.maxScore, tests: (run.tests as RunTest[] | null) ?? [], logs: run.logs }
+      ? { outcome: run.outcome, score: run.score, maxScore: run.maxScore, tests: visibleTests(readRunTests(run.tests), TEAM), logs: run.logs }
       : null,
     rubric: rubricOf(submission),
     myReview: mine ? toMyReview(mine) : null,

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Prisma, Recommendation } from '@takehome/db';
 import { PrismaService } from '../database/prisma.service';
+import { gradeRun } from '../runs/run-results';
 
 /** A submission belongs to the organization that sent its invitation; every lookup is scoped by it. */
 export const inOrganization = (organizationId: string): Prisma.SubmissionWhereInput => ({
@@ -19,7 +20,8 @@ const workspaceInclude = {
       },
     },
   },
-  runs: { where: { kind: 'GRADING', status: 'FINISHED' }, orderBy: { finishedAt: 'desc' }, take: 1 },
+  // The submission's grade, as the runs module defines it (a platform failure is no grade).
+  runs: gradeRun({ outcome: true, score: true, maxScore: true, tests: true, logs: true }),
   assignments: { include: { reviewer: true } },
   reviews: { include: { scores: true, reviewer: true } },
 } satisfies Prisma.SubmissionInclude;

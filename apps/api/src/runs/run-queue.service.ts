@@ -1,6 +1,7 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable } from '@nestjs/common';
-import { JobName, jobOptions, jobQueue, QueueName } from '@takehome/jobs';
+import type { RunKind } from '@takehome/contracts';
+import { jobForRunKind, jobOptions, jobQueue, QueueName } from '@takehome/jobs';
 import type { Queue } from 'bullmq';
 
 /** The API's producer side of the run queues; the worker is the consumer. */
@@ -12,8 +13,9 @@ export class RunQueueService {
   ) {}
 
   /** Idempotent: the job id is derived from the run id, so enqueueing the same run twice adds one job. */
-  async enqueue(name: JobName, runId: string): Promise<void> {
+  async enqueue(run: { id: string; kind: RunKind }): Promise<void> {
+    const name = jobForRunKind[run.kind];
     const queue = jobQueue[name] === QueueName.Grading ? this.grading : this.practice;
-    await queue.add(name, { runId }, jobOptions(name, { runId }));
+    await queue.add(name, { runId: run.id }, jobOptions(name, { runId: run.id }));
   }
 }

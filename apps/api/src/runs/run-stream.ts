@@ -1,5 +1,5 @@
 import type { MessageEvent } from '@nestjs/common';
-import type { RunEvent, RunView } from '@takehome/contracts';
+import type { CandidateRun, RunEvent, RunView } from '@takehome/contracts';
 import { Observable } from 'rxjs';
 
 /**
@@ -7,7 +7,7 @@ import { Observable } from 'rxjs';
  * final snapshot (with every test result) once it finished. Live events are subscribed to before the
  * snapshot is read and buffered meanwhile, so a run finishing in between is still seen finishing.
  */
-export function runEventStream(live: Observable<RunEvent>, readSnapshot: () => Promise<RunView | null>): Observable<MessageEvent> {
+export function runEventStream(live: Observable<RunEvent>, readSnapshot: () => Promise<RunView | CandidateRun | null>): Observable<MessageEvent> {
   return new Observable<MessageEvent>((subscriber) => {
     const emit = (type: string, data: object | null) => subscriber.next({ type, data: data ?? {} });
     const buffered: RunEvent[] = [];

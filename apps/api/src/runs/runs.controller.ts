@@ -1,40 +1,28 @@
-import { Controller, Get, type MessageEvent, NotFoundException, Param, ParseUUIDPipe, Sse } from '@nestjs/common';
+import { Controller, Get, type MessageEvent, Param, ParseUUIDPipe, Sse } from '@nestjs/common';
 import { ApiCookieAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { runView, type SessionUser } from '@takehome/contracts';
 import type { Observable } from 'rxjs';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
 import { openApiSchema } from '../openapi/zod-openapi';
-import { RunEventsService } from './run-events.service';
-import { runEventStream } from './run-stream';
-import { toRunView } from './run-view';
-import { RunsRepository } from './runs.repository';
+import { RunsService } from './runs.service';
 
 @ApiTags('runs')
 @ApiCookieAuth()
 @Roles('ADMIN', 'HIRING_LEAD', 'REVIEWER')
 @Controller('runs')
 export class RunsController {
-  constructor(
-    private readonly runs: RunsRepository,
-    private readonly events: RunEventsService,
-  ) {}
+  constructor(private readonly runs: RunsService) {}
 
   @Get(':id')
   @ApiOperation({ summary: 'A run with every test result (the team view; candidates have their own)' })
   @ApiOkResponse({ schema: openApiSchema(runView) })
-  async get(@CurrentUser() user: SessionUser, @Param('id', ParseUUIDPipe) id: string) {
-    const run = await this.runs.findVisibleTo(user, id);
-    if (!run) throw new NotFoundException('No such run.');
-    return toRunView(run);
+  get(@CurrentUser() user: SessionUser, @Param('id', ParseUUIDPipe) id: string) {
+    return this.runs.teamView(user, id);
   }
 
   @Sse(':id/events')
   @ApiOperation({ summary: 'Server-sent events: snapshot, running, progress, finished, final snapshot' })
-  async stream(@CurrentUser() user: SessionUser, @Param('id', ParseUUIDPipe) id: string): Promise<Observable<MessageEvent>> {
-    if (!(await this.runs.findVisibleTo(user, id))) throw new NotFoundException('No such run.');
-    return runEventStream(this.events.events(id), async () => {
-      const run = await this.runs.findVisibleTo(user, id);
-      return run && toRunView(run);
-    });
+  stream(@CurrentUser() user: SessionUser, @Param('id', ParseUUIDPipe) id: string): Promise<Observable<MessageEvent>> {
+    return this.runs.teamStream(user, id);
   }
 }

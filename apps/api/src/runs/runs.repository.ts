@@ -1,9 +1,55 @@
 import { Injectable } from '@nestjs/common';
+import type { Prisma, Run } from '@takehome/db';
 import { PrismaService } from '../database/prisma.service';
+import { gradeRun } from './run-results';
 
+export type PracticeDecision = { run: Run } | { refused: 'busy' } | { refused: 'rate'; oldestInWindow: Date };
+
+/** The only code that writes Run rows in the API (the worker stores results). Every read is scoped by its caller. */
 @Injectable()
 export class RunsRepository {
   constructor(private readonly prisma: PrismaService) {}
+
+  /**
+   * A grading run of a submission, inside the transaction that creates the submission: a submission never
+   * exists without its grading run.
+   */
+  insertGrading(tx: Prisma.TransactionClient, input: { submissionId: string; challengeVersionId: string; runtime: string; files: Record<string, string> }) {
+    return tx.run.create({ data: { kind: 'GRADING', suite: 'all', ...input }, select: { id: true, kind: true } });
+  }
+
+  /** The reference solution of one runtime against both suites. */
+  createVerification(challengeVersionId: string, runtime: string, files: Record<string, string>) {
+    return this.prisma.client.run.create({ data: { kind: 'VERIFICATION', challengeVersionId, runtime, suite: 'all', files }, select: { id: true, kind: true } });
+  }
+
+  /**
+   * Checks both practice limits and creates the run under the attempt's row lock, so two clicks (or two tabs)
+   * at once cannot both pass the "one at a time" check. Null when the attempt is no longer in progress.
+   */
+  createPractice(input: { attemptId: string; challengeVersionId: string; runtime: string; perHour: number }): Promise<PracticeDecision | null> {
+    return this.prisma.client.$transaction(async (tx) => {
+      const rows = await tx.$queryRaw<{ status: string }[]>`SELECT status::text FROM "Attempt" WHERE id = ${input.attemptId}::uuid FOR UPDATE`;
+      if (rows[0]?.status !== 'IN_PROGRESS') return null;
+      const where = { attemptId: input.attemptId, kind: 'PRACTICE' as const };
+      if ((await tx.run.count({ where: { ...where, status: { not: 'FINISHED' } } })) > 0) return { refused: 'busy' };
+      const windowStart = new Date(Date.now() - 3_600_000);
+      const recent = await tx.run.findMany({ where: { ...where, queuedAt: { gt: windowStart } }, orderBy: { queuedAt: 'asc' }, select: { queuedAt: true } });
+      if (recent.length >= input.perHour) return { refused: 'rate', oldestInWindow: recent[0].queuedAt };
+      const drafts = await tx.draftFile.findMany({ where: { attemptId: input.attemptId }, select: { path: true, content: true } });
+      const run = await tx.run.create({
+        data: {
+          kind: 'PRACTICE',
+          attemptId: input.attemptId,
+          challengeVersionId: input.challengeVersionId,
+          runtime: input.runtime,
+          suite: 'visible',
+          files: Object.fromEntries(drafts.map((f) => [f.path, f.content])),
+        },
+      });
+      return { run };
+    });
+  }
 
   /**
    * Every run names its challenge version, and through it the organization that may see it. Within it, a
@@ -14,6 +60,29 @@ export class RunsRepository {
     const inOrganization = { challengeVersion: { challenge: { organizationId: user.organization.id } } };
     const scope = user.role === 'REVIEWER' ? { submission: { assignments: { some: { reviewerId: user.id } } } } : {};
     return this.prisma.client.run.findFirst({ where: { id: runId, ...inOrganization, ...scope } });
+  }
+
+  /** Scoped by attempt and kind: a candidate never reaches a grading run, nor anyone else's run. */
+  findPractice(attemptId: string, runId: string) {
+    return this.prisma.client.run.findFirst({ where: { id: runId, attemptId, kind: 'PRACTICE' } });
+  }
+
+  recentPractice(attemptId: string) {
+    return this.prisma.client.run.findMany({ where: { attemptId, kind: 'PRACTICE' }, orderBy: { queuedAt: 'desc' }, take: 10 });
+  }
+
+  /** The grade of an attempt's submission (see GRADE_WHERE), with its tests. */
+  gradeOfAttempt(attemptId: string) {
+    return this.prisma.client.submission.findUnique({ where: { attemptId }, select: { runs: gradeRun({ tests: true }) } }).then((s) => s?.runs[0] ?? null);
+  }
+
+  /** What the reference solution scored when the version was last verified (any runtime): a completed run only. */
+  referenceTests(challengeVersionId: string) {
+    return this.prisma.client.run.findFirst({
+      where: { challengeVersionId, kind: 'VERIFICATION', status: 'FINISHED', outcome: 'COMPLETED' },
+      orderBy: { finishedAt: 'desc' },
+      select: { tests: true },
+    });
   }
 
   /** Oldest first and bounded, so a long outage is caught up over a few sweeps rather than in one burst. */

@@ -1,15 +1,7 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
-import { JobName } from '@takehome/jobs';
-import type { RunKind } from '@takehome/db';
 import { API_CONFIG, type ApiConfig } from '../config/api-config';
 import { RunQueueService } from './run-queue.service';
 import { RunsRepository } from './runs.repository';
-
-const jobFor: Record<RunKind, JobName> = {
-  GRADING: JobName.GradeSubmission,
-  VERIFICATION: JobName.VerifyChallenge,
-  PRACTICE: JobName.PracticeRun,
-};
 
 /**
  * A run row is committed before its job is queued, so a Redis outage at that moment (a submission at the
@@ -44,7 +36,7 @@ export class StaleRunRequeuer implements OnApplicationBootstrap, OnModuleDestroy
     this.sweeping = true;
     try {
       const stale = await this.runs.findQueuedBefore(new Date(Date.now() - this.config.RUN_REQUEUE_AFTER_MS));
-      for (const run of stale) await this.queue.enqueue(jobFor[run.kind], run.id);
+      for (const run of stale) await this.queue.enqueue(run);
       return stale.length;
     } catch (error) {
       // Redis or the database still away: the next sweep tries again.

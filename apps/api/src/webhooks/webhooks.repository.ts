@@ -1,11 +1,18 @@
 import { Injectable } from '@nestjs/common';
-import type { Prisma } from '@takehome/db';
+import type { Prisma, PrismaClient } from '@takehome/db';
 import { PrismaService } from '../database/prisma.service';
+
+/** The process's client or a transaction of the caller's (deliveries recorded with an outbox row). */
+export type WebhookWriter = Prisma.TransactionClient | PrismaClient;
 
 /** Every query names the organization, so one organization's endpoints and deliveries never leak to another. */
 @Injectable()
 export class WebhooksRepository {
   constructor(private readonly prisma: PrismaService) {}
+
+  get client(): WebhookWriter {
+    return this.prisma.client;
+  }
 
   create(organizationId: string, data: { url: string; events: string[]; secret: string }) {
     return this.prisma.client.webhookEndpoint.create({ data: { organizationId, ...data } });
@@ -32,12 +39,22 @@ export class WebhooksRepository {
     });
   }
 
-  subscribers(organizationId: string, event: string) {
-    return this.prisma.client.webhookEndpoint.findMany({ where: { organizationId, active: true, events: { has: event } } });
+  subscribers(organizationId: string, event: string, db: WebhookWriter = this.prisma.client) {
+    return db.webhookEndpoint.findMany({ where: { organizationId, active: true, events: { has: event } } });
   }
 
-  createDelivery(endpointId: string, event: string, payload: Prisma.InputJsonValue) {
-    return this.prisma.client.webhookDelivery.create({ data: { endpointId, event, payload } });
+  createDelivery(endpointId: string, event: string, payload: Prisma.InputJsonValue, db: WebhookWriter = this.prisma.client) {
+    return db.webhookDelivery.create({ data: { endpointId, event, payload } });
+  }
+
+  /** Recorded but never tried and older than `before`: its job may have been lost to a Redis outage. */
+  undispatched(before: Date) {
+    return this.prisma.client.webhookDelivery.findMany({
+      where: { attempts: 0, deliveredAt: null, createdAt: { lt: before } },
+      select: { id: true },
+      orderBy: { createdAt: 'asc' },
+      take: 200,
+    });
   }
 
   findDelivery(id: string) {

@@ -7,7 +7,7 @@ import { randomToken } from '../common/tokens';
 import { API_CONFIG, type ApiConfig } from '../config/api-config';
 import { checkTarget, postToTarget, refuseInternalTarget } from './webhook-target';
 import { signWebhook } from './webhook-signature';
-import { WebhooksRepository } from './webhooks.repository';
+import { type WebhookWriter, WebhooksRepository } from './webhooks.repository';
 
 export const WEBHOOK_QUEUE = 'webhooks';
 const DELIVERY_TIMEOUT_MS = 10_000;
@@ -48,16 +48,39 @@ export class WebhooksService {
 
   /** Records one delivery per subscribed endpoint and queues it; the caller's request never waits on an ATS. */
   async emit(organizationId: string, event: WebhookEvent, data: Record<string, unknown>): Promise<void> {
-    for (const endpoint of await this.repository.subscribers(organizationId, event)) {
-      const delivery = await this.repository.createDelivery(endpoint.id, event, { event, createdAt: new Date().toISOString(), data } as never);
-      await this.queue.add('deliver', { deliveryId: delivery.id }, {
-        jobId: delivery.id,
+    await this.dispatch(await this.record(this.repository.client, organizationId, event, data));
+  }
+
+  /**
+   * Records the deliveries inside the caller's transaction (an outbox committing with them) and returns their
+   * ids; dispatch() queues them once that transaction committed.
+   */
+  async record(tx: WebhookWriter, organizationId: string, event: WebhookEvent, data: Record<string, unknown>): Promise<string[]> {
+    const ids: string[] = [];
+    for (const endpoint of await this.repository.subscribers(organizationId, event, tx)) {
+      ids.push((await this.repository.createDelivery(endpoint.id, event, { event, createdAt: new Date().toISOString(), data } as never, tx)).id);
+    }
+    return ids;
+  }
+
+  /** The job id is the delivery's, so queuing a delivery again (a sweep after a Redis blip) adds nothing. */
+  async dispatch(deliveryIds: string[]): Promise<void> {
+    for (const deliveryId of deliveryIds) {
+      await this.queue.add('deliver', { deliveryId }, {
+        jobId: deliveryId,
         attempts: this.config.WEBHOOK_MAX_ATTEMPTS,
         backoff: { type: 'exponential', delay: this.config.WEBHOOK_RETRY_BASE_MS },
         removeOnComplete: { age: 24 * 3600 },
         removeOnFail: { age: 7 * 24 * 3600 },
       });
     }
+  }
+
+  /** Queues again deliveries recorded over a minute ago and never tried (enqueueing is idempotent by job id). */
+  async dispatchStranded(): Promise<number> {
+    const stranded = await this.repository.undispatched(new Date(Date.now() - 60_000));
+    await this.dispatch(stranded.map((d) => d.id));
+    return stranded.length;
   }
 
   /** One attempt; throws on failure so the queue retries with backoff. Each attempt is in the delivery log. */

@@ -100,8 +100,8 @@ export class PipelineFactories {
     if (o.tests) {
       const t = o.tests;
       const tests = [
-        ...Array.from({ length: t.visibleTotal }, (_, i) => ({ name: `visible ${i}`, status: i < t.visiblePassed ? 'passed' : 'failed', score: 1, max_score: 1, output: '', visibility: 'visible' })),
-        ...Array.from({ length: t.hiddenTotal }, (_, i) => ({ name: `hidden ${i}`, status: i < t.hiddenPassed ? 'passed' : 'failed', score: 1, max_score: 1, output: '', visibility: 'hidden' })),
+        ...Array.from({ length: t.visibleTotal }, (_, i) => ({ name: `visible ${i}`, status: i < t.visiblePassed ? 'passed' : 'failed', score: 1, maxScore: 1, output: '', visibility: 'visible' })),
+        ...Array.from({ length: t.hiddenTotal }, (_, i) => ({ name: `hidden ${i}`, status: i < t.hiddenPassed ? 'passed' : 'failed', score: 1, maxScore: 1, output: '', visibility: 'hidden' })),
       ];
       await this.prisma.run.create({
         data: {

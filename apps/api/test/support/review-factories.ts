@@ -76,11 +76,11 @@ export class ReviewFactories {
         score: 3,
         maxScore: 5,
         tests: [
-          { name: 'creates a short link', status: 'passed', score: 1, max_score: 1, output: '', visibility: 'visible' },
-          { name: 'redirects to the target', status: 'passed', score: 2, max_score: 2, output: '', visibility: 'visible' },
-          { name: 'keeps links across a restart', status: 'failed', score: 0, max_score: 2, output: 'expected 302, got 404 after restart', visibility: 'hidden' },
+          { name: 'creates a short link', status: 'passed', score: 1, maxScore: 1, output: '', visibility: 'visible' },
+          { name: 'redirects to the target', status: 'passed', score: 2, maxScore: 2, output: '', visibility: 'visible' },
+          { name: 'keeps links across a restart', status: 'failed', score: 0, maxScore: 2, output: 'expected 302, got 404 after restart', visibility: 'hidden' },
           // Skipped tests are stored like the rest and are out of maxScore.
-          { name: 'expires links after their ttl', status: 'skipped', score: 0, max_score: 0, output: 'skipped: todo', visibility: 'hidden' },
+          { name: 'expires links after their ttl', status: 'skipped', score: 0, maxScore: 0, output: 'skipped: todo', visibility: 'hidden' },
         ],
         logs: 'listening on 8080\n',
         queuedAt: submittedAt,

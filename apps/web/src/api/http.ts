@@ -1,7 +1,11 @@
 import { errorResponse } from '@takehome/contracts';
 import type { z } from 'zod';
 
-/** An API error with the server's message, ready to show to the person who caused it. */
+/**
+ * An API error with the server's message, ready to show to the person who caused it, and the server's reason
+ * `code` where it sent one (pages that say a different sentence per case switch on it; "offline" when the
+ * server could not be reached at all).
+ */
 export class ApiError extends Error {
   constructor(
     readonly status: number,
@@ -16,20 +20,28 @@ export class ApiError extends Error {
   }
 }
 
-/** Fetches JSON and parses it with the contract's schema, so the page never works on a shape it did not expect. */
+/**
+ * The one HTTP client of the web app (team and candidate pages): fetches JSON and parses it with the
+ * contract's schema, so the page never works on a shape it did not expect.
+ */
 export async function request<S extends z.ZodType>(
   schema: S,
   path: string,
   init: RequestInit & { json?: unknown; acceptStatuses?: number[] } = {},
 ): Promise<z.infer<S>> {
   const { json, acceptStatuses = [], ...rest } = init;
-  const res = await fetch(path, {
-    credentials: 'same-origin',
-    ...rest,
-    headers: { Accept: 'application/json', ...(json !== undefined ? { 'Content-Type': 'application/json' } : {}), ...rest.headers },
-    body: json !== undefined ? JSON.stringify(json) : rest.body,
-  });
-  const body = await res.json().catch(() => undefined);
+  let res: Response;
+  try {
+    res = await fetch(path, {
+      credentials: 'same-origin',
+      ...rest,
+      headers: { Accept: 'application/json', ...(json !== undefined ? { 'Content-Type': 'application/json' } : {}), ...rest.headers },
+      body: json !== undefined ? JSON.stringify(json) : rest.body,
+    });
+  } catch {
+    throw new ApiError(0, 'No connection to the server.', [], path, 'offline');
+  }
+  const body = res.status === 204 ? undefined : await res.json().catch(() => undefined);
   if (!res.ok && !acceptStatuses.includes(res.status)) {
     const parsed = errorResponse.safeParse(body);
     throw parsed.success
@@ -38,3 +50,6 @@ export async function request<S extends z.ZodType>(
   }
   return schema.parse(body);
 }
+
+export const errorCode = (error: unknown) => (error instanceof ApiError ? error.code : undefined);
+export const errorMessage = (error: unknown) => (error instanceof Error ? error.message : String(error));

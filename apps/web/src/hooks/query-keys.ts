@@ -22,4 +22,21 @@ export const queryKeys = {
   analytics: (id: string, kind: InvitationKind) => ['assessments', id, 'analytics', kind] as const,
   audit: (filters: Record<string, string | undefined>) => ['audit', 'events', filters] as const,
   auditActors: () => ['audit', 'actors'] as const,
+  // Reviews, all under 'reviews' so one invalidation refreshes every view of them.
+  reviews: () => ['reviews'] as const,
+  reviewQueue: () => ['reviews', 'queue'] as const,
+  reviewWorkspace: (id: string) => ['reviews', 'workspace', id] as const,
+  reviewPipeline: () => ['reviews', 'pipeline'] as const,
+  reviewers: () => ['reviews', 'reviewers'] as const,
+  reviewAggregate: (id: string) => ['reviews', 'aggregate', id] as const,
+  reviewAgreement: () => ['reviews', 'agreement'] as const,
+  feedback: () => ['feedback'] as const,
+  feedbackQueue: () => ['feedback', 'queue'] as const,
+  feedbackComposer: (id: string) => ['feedback', 'composer', id] as const,
+  // The candidate pages live outside the team app and never share its cache entries.
+  candidate: () => ['candidate'] as const,
+  candidateOverview: () => ['candidate', 'overview'] as const,
+  candidateWorkspace: () => ['candidate', 'workspace'] as const,
+  candidateFeedback: () => ['candidate', 'feedback'] as const,
+  candidateRuns: () => ['candidate', 'runs'] as const,
 };

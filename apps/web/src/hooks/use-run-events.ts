@@ -1,9 +1,14 @@
-import { type RunEvent, runEvent, type RunView, runView } from '@takehome/contracts';
+import { type RunEvent, runEvent } from '@takehome/contracts';
 import { useEffect, useState } from 'react';
-import { runEventsUrl } from '../api/runs';
+import type { z } from 'zod';
 
-export interface RunProgress {
-  run: RunView | null;
+/** What every audience's run snapshot has in common (the team's RunView, the candidate's CandidateRun). */
+interface RunSnapshot {
+  status: 'QUEUED' | 'RUNNING' | 'FINISHED';
+}
+
+export interface RunProgress<T extends RunSnapshot> {
+  run: T | null;
   /** The latest phase the sandbox reported (preparing, starting, testing, cleanup), while it runs. */
   phase: string | null;
   message: string | null;
@@ -11,24 +16,25 @@ export interface RunProgress {
   error: string | null;
 }
 
-const initial: RunProgress = { run: null, phase: null, message: null, finished: null, error: null };
-
 /**
- * Follows one run over server-sent events until it finished. The stream closes itself after the final
- * snapshot; the EventSource is closed then too, or the browser would reconnect and replay it forever.
+ * The one run stream of the web app: follows one run over server-sent events (a snapshot, running/progress/
+ * finished, the final snapshot) until it finished. `url` is the audience's stream (team or candidate) and
+ * `snapshot` its run schema. The stream closes itself after the final snapshot; the EventSource is closed then
+ * too, or the browser would reconnect and replay it forever.
  */
-export function useRunEvents(runId: string | null, onFinished?: (run: RunView) => void): RunProgress {
-  const [state, setState] = useState<RunProgress>(initial);
+export function useRunEvents<T extends RunSnapshot>(url: string | null, snapshot: z.ZodType<T>, onFinished?: (run: T) => void): RunProgress<T> {
+  const initial: RunProgress<T> = { run: null, phase: null, message: null, finished: null, error: null };
+  const [state, setState] = useState<RunProgress<T>>(initial);
   useEffect(() => {
     setState(initial);
-    if (!runId) return;
-    const source = new EventSource(runEventsUrl(runId));
-    const parse = <T,>(schema: { safeParse(v: unknown): { success: boolean; data?: T } }, e: MessageEvent) => {
+    if (!url) return;
+    const source = new EventSource(url);
+    const parse = <V,>(schema: z.ZodType<V>, e: MessageEvent): V | null => {
       const parsed = schema.safeParse(JSON.parse(e.data));
-      return parsed.success ? (parsed.data as T) : null;
+      return parsed.success ? parsed.data : null;
     };
     source.addEventListener('snapshot', (e) => {
-      const run = parse<RunView>(runView, e);
+      const run = parse(snapshot, e);
       if (!run) return;
       setState((s) => ({ ...s, run }));
       if (run.status === 'FINISHED') {
@@ -38,7 +44,7 @@ export function useRunEvents(runId: string | null, onFinished?: (run: RunView) =
     });
     for (const type of ['running', 'progress', 'finished'] as const) {
       source.addEventListener(type, (e) => {
-        const event = parse<RunEvent>(runEvent, e);
+        const event = parse(runEvent, e);
         if (!event) return;
         setState((s) => {
           if (event.type === 'running') return { ...s, phase: 'running', run: s.run && { ...s.run, status: 'RUNNING' } };
@@ -52,8 +58,8 @@ export function useRunEvents(runId: string | null, onFinished?: (run: RunView) =
       if (source.readyState === EventSource.CLOSED) setState((s) => ({ ...s, error: 'Lost the connection to the run.' }));
     };
     return () => source.close();
-    // onFinished is a callback from the page; following it would reopen the stream on every render.
+    // onFinished and the schema come from the page; following them would reopen the stream on every render.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [runId]);
+  }, [url]);
   return state;
 }

@@ -1,10 +1,6 @@
+import type { RunEvent } from '@takehome/contracts';
 import { runEventsChannel } from '@takehome/jobs';
 import type { Redis } from 'ioredis';
-
-export type RunEvent =
-  | { type: 'running'; runId: string }
-  | { type: 'progress'; runId: string; phase: string; message: string }
-  | { type: 'finished'; runId: string; outcome: string; score: number; maxScore: number };
 
 /** Publishes a run's progress for the API to stream to the browser; losing one is harmless (the row is the truth). */
 export class RunEvents {

@@ -1,18 +1,17 @@
-import type { Prisma } from '@takehome/db';
+import { ChallengeFormatError, ChallengePackageCache } from '@takehome/challenge';
+import { mergeResults, type RunResult, type SandboxRunner } from '@takehome/sandbox';
 import type { JobContext } from '../jobs/job-handler';
 import type { Logger } from '../logger';
-import { mergeResults, type RunResult, type SandboxRunner } from '@takehome/sandbox';
-import type { GradedAnnouncer } from './graded-announcer';
 import type { RunEvents } from './run-events';
+import { failure, type StoredResult, toStoredResult } from './run-result';
+import type { RunRepository } from './run.repository';
 import { buildSandboxRequests } from './sandbox-requests';
-import type { RunRepository, StoredResult } from './run.repository';
-
-const outcomes = { completed: 'COMPLETED', timeout: 'TIMEOUT', error: 'ERROR', oom: 'OOM', not_ready: 'NOT_READY' } as const;
 
 /**
  * Executes one run: sandbox in, one stored result out. A candidate's failing, crashing or hanging code is a
  * result like any other; only infrastructure faults (Docker or the database unreachable) throw, so that the
- * queue retries them with backoff.
+ * queue retries them with backoff. The worker writes only to PostgreSQL (and publishes progress): a stored
+ * grading result carries its own announcement, which the API delivers.
  */
 export class RunExecutor {
   constructor(
@@ -20,7 +19,7 @@ export class RunExecutor {
     private readonly sandbox: SandboxRunner,
     private readonly events: RunEvents,
     private readonly logger: Logger,
-    private readonly graded?: Pick<GradedAnnouncer, 'announce'>,
+    private readonly packages = new ChallengePackageCache(),
   ) {}
 
   async execute(runId: string, context: JobContext): Promise<void> {
@@ -31,13 +30,16 @@ export class RunExecutor {
     this.events.publish({ type: 'running', runId });
     this.logger.info({ runId, kind: run.kind, suite: run.suite, attempt: context.attempt }, 'run started');
 
+    // A run that cannot even be assembled (a corrupt stored package, an unsupported runtime) fails the same
+    // way every time: record it at once instead of retrying. The database being away is retried like Docker.
+    const prepare = (error: Error) => this.store(runId, failure(`The run could not be prepared: ${error.message}`));
     let requests;
     try {
-      requests = buildSandboxRequests(run);
+      const pkg = await this.packages.get(run.challengeVersionId, async () => (await this.runs.versionFiles(run.challengeVersionId)).files);
+      requests = buildSandboxRequests(run, pkg);
     } catch (error) {
-      // A run that cannot even be assembled (a corrupt stored package, an unsupported runtime) fails the same
-      // way every time: record it at once instead of retrying.
-      return this.store(runId, failure(`The run could not be prepared: ${(error as Error).message}`));
+      if (error instanceof ChallengeFormatError || !isDatabaseError(error)) return prepare(error as Error);
+      throw error;
     }
     const results: RunResult[] = [];
     for (const request of requests) {
@@ -47,8 +49,7 @@ export class RunExecutor {
         }),
       );
     }
-    const result = mergeResults(results);
-    await this.store(runId, toStoredResult(result));
+    await this.store(runId, toStoredResult(mergeResults(results)));
   }
 
   /** Called once the queue has given up retrying: the run still ends with a result, never stays "running". */
@@ -60,25 +61,11 @@ export class RunExecutor {
     const kind = await this.runs.storeResult(runId, result);
     if (!kind) return this.logger.info({ runId }, 'result already stored by an earlier delivery; kept that one');
     this.events.publish({ type: 'finished', runId, outcome: result.outcome, score: result.score, maxScore: result.maxScore });
-    this.logger.info({ runId, outcome: result.outcome, score: result.score, maxScore: result.maxScore }, 'run finished');
-    if (kind === 'GRADING' && this.graded) {
-      // The grade is stored either way; an announcement lost to a Redis outage costs one webhook, not a result.
-      await this.graded.announce(runId).catch((error: Error) => this.logger.error({ runId, error: error.message }, 'graded run not announced to the API'));
-    }
+    this.logger.info({ runId, kind, outcome: result.outcome, score: result.score, maxScore: result.maxScore }, 'run finished');
   }
 }
 
-function failure(logs: string): StoredResult {
-  return { outcome: 'ERROR', score: 0, maxScore: 0, tests: [], logs, executionMs: 0 };
-}
-
-function toStoredResult(result: RunResult): StoredResult {
-  return {
-    outcome: outcomes[result.status],
-    score: result.score,
-    maxScore: result.max_score,
-    tests: result.tests as unknown as Prisma.InputJsonValue,
-    logs: result.output,
-    executionMs: Math.round(result.execution_time),
-  };
+/** Prisma's errors say the store failed, not the package: those are infrastructure faults, retried. */
+function isDatabaseError(error: unknown): boolean {
+  return error instanceof Error && /^Prisma/.test(error.constructor.name);
 }

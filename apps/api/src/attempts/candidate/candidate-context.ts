@@ -1,7 +1,7 @@
 import { ConflictException, createParamDecorator, type ExecutionContext, HttpException } from '@nestjs/common';
 import type { Prisma } from '@takehome/db';
 import type { Request } from 'express';
-import type { candidateInvitationInclude } from '../../invitations/invitation-links.repository';
+import type { candidateInvitationInclude } from '../../candidate-sessions/candidate-sessions.repository';
 
 export type CandidateInvitation = Prisma.InvitationGetPayload<{ include: typeof candidateInvitationInclude }>;
 export type CandidateAttemptRow = NonNullable<CandidateInvitation['attempt']>;

@@ -1,5 +1,6 @@
 import type { CandidateAttempt, CandidateFeedback, CandidateOverview, RunTest } from '@takehome/contracts';
 import type { Feedback } from '@takehome/db';
+import { testCounts, visibleTests } from '../../runs/run-results';
 import type { CandidateInvitation } from './candidate-context';
 
 export function toCandidateAttempt(invitation: CandidateInvitation): CandidateAttempt | null {
@@ -17,9 +18,15 @@ export function toCandidateAttempt(invitation: CandidateInvitation): CandidateAt
 }
 
 /** Criteria in plain words (title and description); the level descriptors are the reviewers' scale. */
-export function toOverview(invitation: CandidateInvitation, extra: { surveyAnswered: boolean; feedbackReleased: boolean }): CandidateOverview {
+export interface ChallengeSummary {
+  title: string;
+  summary: string;
+  skills: string[];
+  rubric: { criteria: { title: string; description: string; weight: number; position: number }[] } | null;
+}
+
+export function toOverview(invitation: CandidateInvitation, version: ChallengeSummary, extra: { surveyAnswered: boolean; feedbackReleased: boolean }): CandidateOverview {
   const { assessment } = invitation;
-  const version = assessment.challengeVersion;
   const criteria = [...(version.rubric?.criteria ?? [])].sort((a, b) => a.position - b.position);
   return {
     candidateName: invitation.candidateName,
@@ -42,14 +49,13 @@ export function toOverview(invitation: CandidateInvitation, extra: { surveyAnswe
 }
 
 /**
- * Feedback as released by the lead. Tests not marked visible are reduced to counts: their names and output
- * would tell the next candidate what the hidden suite checks.
+ * Feedback as released by the lead: released, so the candidate's audience now includes the tests marked
+ * `after_published`. Hidden tests are reduced to counts: their names and output would tell the next
+ * candidate what the hidden suite checks.
  */
 export function toCandidateFeedback(feedback: Feedback, tests: RunTest[] | null): CandidateFeedback {
-  // Skipped tests are out of the maximum, so they are out of the "n of m passed" counts too.
-  const ran = (tests ?? []).filter((t) => t.status !== 'skipped');
-  const visible = ran.filter((t) => t.visibility === 'visible');
-  const hidden = ran.filter((t) => t.visibility !== 'visible');
+  const audience = { kind: 'candidate', released: true } as const;
+  const counts = tests && testCounts(tests, audience);
   return {
     released: true,
     releasedAt: feedback.releasedAt!.toISOString(),
@@ -58,15 +64,12 @@ export function toCandidateFeedback(feedback: Feedback, tests: RunTest[] | null)
       title: String(c.title ?? ''),
       comment: String(c.comment ?? ''),
     })),
-    tests: tests
-      ? {
-          visible: {
-            passed: visible.filter((t) => t.status === 'passed').length,
-            total: visible.length,
-            names: visible.map((t) => ({ name: t.name, passed: t.status === 'passed' })),
-          },
-          hidden: { passed: hidden.filter((t) => t.status === 'passed').length, total: hidden.length },
-        }
-      : null,
+    tests:
+      tests && counts
+        ? {
+            visible: { ...counts.shown, names: visibleTests(tests, audience).map((t) => ({ name: t.name, passed: t.status === 'passed' })) },
+            hidden: counts.withheld,
+          }
+        : null,
   };
 }

@@ -14,8 +14,16 @@ export class CandidateRepository {
     });
   }
 
-  challengeFiles(challengeVersionId: string) {
-    return this.prisma.client.challengeVersion.findUniqueOrThrow({ where: { id: challengeVersionId }, select: { files: true } });
+  /** What the landing page shows of the challenge: never its files (hidden tests and solutions stay put). */
+  challengeSummary(challengeVersionId: string) {
+    return this.prisma.client.challengeVersion.findUniqueOrThrow({
+      where: { id: challengeVersionId },
+      select: { title: true, summary: true, skills: true, rubric: { select: { criteria: { select: { title: true, description: true, weight: true, position: true } } } } },
+    });
+  }
+
+  prompt(challengeVersionId: string) {
+    return this.prisma.client.challengeVersion.findUniqueOrThrow({ where: { id: challengeVersionId }, select: { title: true, promptMarkdown: true } });
   }
 
   draftFiles(attemptId: string) {
@@ -33,13 +41,5 @@ export class CandidateRepository {
   /** Only released feedback is ever read for a candidate; drafts stay invisible by construction. */
   releasedFeedback(attemptId: string) {
     return this.prisma.client.feedback.findFirst({ where: { submission: { attemptId }, releasedAt: { not: null } } });
-  }
-
-  latestGradingTests(attemptId: string) {
-    return this.prisma.client.run.findFirst({
-      where: { submission: { attemptId }, kind: 'GRADING', status: 'FINISHED' },
-      orderBy: { finishedAt: 'desc' },
-      select: { tests: true },
-    });
   }
 }

@@ -1,8 +1,12 @@
 import { BadRequestException, ConflictException, GoneException, Injectable } from '@nestjs/common';
-import { loadChallengeFromFiles, type Runtime } from '@takehome/challenge';
-import type { CandidateFeedback, CandidateOverview, CandidateWorkspace, RunTest, SurveyRequest } from '@takehome/contracts';
+import type { Runtime } from '@takehome/challenge';
+import type { CandidateFeedback, CandidateOverview, CandidateWorkspace, SurveyRequest } from '@takehome/contracts';
 import { Prisma } from '@takehome/db';
+import { readRunTests } from '../../runs/run-results';
+import { RunsRepository } from '../../runs/runs.repository';
+import { ChallengePackages } from '../../challenges/challenge-packages';
 import { DeadlineScheduler } from '../submission/deadline-scheduler';
+import { SubmissionsService } from '../submission/submissions.service';
 import type { CandidateInvitation } from './candidate-context';
 import { CandidateRepository } from './candidate.repository';
 import { toCandidateAttempt, toCandidateFeedback, toOverview } from './candidate-views';
@@ -12,12 +16,16 @@ export class CandidateService {
   constructor(
     private readonly repository: CandidateRepository,
     private readonly scheduler: DeadlineScheduler,
+    private readonly runs: RunsRepository,
+    private readonly packages: ChallengePackages,
+    private readonly submissions: SubmissionsService,
   ) {}
 
-  async overview(invitation: CandidateInvitation): Promise<CandidateOverview> {
+  async overview(current: CandidateInvitation): Promise<CandidateOverview> {
+    const invitation = await this.submissions.enforceDeadline(current);
     const attempt = invitation.attempt;
     const submitted = attempt !== null && attempt.status !== 'IN_PROGRESS';
-    return toOverview(invitation, {
+    return toOverview(invitation, await this.repository.challengeSummary(invitation.assessment.challengeVersionId), {
       surveyAnswered: submitted ? await this.repository.hasSurvey(attempt.id) : false,
       feedbackReleased: submitted ? (await this.repository.releasedFeedback(attempt.id)) !== null : false,
     });
@@ -36,13 +44,13 @@ export class CandidateService {
     if (!assessment.runtimes.includes(runtime)) {
       throw new BadRequestException({ message: `runtime: choose one of ${assessment.runtimes.join(', ')}`, issues: [{ path: 'runtime', message: 'not offered' }] });
     }
-    const { files } = await this.repository.challengeFiles(assessment.challengeVersionId);
-    const starter = loadChallengeFromFiles(files as Record<string, string>).starter[runtime as Runtime] ?? {};
+    const starter = (await this.packages.get(assessment.challengeVersionId)).starter[runtime as Runtime] ?? {};
     const deadline = new Date(Date.now() + (assessment.timeLimitMinutes + invitation.accommodationMinutes) * 60_000);
     try {
       const attempt = await this.repository.createAttempt(invitation.id, runtime, deadline, starter);
       await this.scheduler.schedule(attempt.id, new Date(deadline.getTime() + assessment.graceSeconds * 1000));
-      return toOverview({ ...invitation, attempt: { ...attempt, submission: null } }, { surveyAnswered: false, feedbackReleased: false });
+      const summary = await this.repository.challengeSummary(assessment.challengeVersionId);
+      return toOverview({ ...invitation, attempt: { ...attempt, submission: null } }, summary, { surveyAnswered: false, feedbackReleased: false });
     } catch (error) {
       // Two tabs pressing Start at once: the unique invitationId lets exactly one attempt exist.
       if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
@@ -52,20 +60,22 @@ export class CandidateService {
     }
   }
 
-  async workspace(invitation: CandidateInvitation): Promise<CandidateWorkspace> {
+  async workspace(current: CandidateInvitation): Promise<CandidateWorkspace> {
+    const invitation = await this.submissions.enforceDeadline(current);
     const attempt = toCandidateAttempt(invitation);
     if (!attempt || !invitation.attempt) throw new ConflictException({ message: 'Start the assessment first.', code: 'not_started' });
+    const { title, promptMarkdown } = await this.repository.prompt(invitation.assessment.challengeVersionId);
     return {
       attempt,
-      title: invitation.assessment.challengeVersion.title,
-      promptMarkdown: invitation.assessment.challengeVersion.promptMarkdown,
+      title,
+      promptMarkdown,
       files: await this.repository.draftFiles(invitation.attempt.id),
       serverTime: new Date().toISOString(),
     };
   }
 
-  async survey(invitation: CandidateInvitation, body: SurveyRequest): Promise<void> {
-    const attempt = invitation.attempt;
+  async survey(current: CandidateInvitation, body: SurveyRequest): Promise<void> {
+    const attempt = (await this.submissions.enforceDeadline(current)).attempt;
     if (!attempt || attempt.status === 'IN_PROGRESS') {
       throw new ConflictException({ message: 'The survey opens once your work is submitted.', code: 'not_submitted' });
     }
@@ -79,12 +89,12 @@ export class CandidateService {
     }
   }
 
-  async feedback(invitation: CandidateInvitation): Promise<CandidateFeedback> {
-    const attempt = invitation.attempt;
+  async feedback(current: CandidateInvitation): Promise<CandidateFeedback> {
+    const attempt = (await this.submissions.enforceDeadline(current)).attempt;
     if (!attempt || attempt.status === 'IN_PROGRESS') return { released: false };
     const feedback = await this.repository.releasedFeedback(attempt.id);
     if (!feedback) return { released: false };
-    const run = await this.repository.latestGradingTests(attempt.id);
-    return toCandidateFeedback(feedback, (run?.tests as RunTest[] | null) ?? null);
+    const grade = await this.runs.gradeOfAttempt(attempt.id);
+    return toCandidateFeedback(feedback, grade ? readRunTests(grade.tests) : null);
   }
 }

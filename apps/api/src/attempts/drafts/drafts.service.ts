@@ -8,6 +8,7 @@ import {
 } from '@takehome/contracts';
 import { Prisma } from '@takehome/db';
 import { type CandidateInvitation, writableAttempt } from '../candidate/candidate-context';
+import { SubmissionsService } from '../submission/submissions.service';
 import { DraftsRepository } from './drafts.repository';
 
 function stale(path: string, current: number | null) {
@@ -36,10 +37,13 @@ function clashes(path: string, others: { path: string }[]): string | null {
 
 @Injectable()
 export class DraftsService {
-  constructor(private readonly repository: DraftsRepository) {}
+  constructor(
+    private readonly repository: DraftsRepository,
+    private readonly deadlines: SubmissionsService,
+  ) {}
 
-  async save(invitation: CandidateInvitation, req: SaveDraftFileRequest): Promise<SavedDraftFile> {
-    const attempt = writableAttempt(invitation);
+  async save(current: CandidateInvitation, req: SaveDraftFileRequest): Promise<SavedDraftFile> {
+    const attempt = writableAttempt(await this.deadlines.enforceDeadline(current));
     const bytes = Buffer.byteLength(req.content);
     return this.write(attempt.id, async (tx) => {
       const others = await this.repository.others(tx, attempt.id, req.path);
@@ -58,8 +62,8 @@ export class DraftsService {
     });
   }
 
-  async rename(invitation: CandidateInvitation, req: RenameDraftFileRequest): Promise<SavedDraftFile> {
-    const attempt = writableAttempt(invitation);
+  async rename(current: CandidateInvitation, req: RenameDraftFileRequest): Promise<SavedDraftFile> {
+    const attempt = writableAttempt(await this.deadlines.enforceDeadline(current));
     if (req.from === req.to) throw invalid(req.to, 'is the same name');
     return this.write(attempt.id, async (tx) => {
       const clash = clashes(req.to, await this.repository.others(tx, attempt.id, req.from));
@@ -71,8 +75,8 @@ export class DraftsService {
     });
   }
 
-  async remove(invitation: CandidateInvitation, req: DeleteDraftFileRequest): Promise<void> {
-    const attempt = writableAttempt(invitation);
+  async remove(current: CandidateInvitation, req: DeleteDraftFileRequest): Promise<void> {
+    const attempt = writableAttempt(await this.deadlines.enforceDeadline(current));
     await this.write(attempt.id, async (tx) => {
       if (await this.repository.remove(tx, attempt.id, req.path, req.baseRevision)) return;
       const current = await this.repository.find(tx, attempt.id, req.path);

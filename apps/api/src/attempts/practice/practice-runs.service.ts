@@ -1,41 +1,32 @@
-import { ConflictException, Injectable, type MessageEvent, NotFoundException } from '@nestjs/common';
-import type { CandidateRun, RunTest } from '@takehome/contracts';
-import type { Run } from '@takehome/db';
-import { JobName } from '@takehome/jobs';
+import { ConflictException, Injectable, type MessageEvent } from '@nestjs/common';
+import type { CandidateRun } from '@takehome/contracts';
 import type { Observable } from 'rxjs';
-import { RunEventsService } from '../../runs/run-events.service';
-import { RunQueueService } from '../../runs/run-queue.service';
-import { runEventStream } from '../../runs/run-stream';
+import { RunsRepository } from '../../runs/runs.repository';
+import { RunsService } from '../../runs/runs.service';
+import { toCandidateRun } from '../../runs/run-views';
 import { type CandidateInvitation, tooManyRequests, writableAttempt } from '../candidate/candidate-context';
-import { PracticeRunsRepository } from './practice-runs.repository';
+import { SubmissionsService } from '../submission/submissions.service';
 
-/** Only tests marked visible leave the server, whatever suite a run covered. */
-export function toCandidateRun(run: Run): CandidateRun {
-  return {
-    id: run.id,
-    status: run.status,
-    outcome: run.outcome,
-    score: run.score,
-    maxScore: run.maxScore,
-    tests: ((run.tests as RunTest[] | null) ?? []).filter((t) => t.visibility === 'visible'),
-    logs: run.logs,
-    queuedAt: run.queuedAt.toISOString(),
-    finishedAt: run.finishedAt?.toISOString() ?? null,
-  };
-}
+/**
+ * Practice runs are the candidate's own: the limits (one at a time, so many an hour) are checked here, the run
+ * itself is created, dispatched, read and streamed by the runs module. While the attempt is open nothing is
+ * released, so a candidate's practice run shows its visible tests only.
+ */
+const WORKING = { kind: 'candidate', released: false } as const;
 
 @Injectable()
 export class PracticeRunsService {
   constructor(
-    private readonly repository: PracticeRunsRepository,
-    private readonly queue: RunQueueService,
-    private readonly events: RunEventsService,
+    private readonly repository: RunsRepository,
+    private readonly runs: RunsService,
+    private readonly deadlines: SubmissionsService,
   ) {}
 
-  async create(invitation: CandidateInvitation): Promise<CandidateRun> {
+  async create(current: CandidateInvitation): Promise<CandidateRun> {
+    const invitation = await this.deadlines.enforceDeadline(current);
     const attempt = writableAttempt(invitation);
     const { assessment } = invitation;
-    const decision = await this.repository.create({
+    const decision = await this.repository.createPractice({
       attemptId: attempt.id,
       challengeVersionId: assessment.challengeVersionId,
       runtime: attempt.runtime,
@@ -52,28 +43,19 @@ export class PracticeRunsService {
         'rate_limited',
       );
     }
-    await this.queue.enqueue(JobName.PracticeRun, decision.run.id);
-    return toCandidateRun(decision.run);
+    await this.runs.dispatch(decision.run);
+    return toCandidateRun(decision.run, WORKING);
   }
 
-  async recent(invitation: CandidateInvitation): Promise<CandidateRun[]> {
-    if (!invitation.attempt) return [];
-    return (await this.repository.recent(invitation.attempt.id)).map(toCandidateRun);
+  recent(invitation: CandidateInvitation): Promise<CandidateRun[]> {
+    return this.runs.candidateRecent(invitation.attempt?.id ?? null, WORKING);
   }
 
-  async get(invitation: CandidateInvitation, runId: string): Promise<CandidateRun> {
-    const run = invitation.attempt && (await this.repository.find(invitation.attempt.id, runId));
-    if (!run) throw new NotFoundException('No such run.');
-    return toCandidateRun(run);
+  get(invitation: CandidateInvitation, runId: string): Promise<CandidateRun> {
+    return this.runs.candidateView(invitation.attempt?.id ?? null, runId, WORKING);
   }
 
-  /** The team's stream with the candidate's snapshot: the same visible-only filter applies to every event. */
-  async stream(invitation: CandidateInvitation, runId: string): Promise<Observable<MessageEvent>> {
-    const attemptId = (await this.get(invitation, runId)) && invitation.attempt!.id;
-    return runEventStream(this.events.events(runId), async () => {
-      const run = await this.repository.find(attemptId, runId);
-      // The stream contract names RunView; the candidate's page parses these snapshots as CandidateRun.
-      return run && (toCandidateRun(run) as never);
-    });
+  stream(invitation: CandidateInvitation, runId: string): Promise<Observable<MessageEvent>> {
+    return this.runs.candidateStream(invitation.attempt?.id ?? null, runId, WORKING);
   }
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { CANDIDATE_SESSION_AFTER_END_MS } from '../../invitations/invitation-links.service';
+import { CANDIDATE_SESSION_AFTER_END_MS } from '../../candidate-sessions/candidate-sessions.service';
 import { PrismaService } from '../../database/prisma.service';
+import { RunsRepository } from '../../runs/runs.repository';
 import { submissionHash } from './submission-hash';
 
 export interface SubmitInput {
@@ -12,7 +13,10 @@ export interface SubmitInput {
 
 @Injectable()
 export class SubmissionsRepository {
-  constructor(private readonly prisma: PrismaService) {}
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly runs: RunsRepository,
+  ) {}
 
   /**
    * Submits at most once. Flipping the status is the guard: a concurrent manual submit and auto-submit both try,
@@ -38,17 +42,8 @@ export class SubmissionsRepository {
       const submission = await tx.submission.create({
         data: { attemptId: input.attemptId, files, contentHash: submissionHash(drafts), automatic: input.automatic, createdAt: now },
       });
-      const run = await tx.run.create({
-        data: {
-          kind: 'GRADING',
-          submissionId: submission.id,
-          challengeVersionId: input.challengeVersionId,
-          runtime: input.runtime,
-          suite: 'all',
-          files,
-        },
-      });
-      return { submission, runId: run.id, fileCount: drafts.length };
+      const run = await this.runs.insertGrading(tx, { submissionId: submission.id, challengeVersionId: input.challengeVersionId, runtime: input.runtime, files });
+      return { submission, run, fileCount: drafts.length };
     });
   }
 
@@ -61,24 +56,6 @@ export class SubmissionsRepository {
     return this.prisma.client.attempt.findUnique({
       where: { id: attemptId },
       include: { invitation: { select: { organizationId: true, assessmentId: true, status: true, assessment: { select: { graceSeconds: true, challengeVersionId: true } } } } },
-    });
-  }
-
-  /**
-   * A finished grading run with what a "graded" webhook names; null for any other run (or a malformed id), and
-   * for a platform failure (ERROR), which is not a grade to announce.
-   */
-  findGradingResult(runId: string) {
-    if (!/^[0-9a-f-]{36}$/i.test(runId)) return Promise.resolve(null);
-    return this.prisma.client.run.findFirst({
-      where: { id: runId, kind: 'GRADING', status: 'FINISHED', outcome: { not: 'ERROR' } },
-      select: {
-        outcome: true,
-        score: true,
-        maxScore: true,
-        finishedAt: true,
-        submission: { select: { id: true, attempt: { select: { invitation: { select: { id: true, organizationId: true, assessmentId: true } } } } } },
-      },
     });
   }
 }

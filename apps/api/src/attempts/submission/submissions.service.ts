@@ -1,7 +1,7 @@
 import { ConflictException, Injectable, Logger } from '@nestjs/common';
 import type { SubmissionReceipt } from '@takehome/contracts';
-import { JobName } from '@takehome/jobs';
-import { RunQueueService } from '../../runs/run-queue.service';
+import { CandidateSessionsService } from '../../candidate-sessions/candidate-sessions.service';
+import { RunsService } from '../../runs/runs.service';
 import { WebhooksService } from '../../webhooks/webhooks.service';
 import { acceptsWritesUntil, type CandidateInvitation, writableAttempt } from '../candidate/candidate-context';
 import { DeadlineScheduler } from './deadline-scheduler';
@@ -22,25 +22,31 @@ export class SubmissionsService {
 
   constructor(
     private readonly repository: SubmissionsRepository,
-    private readonly runQueue: RunQueueService,
+    private readonly runs: RunsService,
     private readonly scheduler: DeadlineScheduler,
     private readonly webhooks: WebhooksService,
+    private readonly sessions: CandidateSessionsService,
   ) {}
 
   /** The candidate's explicit submit. */
-  async submit(invitation: CandidateInvitation): Promise<SubmissionReceipt> {
-    const attempt = writableAttempt(invitation);
-    const done = await this.submitOnce(this.submittable(invitation, attempt), false);
+  async submit(current: CandidateInvitation): Promise<SubmissionReceipt> {
+    const invitation = await this.enforceDeadline(current);
+    const done = await this.submitOnce(this.submittable(invitation, writableAttempt(invitation)), false);
     if (!done) throw new ConflictException({ message: 'Your work is already submitted.', code: 'submitted' });
     return { submittedAt: done.submission.createdAt.toISOString(), automatic: false, fileCount: done.fileCount, contentHash: done.submission.contentHash };
   }
 
-  /** Lazy enforcement: true when this call submitted the attempt because its time was up. */
-  async enforceDeadline(invitation: CandidateInvitation): Promise<boolean> {
+  /**
+   * The lazy half of deadline enforcement, called by every candidate service before it acts (the delayed
+   * auto-submit job is the other half): an attempt past its deadline plus grace is submitted now, even when the
+   * job is late or lost, so no candidate request ever acts on an expired attempt. Costs nothing before the
+   * deadline (a comparison); returns the invitation as it now stands.
+   */
+  async enforceDeadline(invitation: CandidateInvitation): Promise<CandidateInvitation> {
     const attempt = invitation.attempt;
-    if (!attempt || attempt.status !== 'IN_PROGRESS' || Date.now() <= acceptsWritesUntil(invitation, attempt)) return false;
+    if (!attempt || attempt.status !== 'IN_PROGRESS' || Date.now() <= acceptsWritesUntil(invitation, attempt)) return invitation;
     await this.submitOnce(this.submittable(invitation, attempt), true);
-    return true;
+    return (await this.sessions.reload(invitation.id)) ?? invitation;
   }
 
   /**
@@ -80,10 +86,8 @@ export class SubmissionsService {
   private async submitOnce(attempt: SubmittableAttempt, automatic: boolean) {
     const done = await this.repository.submit({ attemptId: attempt.id, automatic, challengeVersionId: attempt.challengeVersionId, runtime: attempt.runtime });
     if (!done) return null;
-    // After the commit: the submission is safe even if Redis is briefly away; the run row stays QUEUED.
-    await this.runQueue.enqueue(JobName.GradeSubmission, done.runId).catch((error: Error) =>
-      this.logger.error({ runId: done.runId, error: error.message }, 'grading run stored but not enqueued'),
-    );
+    // After the commit: the submission is safe even if Redis is briefly away (see RunsService.dispatch).
+    await this.runs.dispatch(done.run);
     await this.webhooks
       .emit(attempt.organizationId, 'submission.created', {
         submissionId: done.submission.id,
@@ -91,7 +95,7 @@ export class SubmissionsService {
         invitationId: attempt.invitationId,
         automatic,
       })
-      .catch((error: Error) => this.logger.error({ error: error.message }, 'submission webhook not recorded'));
+      .catch((error: Error) => this.logger.error(`submission.created webhook for attempt ${attempt.id} not recorded: ${error.message}`));
     this.logger.log(`attempt ${attempt.id} submitted${automatic ? ' automatically at its deadline' : ''}`);
     return done;
   }

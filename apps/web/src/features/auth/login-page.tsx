@@ -70,7 +70,7 @@ export function LoginPage() {
           </Button>
         </Stack>
       </Card>
-      <SsoSignIn next={next} passwordRefusedFor={login.error instanceof ApiError && login.error.status === 403 ? login.variables?.email : undefined} />
+      <SsoSignIn next={next} passwordRefusedFor={login.error instanceof ApiError && login.error.code === 'password_sign_in_disabled' ? login.variables?.email : undefined} />
     </Stack>
   );
 }

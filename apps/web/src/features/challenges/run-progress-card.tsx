@@ -1,7 +1,8 @@
-import { Alert, Badge, Card, Group, Stepper, Table, Text } from '@mantine/core';
-import type { RunView } from '@takehome/contracts';
+import { Alert, Badge, Card, Group, Stack, Stepper, Text } from '@mantine/core';
+import { type RunView, runView } from '@takehome/contracts';
+import { runEventsUrl } from '../../api/runs';
 import { useRunEvents } from '../../hooks/use-run-events';
-import { testStatusColor } from '../runs/test-status';
+import { RunTestsTable } from '../runs/run-tests-table';
 
 const steps = ['queued', 'preparing', 'starting', 'testing', 'finished'] as const;
 
@@ -15,7 +16,7 @@ function activeStep(status: RunView['status'] | undefined, phase: string | null)
 
 /** One verification run, followed live: phases as they happen, then every test with its score. */
 export function RunProgressCard({ runId, onFinished }: { runId: string; onFinished: (run: RunView) => void }) {
-  const { run, phase, message, error } = useRunEvents(runId, onFinished);
+  const { run, phase, message, error } = useRunEvents(runEventsUrl(runId), runView, onFinished);
   const finished = run?.status === 'FINISHED';
   const passed = finished && run.outcome === 'COMPLETED' && run.maxScore !== null && run.maxScore > 0 && run.score === run.maxScore;
   return (
@@ -50,34 +51,9 @@ export function RunProgressCard({ runId, onFinished }: { runId: string; onFinish
         </Alert>
       )}
       {finished && run.tests.length > 0 && (
-        <Table mt="sm" striped aria-label={`Test results (${run.runtime})`}>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>Test</Table.Th>
-              <Table.Th>Suite</Table.Th>
-              <Table.Th>Result</Table.Th>
-              <Table.Th>Score</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {run.tests.map((test, i) => (
-              <Table.Tr key={`${test.name}-${i}`}>
-                <Table.Td>
-                  <Text size="sm">{test.name}</Text>
-                </Table.Td>
-                <Table.Td>{test.visibility === 'visible' ? 'visible' : 'hidden'}</Table.Td>
-                <Table.Td>
-                  <Badge size="sm" color={testStatusColor(test.status, 'teal')} variant="light">
-                    {test.status}
-                  </Badge>
-                </Table.Td>
-                <Table.Td>
-                  {test.score} / {test.max_score}
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+        <Stack mt="sm">
+          <RunTestsTable tests={run.tests} label={`Test results (${run.runtime})`} suite score />
+        </Stack>
       )}
       {finished && !passed && run.logs && (
         <Text component="pre" size="xs" mt="sm" style={{ whiteSpace: 'pre-wrap', maxHeight: 240, overflow: 'auto' }}>

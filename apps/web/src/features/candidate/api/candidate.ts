@@ -11,7 +11,7 @@ import {
   type SurveyRequest,
 } from '@takehome/contracts';
 import { z } from 'zod';
-import { candidateRequest as request } from './candidate-http';
+import { request } from '../../../api/http';
 
 const base = '/api/candidate';
 const empty = z.unknown();

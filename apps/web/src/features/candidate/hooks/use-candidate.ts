@@ -1,41 +1,35 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useRef } from 'react';
 import { answerSurvey, fetchFeedback, fetchOverview, fetchWorkspace, startAttempt, submitAttempt } from '../api/candidate';
+import { queryKeys } from '../../../hooks/query-keys';
 
-/** The candidate pages' own keys: they live outside the team app and never share its cache entries. */
-export const candidateKeys = {
-  all: ['candidate'] as const,
-  overview: () => [...candidateKeys.all, 'overview'] as const,
-  workspace: () => [...candidateKeys.all, 'workspace'] as const,
-  feedback: () => [...candidateKeys.all, 'feedback'] as const,
-};
 
 export function useOverview() {
-  return useQuery({ queryKey: candidateKeys.overview(), queryFn: fetchOverview, retry: false });
+  return useQuery({ queryKey: queryKeys.candidateOverview(), queryFn: fetchOverview, retry: false });
 }
 
 export function useWorkspace() {
   // Loaded once per visit: afterwards the editor holds the truth and autosave pushes it to the server.
-  return useQuery({ queryKey: candidateKeys.workspace(), queryFn: fetchWorkspace, retry: false, staleTime: Infinity, gcTime: 0 });
+  return useQuery({ queryKey: queryKeys.candidateWorkspace(), queryFn: fetchWorkspace, retry: false, staleTime: Infinity, gcTime: 0 });
 }
 
 export function useFeedback() {
-  return useQuery({ queryKey: candidateKeys.feedback(), queryFn: fetchFeedback, retry: false });
+  return useQuery({ queryKey: queryKeys.candidateFeedback(), queryFn: fetchFeedback, retry: false });
 }
 
 export function useStartAttempt() {
   const client = useQueryClient();
-  return useMutation({ mutationFn: startAttempt, onSuccess: (overview) => client.setQueryData(candidateKeys.overview(), overview) });
+  return useMutation({ mutationFn: startAttempt, onSuccess: (overview) => client.setQueryData(queryKeys.candidateOverview(), overview) });
 }
 
 export function useSubmitAttempt() {
   const client = useQueryClient();
-  return useMutation({ mutationFn: submitAttempt, onSettled: () => client.invalidateQueries({ queryKey: candidateKeys.all }) });
+  return useMutation({ mutationFn: submitAttempt, onSettled: () => client.invalidateQueries({ queryKey: queryKeys.candidate() }) });
 }
 
 export function useAnswerSurvey() {
   const client = useQueryClient();
-  return useMutation({ mutationFn: answerSurvey, onSuccess: () => client.invalidateQueries({ queryKey: candidateKeys.overview() }) });
+  return useMutation({ mutationFn: answerSurvey, onSuccess: () => client.invalidateQueries({ queryKey: queryKeys.candidateOverview() }) });
 }
 
 /**

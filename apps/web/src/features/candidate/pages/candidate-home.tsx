@@ -1,5 +1,5 @@
 import { Center, Loader } from '@mantine/core';
-import { errorCode, errorMessage } from '../api/candidate-http';
+import { errorCode, errorMessage } from '../../../api/http';
 import { useOverview, useWorkspace } from '../hooks/use-candidate';
 import { WorkspacePage } from '../workspace/workspace-page';
 import { LandingPage } from './landing-page';

@@ -1,6 +1,6 @@
-import { Alert, Anchor, Card, Center, Container, Loader, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Card, Center, Container, List, Loader, Stack, Text, Title } from '@mantine/core';
 import { Link } from 'react-router';
-import { errorCode, errorMessage } from '../api/candidate-http';
+import { errorCode, errorMessage } from '../../../api/http';
 import { useFeedback } from '../hooks/use-candidate';
 import { LinkProblem } from './link-problem';
 
@@ -30,7 +30,13 @@ export function FeedbackPage() {
               <Card withBorder aria-label="Test summary">
                 <Title order={2} size="h5">Tests</Title>
                 <Text mt={4}>Visible tests: {f.tests.visible.passed} of {f.tests.visible.total} passed.</Text>
-                <Text>Hidden tests: {f.tests.hidden.passed} of {f.tests.hidden.total} passed.</Text>
+                {/* Released feedback names the visible tests and those the challenge reveals once results are out. */}
+                <List size="sm" mt={4} aria-label="Tests by name">
+                  {f.tests.visible.names.map((t) => (
+                    <List.Item key={t.name}>{`${t.passed ? 'Passed' : 'Failed'}: ${t.name}`}</List.Item>
+                  ))}
+                </List>
+                <Text mt={4}>Hidden tests: {f.tests.hidden.passed} of {f.tests.hidden.total} passed.</Text>
                 <Text size="sm" c="dimmed">Hidden tests stay undisclosed so the assessment stays fair for the next candidates.</Text>
               </Card>
             )}

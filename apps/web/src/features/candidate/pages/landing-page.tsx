@@ -1,7 +1,7 @@
 import { Alert, Badge, Button, Card, Container, Group, List, Radio, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import type { CandidateOverview } from '@takehome/contracts';
 import { useState } from 'react';
-import { errorMessage } from '../api/candidate-http';
+import { errorMessage } from '../../../api/http';
 import { useStartAttempt } from '../hooks/use-candidate';
 
 const runtimeNames: Record<string, string> = { node20: 'Node.js 20', python3: 'Python 3' };

@@ -3,9 +3,9 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { openInvitation } from '../api/candidate';
-import { errorCode, errorMessage } from '../api/candidate-http';
-import { candidateKeys } from '../hooks/use-candidate';
+import { errorCode, errorMessage } from '../../../api/http';
 import { LinkProblem } from './link-problem';
+import { queryKeys } from '../../../hooks/query-keys';
 
 /**
  * /a/<token>: exchanges the link for a session cookie with a POST (a mail scanner's GET changes nothing), then
@@ -24,7 +24,7 @@ export function LinkPage() {
     openInvitation(token).then(
       () => {
         if (cancelled) return;
-        void client.invalidateQueries({ queryKey: candidateKeys.all });
+        void client.invalidateQueries({ queryKey: queryKeys.candidate() });
         navigate(destination, { replace: true });
       },
       (error: unknown) => !cancelled && setProblem({ code: errorCode(error), message: errorMessage(error) }),

@@ -2,7 +2,7 @@ import { Alert, Anchor, Button, Card, Container, NumberInput, Rating, Stack, Tex
 import type { CandidateOverview } from '@takehome/contracts';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { errorMessage } from '../api/candidate-http';
+import { errorMessage } from '../../../api/http';
 import { useAnswerSurvey } from '../hooks/use-candidate';
 
 function Survey() {

@@ -1,7 +1,7 @@
 import { ActionIcon, Button, Group, Menu, Modal, NavLink, ScrollArea, Stack, Text, TextInput } from '@mantine/core';
 import { DRAFT_LIMITS, draftPathProblem } from '@takehome/contracts';
 import { useState } from 'react';
-import { errorMessage } from '../api/candidate-http';
+import { errorMessage } from '../../../api/http';
 import type { DraftEntry } from './use-draft-files';
 
 const stateLabel: Record<DraftEntry['state'], string> = {

@@ -1,7 +1,7 @@
 import type { DraftFileView } from '@takehome/contracts';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { deleteFile, fetchWorkspace, renameFile, saveFile } from '../api/candidate';
-import { CandidateApiError, errorMessage } from '../api/candidate-http';
+import { ApiError, errorMessage } from '../../../api/http';
 
 export type SaveState = 'saved' | 'pending' | 'saving' | 'retrying' | 'invalid' | 'conflict';
 
@@ -57,13 +57,13 @@ export function useDraftFiles(initial: DraftFileView[], onClosed: () => void) {
           if (dirty) schedule(path, SAVE_DELAY_MS);
         },
         (error: unknown) => {
-          const code = error instanceof CandidateApiError ? error.code : undefined;
+          const code = error instanceof ApiError ? error.code : undefined;
           if (code === 'stale_revision') return patch(path, { state: 'conflict', message: errorMessage(error) });
           if (code === 'time_up' || code === 'submitted') {
             patch(path, { state: 'invalid', message: errorMessage(error) });
             return onClosed();
           }
-          if (error instanceof CandidateApiError && error.status === 400) return patch(path, { state: 'invalid', message: errorMessage(error) });
+          if (error instanceof ApiError && error.status === 400) return patch(path, { state: 'invalid', message: errorMessage(error) });
           const attempt = (retries.current.get(path) ?? 0) + 1;
           retries.current.set(path, attempt);
           const delay = Math.min(MAX_RETRY_DELAY_MS, 1000 * 2 ** attempt);

@@ -2,14 +2,15 @@ import { Alert, Box, Button, Group, Modal, Paper, Stack, Tabs, Text, Title } fro
 import { useQueryClient } from '@tanstack/react-query';
 import type { CandidateWorkspace } from '@takehome/contracts';
 import { useCallback, useMemo, useState } from 'react';
-import { errorMessage } from '../api/candidate-http';
-import { candidateKeys, useServerOffset, useSubmitAttempt } from '../hooks/use-candidate';
+import { errorMessage } from '../../../api/http';
+import { useServerOffset, useSubmitAttempt } from '../hooks/use-candidate';
 import { CodeEditor } from './code-editor';
 import { Countdown } from './countdown';
 import { FileTree } from './file-tree';
 import { PracticePanel } from './practice-panel';
 import { PromptView } from './prompt-view';
 import { type DraftEntry, useDraftFiles } from './use-draft-files';
+import { queryKeys } from '../../../hooks/query-keys';
 
 function saveSummary(files: DraftEntry[]): { text: string; color: string } {
   if (files.some((f) => f.state === 'conflict')) return { text: 'A file changed elsewhere: reload it', color: 'red' };
@@ -21,7 +22,7 @@ function saveSummary(files: DraftEntry[]): { text: string; color: string } {
 
 export function WorkspacePage({ workspace, perHour }: { workspace: CandidateWorkspace; perHour: number }) {
   const client = useQueryClient();
-  const refreshState = useCallback(() => void client.invalidateQueries({ queryKey: candidateKeys.overview() }), [client]);
+  const refreshState = useCallback(() => void client.invalidateQueries({ queryKey: queryKeys.candidateOverview() }), [client]);
   const drafts = useDraftFiles(workspace.files, refreshState);
   const offset = useServerOffset(workspace.serverTime);
   const list = useMemo(() => Object.values(drafts.files).sort((a, b) => a.path.localeCompare(b.path)), [drafts.files]);

@@ -1,7 +1,7 @@
 import { GoneException, Injectable, NotFoundException } from '@nestjs/common';
 import type { LinkProblem } from '@takehome/contracts';
 import { hashToken, randomToken } from '../common/tokens';
-import { InvitationLinksRepository } from './invitation-links.repository';
+import { CandidateSessionsRepository } from './candidate-sessions.repository';
 
 // The longest a session lives while the work is under way (an attempt is hours; its link may sit unopened).
 export const CANDIDATE_SESSION_TTL_MS = 120 * 24 * 3600 * 1000;
@@ -34,8 +34,8 @@ function linkError(problem: LinkProblem) {
  * its own) opens the submitted attempt again on any device: there is nothing left to change, only to read.
  */
 @Injectable()
-export class InvitationLinksService {
-  constructor(private readonly repository: InvitationLinksRepository) {}
+export class CandidateSessionsService {
+  constructor(private readonly repository: CandidateSessionsRepository) {}
 
   async open(token: string): Promise<{ sessionToken: string; expiresAt: Date }> {
     const tokenHash = hashToken(token);
@@ -54,8 +54,13 @@ export class InvitationLinksService {
     return { sessionToken, expiresAt };
   }
 
+  /** Authentication only: the live session behind a cookie and its invitation, or null. No side effects. */
   resolve(sessionToken: string) {
     return this.repository.findLiveSession(hashToken(sessionToken));
+  }
+
+  reload(invitationId: string) {
+    return this.repository.findInvitation(invitationId);
   }
 
   async close(sessionToken: string): Promise<void> {

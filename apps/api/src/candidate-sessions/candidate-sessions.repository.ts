@@ -1,14 +1,30 @@
 import { Injectable } from '@nestjs/common';
+import type { Prisma } from '@takehome/db';
 import { PrismaService } from '../database/prisma.service';
 
-/** What a candidate request needs about its invitation, loaded once by the guard. */
+/**
+ * What every candidate request needs about its invitation, loaded by the guard with one indexed lookup (the
+ * session's token hash): the assessment's settings and the attempt, never the challenge package (its hidden
+ * tests and solutions stay out of candidate requests; pages that show the prompt or criteria read those).
+ */
 export const candidateInvitationInclude = {
-  assessment: { include: { challengeVersion: { include: { rubric: { include: { criteria: true } } } } } },
+  assessment: {
+    select: {
+      id: true,
+      name: true,
+      status: true,
+      runtimes: true,
+      timeLimitMinutes: true,
+      graceSeconds: true,
+      practiceRunsPerHour: true,
+      challengeVersionId: true,
+    },
+  },
   attempt: { include: { submission: { select: { automatic: true, createdAt: true } } } },
-} as const;
+} as const satisfies Prisma.InvitationInclude;
 
 @Injectable()
-export class InvitationLinksRepository {
+export class CandidateSessionsRepository {
   constructor(private readonly prisma: PrismaService) {}
 
   /** The invitation link's token, or the feedback email's, which only ever opens a submitted attempt. */
@@ -27,11 +43,20 @@ export class InvitationLinksRepository {
     ]);
   }
 
+  /**
+   * The session behind a cookie, if it is still live. This is the one place a session is judged valid, so a
+   * rule ending sessions (a resent or revoked invitation, an ended attempt) belongs in this where clause.
+   */
   findLiveSession(tokenHash: string) {
     return this.prisma.client.candidateSession.findFirst({
       where: { tokenHash, expiresAt: { gt: new Date() }, invitation: { status: { not: 'REVOKED' } } },
       include: { invitation: { include: candidateInvitationInclude } },
     });
+  }
+
+  /** The same invitation read again, after a request changed it (an attempt submitted at its deadline). */
+  findInvitation(invitationId: string) {
+    return this.prisma.client.invitation.findUnique({ where: { id: invitationId }, include: candidateInvitationInclude });
   }
 
   deleteSession(tokenHash: string) {

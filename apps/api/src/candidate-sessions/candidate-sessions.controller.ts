@@ -5,16 +5,16 @@ import type { Request, Response } from 'express';
 import { Public } from '../auth/auth.decorators';
 import { ZodPipe } from '../common/zod-body.pipe';
 import { API_CONFIG, type ApiConfig } from '../config/api-config';
-import { InvitationLinksService } from './invitation-links.service';
+import { CandidateSessionsService } from './candidate-sessions.service';
 
-export const CANDIDATE_COOKIE_PATH = '/api/candidate';
+const CANDIDATE_COOKIE_PATH = '/api/candidate';
 
 @ApiTags('candidate')
 @Public()
 @Controller('candidate/sessions')
-export class InvitationLinksController {
+export class CandidateSessionsController {
   constructor(
-    private readonly links: InvitationLinksService,
+    private readonly links: CandidateSessionsService,
     @Inject(API_CONFIG) private readonly config: ApiConfig,
   ) {}
 

@@ -1,0 +1,70 @@
+import { Badge, Code, ScrollArea, Table, Text } from '@mantine/core';
+import type { RunTest } from '@takehome/contracts';
+import { testStatusColor } from './test-status';
+
+/**
+ * A run's tests, the same table on every page that shows results (practice, review, verification). The server
+ * already cut the list to what the viewer may see; `suite` adds the column telling the team which tests the
+ * candidate saw while working, `score` each test's points. Output shows for failed tests (or all, for the team).
+ */
+export function RunTestsTable({
+  tests,
+  label,
+  suite = false,
+  score = false,
+  output = 'failed',
+  maxHeight,
+}: {
+  tests: RunTest[];
+  label: string;
+  suite?: boolean;
+  score?: boolean;
+  output?: 'failed' | 'all';
+  maxHeight?: number;
+}) {
+  const table = (
+    <Table striped aria-label={label} layout="fixed" verticalSpacing="xs">
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th w={96}>Result</Table.Th>
+          <Table.Th>Test</Table.Th>
+          {suite && <Table.Th w={140}>Suite</Table.Th>}
+          {score && <Table.Th w={96}>Score</Table.Th>}
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {tests.map((test, i) => (
+          <Table.Tr key={`${test.name}-${i}`}>
+            <Table.Td>
+              <Badge size="sm" color={testStatusColor(test.status)} variant="light">
+                {test.status}
+              </Badge>
+            </Table.Td>
+            <Table.Td style={{ overflowWrap: 'anywhere' }}>
+              <Text size="sm">{test.name}</Text>
+              {test.output && (output === 'all' || test.status === 'failed') && (
+                <Code block mt={4} fz="xs">
+                  {test.output.slice(0, 2000)}
+                </Code>
+              )}
+            </Table.Td>
+            {suite && (
+              <Table.Td>
+                <Badge variant="outline" size="sm" color={test.visibility === 'visible' ? 'gray' : 'grape'} style={{ overflow: 'visible' }}>
+                  {test.visibility === 'after_published' ? 'after release' : test.visibility}
+                </Badge>
+              </Table.Td>
+            )}
+            {/* Text, not Group: Group drops falsy children, and a score of 0 must show. */}
+            {score && (
+              <Table.Td>
+                <Text size="sm">{`${test.score} / ${test.maxScore}`}</Text>
+              </Table.Td>
+            )}
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </Table>
+  );
+  return maxHeight ? <ScrollArea.Autosize mah={maxHeight}>{table}</ScrollArea.Autosize> : table;
+}
