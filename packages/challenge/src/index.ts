@@ -10,3 +10,4 @@ export { loadChallengeFromFiles } from './challenge-from-files';
 export { versionRecord } from './version-record';
 export { DEFAULT_LIMITS, RUNTIME_IMAGES, toSandboxRequest } from './sandbox-request';
 export { readSubmissionFolder } from './submission-folder';
+export { RUNTIME_CATALOGUE, type RuntimeSpec } from './runtime-catalogue';

@@ -12,3 +12,4 @@ export * from './candidate-files';
 export * from './audit';
 export * from './pipeline';
 export * from './pilots';
+export * from './runtimes';

@@ -15,7 +15,7 @@ export type RunTest = z.infer<typeof runTest>;
 
 export const runKind = z.enum(['PRACTICE', 'GRADING', 'VERIFICATION']);
 export const runStatus = z.enum(['QUEUED', 'RUNNING', 'FINISHED']);
-export const runOutcome = z.enum(['COMPLETED', 'TIMEOUT', 'ERROR', 'OOM', 'NOT_READY']);
+export const runOutcome = z.enum(['COMPLETED', 'TIMEOUT', 'ERROR', 'OOM', 'NOT_READY', 'BUILD_FAILED']);
 
 export const runView = z.object({
   id: z.uuid(),

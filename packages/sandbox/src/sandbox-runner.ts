@@ -16,6 +16,8 @@ export const runRequestSchema = z.object({
     image: z.string().min(1),
     runnerImage: z.string().min(1),
     startCommand: z.array(z.string()).min(1),
+    /** compiled runtimes: runs in the submission's container before it starts, under limits.buildTimeoutMs */
+    buildCommand: z.array(z.string()).min(1).optional(),
   }),
   mode: z.enum(['black-box', 'in-container']),
   submissionFiles: filesSchema,
@@ -37,6 +39,8 @@ export const runRequestSchema = z.object({
     pids: z.number().int().min(8),
     workspaceMb: z.number().int().positive(),
     outputBytes: z.number().int().positive(),
+    /** the build's own wall-clock limit, separate from timeoutMs (which starts once the build is done) */
+    buildTimeoutMs: z.number().int().positive().default(120_000),
   }),
   tests: z
     .record(z.string(), z.object({ weight: z.number().min(0).optional(), visibility: visibilitySchema.optional() }))
@@ -46,7 +50,8 @@ export const runRequestSchema = z.object({
 export type RunRequest = z.input<typeof runRequestSchema>;
 export type ParsedRunRequest = z.output<typeof runRequestSchema>;
 
-export const runStatusSchema = z.enum(['completed', 'timeout', 'error', 'oom', 'not_ready']);
+// build_failed: the build command failed or overran its limit; the output is the compiler's, no test ran.
+export const runStatusSchema = z.enum(['completed', 'timeout', 'error', 'oom', 'not_ready', 'build_failed']);
 export type RunStatus = z.infer<typeof runStatusSchema>;
 
 export const testResultSchema = z.object({
@@ -71,7 +76,7 @@ export const runResultSchema = z.object({
 });
 export type RunResult = z.infer<typeof runResultSchema>;
 
-export type RunPhase = 'preparing' | 'starting' | 'waiting_ready' | 'testing' | 'collecting' | 'cleanup';
+export type RunPhase = 'preparing' | 'starting' | 'building' | 'waiting_ready' | 'testing' | 'collecting' | 'cleanup';
 export interface RunProgress {
   runId: string;
   phase: RunPhase;

@@ -7,7 +7,7 @@ import type { RunEvents } from './run-events';
 import { buildSandboxRequests } from './sandbox-requests';
 import type { RunRepository, StoredResult } from './run.repository';
 
-const outcomes = { completed: 'COMPLETED', timeout: 'TIMEOUT', error: 'ERROR', oom: 'OOM', not_ready: 'NOT_READY' } as const;
+const outcomes = { completed: 'COMPLETED', timeout: 'TIMEOUT', error: 'ERROR', oom: 'OOM', not_ready: 'NOT_READY', build_failed: 'BUILD_FAILED' } as const;
 
 /**
  * Executes one run: sandbox in, one stored result out. A candidate's failing, crashing or hanging code is a
