@@ -120,6 +120,10 @@ json validated_link(const std::string& raw) {
 int main() {
   LinkStore store(env("DATA_DIR", ".data"));
   httplib::Server server;
+  // httplib gives each keep-alive connection a pool thread until it idles out (5 s by default): with the
+  // default 8 threads, 40 concurrent clients would queue for seconds. More threads, shorter idle keep-alive.
+  server.new_task_queue = [] { return new httplib::ThreadPool(32); };
+  server.set_keep_alive_timeout(1);
   // Every handler answers through ApiError; anything else is a bug, reported as a JSON 500.
   auto guarded = [](auto handler) {
     return [handler](const httplib::Request& req, httplib::Response& res) {
