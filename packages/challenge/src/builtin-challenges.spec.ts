@@ -3,10 +3,13 @@ import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadChallenge } from './challenge-loader';
 import { contentHash } from './content-hash';
+import { RUNTIMES } from './challenge-manifest.schema';
 import { buildRunInputs } from './run-inputs';
 
 const LIBRARY = path.resolve(__dirname, '../../../challenges');
 const EXPECTED = ['event-pipeline', 'rate-limiter', 'url-shortener'];
+// Challenges already ported to every runtime (event-pipeline still offers node20 and python3 only).
+const EVERY_RUNTIME = ['url-shortener', 'rate-limiter'];
 
 /** The built-in library ships with the platform, so every folder in it must load cleanly in CI. */
 describe('built-in challenge library', () => {
@@ -32,6 +35,11 @@ describe('built-in challenge library', () => {
         expect(listed, suite).toEqual(present);
         expect(inputs.reportPath).toBe('results/report.xml');
       }
+    });
+
+    it.runIf(EVERY_RUNTIME.includes(slug))('offers every runtime the platform has', async () => {
+      const pkg = await loadChallenge(path.join(LIBRARY, slug));
+      expect([...pkg.manifest.runtimes].sort()).toEqual([...RUNTIMES].sort());
     });
 
     it('gives candidates a starter with a README and keeps solutions out of it', async () => {
