@@ -8,7 +8,7 @@ import { buildRunInputs } from './run-inputs';
 
 const LIBRARY = path.resolve(__dirname, '../../../challenges');
 const EXPECTED = ['event-pipeline', 'rate-limiter', 'url-shortener'];
-// Challenges already ported to every runtime (event-pipeline offers node20, python3, go and ruby so far).
+// Challenges already ported to every runtime (event-pipeline offers every runtime but cpp so far).
 const EVERY_RUNTIME = ['url-shortener', 'rate-limiter'];
 
 /** The built-in library ships with the platform, so every folder in it must load cleanly in CI. */
