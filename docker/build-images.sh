@@ -3,6 +3,9 @@
 #   takehome/base-node, takehome/base-python   rootfs bases made by base/*-rootfs.sh and `docker import`
 #   takehome/node20, takehome/python3          submission images (supervisor in /opt/takehome)
 #   takehome/node20-runner, takehome/python3-runner   test-runner images
+#   takehome/base-LANG, takehome/LANG, takehome/LANG-runner   for LANG in go java17 cpp ruby: Debian toolchains
+#                                              and libraries unpacked by base-lang/debian.sh (LANGS=go,ruby to
+#                                              build only some; LANGS=none to skip them all)
 # Called on every `npm start`/`npm test`, so it is idempotent and fast: each image carries a label with the
 # hash of its inputs and is rebuilt only when that hash changes. Where a registry is reachable, set
 # TAKEHOME_NODE_BASE=node:20-slim / TAKEHOME_PYTHON_BASE=python:3.11-slim to build on public bases instead.
@@ -20,13 +23,13 @@ files_hash() { (cd "$DIR" && find "$@" -type f -print0 | sort -z | xargs -0 sha2
 current_hash() { docker image inspect -f "{{index .Config.Labels \"$LABEL\"}}" "$1" 2>/dev/null || true; }
 up_to_date() { [ -z "${FORCE:-}" ] && [ "$(current_hash "$1")" = "$2" ]; }
 
-# base IMAGE HASH SCRIPT: imports an offline rootfs unless one with the same inputs exists.
+# base IMAGE HASH SCRIPT [ARGS]: imports an offline rootfs unless one with the same inputs exists.
 base() {
-  local name="$1" hash="$2" script="$3"
+  local name="$1" hash="$2" script="$3"; shift 3
   if up_to_date "$name" "$hash"; then step "$name up to date"; return; fi
   step "building $name (offline rootfs) ..."
   local t0=$SECONDS
-  bash "$DIR/base/$script" "$name" "$hash" || die "building $name failed"
+  bash "$DIR/$script" "$name" "$hash" "$@" || die "building $name failed"
   step "built $name in $((SECONDS - t0)) s"
 }
 
@@ -37,12 +40,13 @@ runtime() {
   eval "HASH_${dir//-/_}=$hash"
   if up_to_date "$name" "$hash"; then step "$name up to date"; return; fi
   step "building $name ..."
-  local log; log="$(mktemp)"
+  local log t0=$SECONDS; log="$(mktemp)"
   if ! docker build -q --build-arg "BASE=$from" --label "$LABEL=$hash" -t "$name" \
       -f "$DIR/runtimes/$dir/Dockerfile" "$DIR" >"$log" 2>&1; then
     cat "$log" >&2; rm -f "$log"; die "building $name failed"
   fi
   rm -f "$log"
+  step "built $name in $((SECONDS - t0)) s"
 }
 
 T0=$SECONDS
@@ -51,7 +55,7 @@ if [ -n "${TAKEHOME_NODE_BASE:-}" ]; then
 else
   NODE_BASE=takehome/base-node
   NODE_HASH="$( (files_hash base; node -v; npm -v; readlink -f "$(command -v node)") | sha256sum | cut -c1-16)"
-  base "$NODE_BASE" "$NODE_HASH" node-rootfs.sh
+  base "$NODE_BASE" "$NODE_HASH" base/node-rootfs.sh
 fi
 if [ -n "${TAKEHOME_PYTHON_BASE:-}" ]; then
   PY_BASE="$TAKEHOME_PYTHON_BASE"; PY_HASH="public"
@@ -59,13 +63,26 @@ else
   PY_BASE=takehome/base-python
   # The candidate version changes when the mirror ships a security update: rebuild then.
   PY_HASH="$( (files_hash base; apt-cache policy python3.11 libc6 | grep Candidate) | sha256sum | cut -c1-16)"
-  base "$PY_BASE" "$PY_HASH" python-rootfs.sh
+  base "$PY_BASE" "$PY_HASH" base/python-rootfs.sh
 fi
 
 runtime takehome/node20 node20 "$NODE_BASE" "$NODE_HASH"
 runtime takehome/node20-runner node20-runner takehome/node20 "$HASH_node20"
 runtime takehome/python3 python3 "$PY_BASE" "$PY_HASH"
 runtime takehome/python3-runner python3-runner takehome/python3 "$HASH_python3"
+
+# The main package of each language: a security update on the mirror changes its candidate and rebuilds.
+declare -A LANG_PKGS=([go]=golang-1.19-go [java17]=openjdk-17-jdk-headless [cpp]=g++-12 [ruby]=ruby3.1)
+IFS=',' read -r -a WANT_LANGS <<<"${LANGS:-go,java17,cpp,ruby}"
+for lang in "${WANT_LANGS[@]}"; do
+  [ "$lang" = none ] && continue
+  [ -n "${LANG_PKGS[$lang]:-}" ] || die "unknown language $lang (LANGS: go,java17,cpp,ruby)"
+  hash="$( (files_hash base-lang base/common.sh; echo "$lang"; apt-cache policy "${LANG_PKGS[$lang]}" libc6 | grep Candidate) | sha256sum | cut -c1-16)"
+  base "takehome/base-$lang" "$hash" base-lang/debian.sh "$lang"
+  runtime "takehome/$lang" "$lang" "takehome/base-$lang" "$hash"
+  eval "runner_from=\$HASH_$lang"
+  runtime "takehome/$lang-runner" "$lang-runner" "takehome/$lang" "$runner_from"
+done
 # Legacy builds leave dangling layers behind each rebuild; they are never reused.
 docker image prune -f --filter "label=$LABEL" >/dev/null 2>&1 || true
 step "runtime images ready ($((SECONDS - T0)) s)"

@@ -2,6 +2,7 @@ import type { ChallengeIssue } from './challenge-format.error';
 import type { ChallengeManifest, Runtime, SuiteName } from './challenge-manifest.schema';
 import { SUITE_NAMES } from './challenge-manifest.schema';
 import type { FileMap } from './package-files';
+import { RUNTIME_CATALOGUE } from './runtime-catalogue';
 
 /**
  * Checks that need more than one part of the folder. Schema validation cannot see these, and each one is a
@@ -35,8 +36,9 @@ export function checkRuntimeFolders(
 
 /** The platform starts submissions with a fixed command per runtime; a starter that cannot start is useless. */
 function checkEntrypoint(runtime: Runtime, folder: string, files: FileMap, issues: ChallengeIssue[]): void {
-  if (runtime === 'python3') {
-    if (!('main.py' in files)) issues.push({ file: folder, message: 'missing main.py (started with `python3 main.py`)' });
+  if (runtime !== 'node20') {
+    const { file, hint } = RUNTIME_CATALOGUE[runtime].entrypoint;
+    if (!(file in files)) issues.push({ file: folder, message: `missing ${file} (${hint})` });
     return;
   }
   const raw = files['package.json'];

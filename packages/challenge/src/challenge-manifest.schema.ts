@@ -2,7 +2,7 @@ import { type TestVisibility, testVisibility } from '@takehome/contracts';
 import { z } from 'zod';
 
 /** Runtimes the platform has images for; a challenge may support any non-empty subset. */
-export const RUNTIMES = ['node20', 'python3'] as const;
+export const RUNTIMES = ['node20', 'python3', 'go', 'java17', 'cpp', 'ruby'] as const;
 export const runtimeSchema = z.enum(RUNTIMES);
 export type Runtime = z.infer<typeof runtimeSchema>;
 
@@ -76,6 +76,8 @@ export const challengeManifestSchema = z.strictObject({
     .strictObject({
       memoryMb: z.number().int().min(64).max(16384).optional(),
       cpus: z.number().min(0.1).max(16).optional(),
+      /** compiled runtimes' build limit, separate from each suite's timeoutSeconds (default 120) */
+      buildSeconds: z.number().int().min(10).max(900).optional(),
     })
     .optional(),
 });

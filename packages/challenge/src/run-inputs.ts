@@ -8,15 +8,12 @@ import type {
   TestVisibility,
 } from './challenge-manifest.schema';
 import type { FileMap } from './package-files';
+import { RUNTIME_CATALOGUE } from './runtime-catalogue';
 
-/**
- * How the platform starts a submission in each runtime image. Fixed by the platform, not by challenges, so that
- * a challenge cannot make the submission container run arbitrary commands.
- */
-export const RUNTIME_START_COMMANDS: Record<Runtime, readonly string[]> = {
-  node20: ['npm', 'start'],
-  python3: ['python3', 'main.py'],
-};
+/** How the platform starts a submission in each runtime image (see RUNTIME_CATALOGUE). */
+export const RUNTIME_START_COMMANDS = Object.fromEntries(
+  Object.entries(RUNTIME_CATALOGUE).map(([runtime, spec]) => [runtime, spec.startCommand]),
+) as Record<Runtime, readonly string[]>;
 
 /** What to put in the submission container. */
 export type SubmissionSource = 'starter' | 'solution' | { files: FileMap };
@@ -30,6 +27,8 @@ export interface SandboxRunInputs {
   /** Files of the candidate's service, relative to its working directory. */
   submissionFiles: FileMap;
   startCommand: readonly string[];
+  /** Compiled runtimes only: run before the start command, under limits.buildSeconds. */
+  buildCommand?: readonly string[];
   /** Files for the test-runner container, relative to the directory `testCommand` runs in. */
   testFiles: FileMap;
   testCommand: readonly string[];
@@ -43,7 +42,7 @@ export interface SandboxRunInputs {
   defaultVisibility: TestVisibility;
   /** Whether skipped/todo/pending tests are left out of the maximum (exclude) or count as failed (fail). */
   skipped: 'exclude' | 'fail';
-  limits?: { memoryMb?: number; cpus?: number };
+  limits?: { memoryMb?: number; cpus?: number; buildSeconds?: number };
 }
 
 export function buildRunInputs(
@@ -71,6 +70,7 @@ export function buildRunInputs(
     // Copies, so a caller mutating its inputs can never alter the loaded package (and its hash).
     submissionFiles: { ...(submissionFiles ?? {}) },
     startCommand: RUNTIME_START_COMMANDS[runtime],
+    ...(RUNTIME_CATALOGUE[runtime].buildCommand ? { buildCommand: RUNTIME_CATALOGUE[runtime].buildCommand } : {}),
     testFiles: { ...pkg.tests[suite] },
     testCommand: [...spec.command],
     reportFormat: spec.report.format,

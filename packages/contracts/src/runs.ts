@@ -26,7 +26,7 @@ export const runTests = z.array(runTest);
 export const runKind = z.enum(['PRACTICE', 'GRADING', 'VERIFICATION']);
 export type RunKind = z.infer<typeof runKind>;
 export const runStatus = z.enum(['QUEUED', 'RUNNING', 'FINISHED']);
-export const runOutcome = z.enum(['COMPLETED', 'TIMEOUT', 'ERROR', 'OOM', 'NOT_READY']);
+export const runOutcome = z.enum(['COMPLETED', 'TIMEOUT', 'ERROR', 'OOM', 'NOT_READY', 'BUILD_FAILED']);
 export type RunOutcome = z.infer<typeof runOutcome>;
 
 /** The team's view of a run (leads and reviewers): every test, hidden ones included, with output and logs. */

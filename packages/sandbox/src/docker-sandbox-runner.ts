@@ -90,6 +90,8 @@ export class DockerSandboxRunner implements SandboxRunner {
     state.progress('starting', 'starting the container');
     await container.start();
     await putFiles(container, this.config, [req.submissionFiles, req.testFiles], this.resultDirs(req));
+    const buildFailure = await this.build(state, container);
+    if (buildFailure) return buildFailure;
     state.progress('testing', `running ${req.testCommand.join(' ')}`);
     watchdog.start(req.limits.timeoutMs);
     const exec = await startExec(container, req.testCommand, req.limits.outputBytes, this.config.workspace);
@@ -137,6 +139,8 @@ export class DockerSandboxRunner implements SandboxRunner {
       putFiles(submission, this.config, [req.submissionFiles], ['.data']),
       putFiles(runner, this.config, [req.testFiles], this.resultDirs(req)),
     ]);
+    const buildFailure = await this.build(state, submission);
+    if (buildFailure) return buildFailure;
     watchdog.start(req.limits.timeoutMs);
     const service = await startExec(submission, ['/opt/takehome/supervisor', ...req.runtime.startCommand], req.limits.outputBytes, this.config.workspace);
 
@@ -155,6 +159,32 @@ export class DockerSandboxRunner implements SandboxRunner {
     const oom = (await wasOomKilled(submission)) || (tests.exitCode === 137 && (await wasOomKilled(runner)));
     // Runner output may quote hidden tests, so only the submission's own output is returned.
     return this.finish(state, runner, tests, service.output.text(), oom);
+  }
+
+  /**
+   * Runs the runtime's build command (compiled languages) under its own limit, before the run's clock starts.
+   * A failed or overrunning build is the candidate's result, shown with the compiler's own output; undefined
+   * means there was nothing to build or it succeeded.
+   */
+  private async build(state: RunState, container: Docker.Container): Promise<RunResult | undefined> {
+    const { req, watchdog } = state;
+    const command = req.runtime.buildCommand;
+    if (!command) return undefined;
+    state.progress('building', `building with ${command.join(' ')}`);
+    const started = Date.now();
+    const exec = await startExec(container, command, req.limits.outputBytes, this.config.workspace);
+    let overran = false;
+    // Killing the container ends the exec stream; the run is over anyway once its build has overrun.
+    const timer = setTimeout(() => { overran = true; void container.kill().catch(() => undefined); }, req.limits.buildTimeoutMs);
+    const result = await exec.done.finally(() => clearTimeout(timer));
+    if (watchdog.fired) return this.interrupted(state, result.output);
+    const seconds = ((Date.now() - started) / 1000).toFixed(1);
+    if (overran) {
+      return this.result(state, 'build_failed', result.output, `the build did not finish within its limit of ${req.limits.buildTimeoutMs / 1000} s and was killed`);
+    }
+    if (result.exitCode === 0) return undefined;
+    if (await wasOomKilled(container)) return this.result(state, 'build_failed', result.output, `the build ran out of memory (limit ${req.limits.memoryMb} MB) after ${seconds} s`);
+    return this.result(state, 'build_failed', result.output, `the build failed (${command.join(' ')}, exit ${result.exitCode}) after ${seconds} s; no test ran`);
   }
 
   private async finish(state: RunState, reportHolder: Docker.Container, tests: ExecResult, output: string, oom: boolean): Promise<RunResult> {

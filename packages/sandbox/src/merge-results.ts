@@ -2,7 +2,7 @@ import type { RunResult } from './sandbox-runner';
 
 // A grading run may execute a visible and a hidden suite one after the other; the worst outcome wins so a
 // timeout or OOM in either suite is what the reviewer sees first. Same ranking as apps/worker.
-const severity: Record<RunResult['status'], number> = { completed: 0, error: 1, not_ready: 2, timeout: 3, oom: 4 };
+const severity: Record<RunResult['status'], number> = { completed: 0, error: 1, not_ready: 2, build_failed: 2, timeout: 3, oom: 4 };
 
 export function mergeResults(results: RunResult[]): RunResult {
   if (results.length === 0) throw new Error('mergeResults needs at least one result');

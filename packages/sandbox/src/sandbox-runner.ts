@@ -18,6 +18,8 @@ export const runRequestSchema = z.object({
     image: z.string().min(1),
     runnerImage: z.string().min(1),
     startCommand: z.array(z.string()).min(1),
+    /** compiled runtimes: runs in the submission's container before it starts, under limits.buildTimeoutMs */
+    buildCommand: z.array(z.string()).min(1).optional(),
   }),
   mode: z.enum(['black-box', 'in-container']),
   submissionFiles: filesSchema,
@@ -39,6 +41,8 @@ export const runRequestSchema = z.object({
     pids: z.number().int().min(8),
     workspaceMb: z.number().int().positive(),
     outputBytes: z.number().int().positive(),
+    /** the build's own wall-clock limit, separate from timeoutMs (which starts once the build is done) */
+    buildTimeoutMs: z.number().int().positive().default(120_000),
   }),
   tests: z
     .record(z.string(), z.object({ weight: z.number().min(0).optional(), visibility: visibilitySchema.optional() }))
@@ -50,7 +54,8 @@ export const runRequestSchema = z.object({
 export type RunRequest = z.input<typeof runRequestSchema>;
 export type ParsedRunRequest = z.output<typeof runRequestSchema>;
 
-export const runStatusSchema = z.enum(['completed', 'timeout', 'error', 'oom', 'not_ready']);
+// build_failed: the build command failed or overran its limit; the output is the compiler's, no test ran.
+export const runStatusSchema = z.enum(['completed', 'timeout', 'error', 'oom', 'not_ready', 'build_failed']);
 export type RunStatus = z.infer<typeof runStatusSchema>;
 
 /** skipped: skipped, todo or pending in the report; worth nothing and, unless the suite says otherwise, out of the maximum. */
@@ -80,7 +85,7 @@ export const runResultSchema = z.object({
 });
 export type RunResult = z.infer<typeof runResultSchema>;
 
-export type RunPhase = 'preparing' | 'starting' | 'waiting_ready' | 'testing' | 'collecting' | 'cleanup';
+export type RunPhase = 'preparing' | 'starting' | 'building' | 'waiting_ready' | 'testing' | 'collecting' | 'cleanup';
 export interface RunProgress {
   runId: string;
   phase: RunPhase;

@@ -11,7 +11,7 @@ export interface StoredResult {
   executionMs: number;
 }
 
-const outcomes = { completed: 'COMPLETED', timeout: 'TIMEOUT', error: 'ERROR', oom: 'OOM', not_ready: 'NOT_READY' } as const;
+const outcomes = { completed: 'COMPLETED', timeout: 'TIMEOUT', error: 'ERROR', oom: 'OOM', not_ready: 'NOT_READY', build_failed: 'BUILD_FAILED' } as const;
 
 /** The one place the sandbox's engine output (snake_case, as `assess run --json` prints it) becomes a run result. */
 export function toStoredResult(result: RunResult): StoredResult {

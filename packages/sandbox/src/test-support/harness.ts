@@ -1,4 +1,5 @@
 import Docker from 'dockerode';
+import { CURRENT_OWNER, OWNER_LABEL } from '../docker/labels';
 import { reapLeftovers } from '../docker/reaper';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -16,7 +17,8 @@ export async function requireDocker(): Promise<void> {
   } catch (err) {
     throw new Error(`Docker engine not reachable (${(err as Error).message}): run scripts/services.sh up`);
   }
-  for (const image of ['takehome/node20', 'takehome/node20-runner', 'takehome/python3', 'takehome/python3-runner']) {
+  const images = ['node20', 'python3', ...Object.keys(COMPILED)].flatMap((rt) => [`takehome/${rt}`, `takehome/${rt}-runner`]);
+  for (const image of images) {
     await docker.getImage(image).inspect().catch(() => {
       throw new Error(`image ${image} missing: run docker/build-images.sh`);
     });
@@ -47,6 +49,35 @@ export function runId(tag: string): string {
 const limits = { timeoutMs: 20_000, memoryMb: 256, cpus: 1, pids: 128, workspaceMb: 64, outputBytes: 64 * 1024 };
 const nodeRuntime = { image: 'takehome/node20', runnerImage: 'takehome/node20-runner', startCommand: ['npm', 'start'] };
 const pythonRuntime = { image: 'takehome/python3', runnerImage: 'takehome/python3-runner', startCommand: ['python3', 'main.py'] };
+
+/**
+ * The other language runtimes, as packages/challenge's catalogue configures them (the sandbox cannot import
+ * it: packages/challenge depends on the sandbox). Fixtures: test/fixtures/<runtime>-service.
+ */
+export const COMPILED = {
+  go: { buildCommand: ['/opt/takehome/build-go'], startCommand: ['./.build/service'] },
+  java17: { buildCommand: ['/opt/takehome/build-java'], startCommand: ['java', '-XX:+UseSerialGC', '-Xss512k', '-cp', '.build:/usr/share/java/postgresql.jar:/usr/share/java/jackson-databind.jar:/usr/share/java/jackson-core.jar:/usr/share/java/jackson-annotations.jar', 'Main'] },
+  cpp: { buildCommand: ['/opt/takehome/build-cpp'], startCommand: ['./.build/service'] },
+  ruby: { startCommand: ['ruby', 'main.rb'] },
+} as const satisfies Record<string, { buildCommand?: readonly string[]; startCommand: readonly string[] }>;
+export type OtherRuntime = keyof typeof COMPILED;
+
+/** A black-box request for another runtime's notes service (or the given files) against the notes suite. */
+export function languageRequest(rt: OtherRuntime, files: Record<string, string> = loadDir(`${rt}-service`), overrides: Partial<RunRequest> = {}): RunRequest {
+  const spec: { buildCommand?: readonly string[]; startCommand: readonly string[] } = COMPILED[rt];
+  return blackBoxRequest(files, {
+    runtime: {
+      image: `takehome/${rt}`,
+      runnerImage: 'takehome/node20-runner',
+      startCommand: [...spec.startCommand],
+      ...(spec.buildCommand ? { buildCommand: [...spec.buildCommand] } : {}),
+    },
+    // JVM start-up is slower than the others' under a shared CPU.
+    service: { port: 3000, readinessPath: '/health', readinessTimeoutMs: 15_000 },
+    limits: { ...limits, memoryMb: 512, buildTimeoutMs: 90_000 },
+    ...overrides,
+  });
+}
 
 /** A black-box request against the hidden notes suite (node:test in node20-runner). */
 export function blackBoxRequest(

@@ -1,17 +1,11 @@
-import { javascript } from '@codemirror/lang-javascript';
-import { python } from '@codemirror/lang-python';
 import { Grid, NavLink, ScrollArea, Text } from '@mantine/core';
 import type { FileView } from '@takehome/contracts';
 import CodeMirror, { EditorView } from '@uiw/react-codemirror';
+import { languageFor } from '../code/code-languages';
 import { useMemo, useState } from 'react';
 
-function languageFor(path: string) {
-  // Wrapped lines: the viewer is half the page wide, and horizontal scrolling hides the end of long lines.
-  const base = [EditorView.lineWrapping];
-  if (/\.(c|m)?[jt]sx?$/.test(path)) return [...base, javascript({ typescript: /\.tsx?$/.test(path), jsx: /x$/.test(path) })];
-  if (path.endsWith('.py')) return [...base, python()];
-  return base;
-}
+// Wrapped lines: the viewer is half the page wide, and horizontal scrolling hides the end of long lines.
+const viewerLanguageFor = (path: string) => [EditorView.lineWrapping, ...languageFor(path)];
 
 type TreeRow = { kind: 'folder' | 'file'; path: string; name: string; depth: number };
 
@@ -35,7 +29,7 @@ function treeRows(files: FileView[]): TreeRow[] {
 export function FilesPanel({ files }: { files: FileView[] }) {
   const [selected, setSelected] = useState(files[0]?.path ?? '');
   const file = files.find((f) => f.path === selected);
-  const extensions = useMemo(() => languageFor(selected), [selected]);
+  const extensions = useMemo(() => viewerLanguageFor(selected), [selected]);
   if (!files.length) return <Text c="dimmed">The submission has no files.</Text>;
   return (
     <Grid>

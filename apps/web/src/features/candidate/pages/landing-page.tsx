@@ -1,10 +1,15 @@
 import { Alert, Badge, Button, Card, Container, Group, List, Radio, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import type { CandidateOverview } from '@takehome/contracts';
+import { RUNTIME_OFFERINGS, type CandidateOverview } from '@takehome/contracts';
 import { useState } from 'react';
 import { errorMessage } from '../../../api/http';
 import { useStartAttempt } from '../hooks/use-candidate';
 
-const runtimeNames: Record<string, string> = { node20: 'Node.js 20', python3: 'Python 3' };
+const offering = (r: string) => RUNTIME_OFFERINGS[r as keyof typeof RUNTIME_OFFERINGS];
+/** "express 5.1, zod 4.1" or "standard library only": what the candidate may use without a network. */
+const librariesOf = (r: string) => {
+  const libs = Object.entries(offering(r)?.libraries ?? {});
+  return libs.length ? `${libs.map(([name, v]) => `${name} ${v}`).join(', ')} and the standard library` : 'standard library only';
+};
 const hours = (m: number) => (m >= 60 ? `${Math.floor(m / 60)} h${m % 60 ? ` ${m % 60} min` : ''}` : `${m} min`);
 
 /** Everything a candidate should know before the clock starts; only "Start" starts it. */
@@ -64,7 +69,7 @@ export function LandingPage({ overview }: { overview: CandidateOverview }) {
         <Card withBorder>
           <Radio.Group label="Choose your language" description="The starter files for it are copied into your workspace." value={runtime} onChange={setRuntime}>
             <Group mt="xs">
-              {challenge.runtimes.map((r) => <Radio key={r} value={r} label={runtimeNames[r] ?? r} />)}
+              {challenge.runtimes.map((r) => <Radio key={r} value={r} label={offering(r)?.language ?? r} description={librariesOf(r)} />)}
             </Group>
           </Radio.Group>
           {start.error && <Alert color="red" mt="sm" role="alert">{errorMessage(start.error)}</Alert>}

@@ -1,0 +1,26 @@
+/**
+ * What a candidate sees about each runtime before choosing it: the language and the libraries its image
+ * carries offline (name -> version). packages/challenge's RUNTIME_CATALOGUE adds the images and the
+ * build/start commands; the README's runtimes table lists the same facts.
+ */
+export const RUNTIME_OFFERINGS = {
+  node20: { language: 'Node.js 20', libraries: {} as Record<string, string> },
+  python3: { language: 'Python 3.11', libraries: {} as Record<string, string> },
+  go: {
+    language: 'Go 1.19',
+    libraries: { 'github.com/go-chi/chi/v5': '5.0.7', 'github.com/gin-gonic/gin': '1.8.1', 'github.com/lib/pq': '1.10.7' } as Record<string, string>,
+  },
+  java17: {
+    language: 'Java 17',
+    libraries: { 'PostgreSQL JDBC': '42.5.5', 'Jackson databind': '2.14.0', 'JDK HttpServer': '17' } as Record<string, string>,
+  },
+  cpp: {
+    language: 'C++17 (GCC 12, CMake)',
+    libraries: { 'cpp-httplib': '0.11.4', 'nlohmann-json': '3.11.2', libpqxx: '6.4.5', GoogleTest: '1.12.1' } as Record<string, string>,
+  },
+  ruby: {
+    language: 'Ruby 3.1',
+    libraries: { sinatra: '3.0.5', rack: '2.2.22', webrick: '1.8.1', puma: '5.6.5', pg: '1.4.5', minitest: '5.17' } as Record<string, string>,
+  },
+} as const;
+export type RuntimeId = keyof typeof RUNTIME_OFFERINGS;

@@ -1,0 +1,2 @@
+-- AlterEnum
+ALTER TYPE "RunOutcome" ADD VALUE 'BUILD_FAILED';
