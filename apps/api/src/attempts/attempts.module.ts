@@ -15,6 +15,7 @@ import { PracticeRunsRepository } from './practice/practice-runs.repository';
 import { PracticeRunsService } from './practice/practice-runs.service';
 import { AutoSubmitProcessor } from './submission/auto-submit.processor';
 import { DEADLINE_QUEUE, DeadlineScheduler } from './submission/deadline-scheduler';
+import { DeadlineSweeper } from './submission/deadline-sweeper';
 import { GradedWebhookProcessor } from './submission/graded-webhook.processor';
 import { SubmissionsRepository } from './submission/submissions.repository';
 import { SubmissionsService } from './submission/submissions.service';
@@ -34,6 +35,7 @@ import { SubmissionsService } from './submission/submissions.service';
     SubmissionsRepository,
     SubmissionsService,
     DeadlineScheduler,
+    DeadlineSweeper,
     AutoSubmitProcessor,
     GradedWebhookProcessor,
   ],

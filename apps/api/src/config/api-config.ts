@@ -17,6 +17,9 @@ const apiEnv = z.object({
   // Redis); checked every RUN_REQUEUE_INTERVAL_MS, 0 turns the sweep off.
   RUN_REQUEUE_AFTER_MS: env.positiveInt(60_000),
   RUN_REQUEUE_INTERVAL_MS: z.coerce.number().int().min(0).default(30_000),
+  // Attempts past their deadline and grace but still in progress (their auto-submit job was lost to an outage)
+  // are submitted by a sweep at start-up and every this many ms; 0 turns the periodic sweep off.
+  DEADLINE_SWEEP_INTERVAL_MS: z.coerce.number().int().min(0).default(30_000),
   // Webhook deliveries are retried with exponential backoff from this base, up to this many attempts.
   WEBHOOK_RETRY_BASE_MS: env.positiveInt(5_000),
   WEBHOOK_MAX_ATTEMPTS: env.positiveInt(8),
