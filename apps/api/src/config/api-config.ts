@@ -8,6 +8,9 @@ const apiEnv = z.object({
   PORT: env.port(3000),
   DATABASE_URL: env.url(['postgresql', 'postgres'], 'postgresql://takehome:takehome@127.0.0.1:55432/takehome'),
   DATABASE_POOL_SIZE: env.positiveInt(10),
+  // While PostgreSQL is down or stuck, requests answer 503 after these instead of hanging.
+  DATABASE_CONNECT_TIMEOUT_MS: env.positiveInt(3_000),
+  DATABASE_STATEMENT_TIMEOUT_MS: env.positiveInt(30_000),
   REDIS_URL: env.url(['redis', 'rediss'], 'redis://127.0.0.1:56379'),
   // Namespaces the API's own Redis keys (counters, throttles), so test runs never see each other's state.
   REDIS_KEY_PREFIX: z.string().regex(/^[\w.:-]*$/).default('takehome:'),

@@ -4,6 +4,7 @@ import type { CreateWebhookRequest, WebhookEvent } from '@takehome/contracts';
 import type { Queue } from 'bullmq';
 import { AuditService } from '../audit/audit.service';
 import { randomToken } from '../common/tokens';
+import { QUEUE_WRITE_TIMEOUT_MS, withTimeout } from '../common/with-timeout';
 import { API_CONFIG, type ApiConfig } from '../config/api-config';
 import { refuseInternalTarget } from './webhook-target';
 import { signWebhook } from './webhook-signature';
@@ -50,13 +51,14 @@ export class WebhooksService {
   async emit(organizationId: string, event: WebhookEvent, data: Record<string, unknown>): Promise<void> {
     for (const endpoint of await this.repository.subscribers(organizationId, event)) {
       const delivery = await this.repository.createDelivery(endpoint.id, event, { event, createdAt: new Date().toISOString(), data } as never);
-      await this.queue.add('deliver', { deliveryId: delivery.id }, {
+      const queued = this.queue.add('deliver', { deliveryId: delivery.id }, {
         jobId: delivery.id,
         attempts: this.config.WEBHOOK_MAX_ATTEMPTS,
         backoff: { type: 'exponential', delay: this.config.WEBHOOK_RETRY_BASE_MS },
         removeOnComplete: { age: 24 * 3600 },
         removeOnFail: { age: 7 * 24 * 3600 },
       });
+      await withTimeout(queued, QUEUE_WRITE_TIMEOUT_MS, 'queueing a webhook delivery');
     }
   }
 

@@ -1,8 +1,9 @@
-import { ConflictException, Injectable, type MessageEvent, NotFoundException } from '@nestjs/common';
+import { ConflictException, Injectable, Logger, type MessageEvent, NotFoundException, ServiceUnavailableException } from '@nestjs/common';
 import type { CandidateRun, RunTest } from '@takehome/contracts';
 import type { Run } from '@takehome/db';
 import { JobName } from '@takehome/jobs';
 import type { Observable } from 'rxjs';
+import { DockerService } from '../../infra/docker.service';
 import { RunEventsService } from '../../runs/run-events.service';
 import { RunQueueService } from '../../runs/run-queue.service';
 import { runEventStream } from '../../runs/run-stream';
@@ -26,14 +27,25 @@ export function toCandidateRun(run: Run): CandidateRun {
 
 @Injectable()
 export class PracticeRunsService {
+  private readonly logger = new Logger(PracticeRunsService.name);
+
   constructor(
     private readonly repository: PracticeRunsRepository,
     private readonly queue: RunQueueService,
     private readonly events: RunEventsService,
+    private readonly docker: DockerService,
   ) {}
 
   async create(invitation: CandidateInvitation): Promise<CandidateRun> {
     const attempt = writableAttempt(invitation);
+    // A practice run is only worth something now; with the engine away it would wait in the queue while the
+    // candidate watches a spinner. Submissions, in contrast, queue and are graded when the engine is back.
+    if (!(await this.docker.isUp())) {
+      throw new ServiceUnavailableException({
+        message: 'Running the tests is temporarily unavailable. Your work is saved; try again in a few minutes, or submit as usual.',
+        code: 'runs_unavailable',
+      });
+    }
     const { assessment } = invitation;
     const decision = await this.repository.create({
       attemptId: attempt.id,
@@ -52,7 +64,10 @@ export class PracticeRunsService {
         'rate_limited',
       );
     }
-    await this.queue.enqueue(JobName.PracticeRun, decision.run.id);
+    // Redis away: the run is stored QUEUED and StaleRunRequeuer hands it to the queue when Redis is back.
+    await this.queue.enqueue(JobName.PracticeRun, decision.run.id).catch((error: Error) =>
+      this.logger.warn({ runId: decision.run.id, error: error.message }, 'practice run stored but not queued yet'),
+    );
     return toCandidateRun(decision.run);
   }
 
