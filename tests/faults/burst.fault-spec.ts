@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Factories } from '../../apps/api/test/support/factories';
 import { startWorker, type WorkerProcess } from '../support/worker-process';
@@ -16,7 +17,11 @@ import { freePort, sleep, stopAll, waitFor } from './support/processes';
  * reporting the fault while it lasted, and recovery without a manual step.
  */
 const CANDIDATES = Number(process.env.FAULTS_CANDIDATES ?? 16);
-const SUBMITTING = 3;
+const SUBMITTING = 2;
+const SECOND_ENGINE = path.resolve(__dirname, '../../scripts/second-engine.sh');
+// The worker and the API's health check use a Docker engine of the suite's own, which it may stop.
+const engine = (command: 'up' | 'down') => execFileSync('bash', [SECOND_ENGINE, command], { stdio: 'inherit' });
+const ENGINE_HOST = 'unix:///run/takehome-faults/docker.sock';
 
 interface HealthSample {
   at: number;
@@ -38,8 +43,10 @@ describe('faults during a burst of candidates', () => {
   };
 
   beforeAll(async () => {
+    engine('up');
     [pg, redis] = await Promise.all([startOwnPostgres(), startOwnRedis()]);
     Object.assign(env, {
+      DOCKER_HOST: ENGINE_HOST,
       DATABASE_URL: pg.url,
       REDIS_URL: redis.url,
       QUEUE_PREFIX: `faults-${process.pid}`,
@@ -60,6 +67,7 @@ describe('faults during a burst of candidates', () => {
     await worker?.kill().catch(() => {});
     await api?.kill().catch(() => {});
     await stopAll();
+    engine('down');
   });
 
   async function health(): Promise<HealthSample> {
@@ -185,6 +193,15 @@ describe('faults during a burst of candidates', () => {
       seen: (s) => s.status === 503 && s.body?.checks.database.status === 'down',
     });
     expect(samples.some((s) => s.body?.checks.database.status === 'down')).toBe(true);
+  });
+
+  it('restart the Docker engine mid-burst', async () => {
+    const samples = await round('docker-restart', {
+      inject: async () => engine('down'),
+      lift: async () => engine('up'),
+      seen: (s) => s.status === 503 && s.body?.checks.docker.status === 'down',
+    });
+    expect(samples.some((s) => s.body?.checks.docker.status === 'down')).toBe(true);
   });
 
   it('restart Redis mid-burst', async () => {
