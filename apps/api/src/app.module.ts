@@ -19,6 +19,7 @@ import { AccountTokensModule } from './account-tokens/account-tokens.module';
 import { MembersModule } from './members/members.module';
 import { PasswordsModule } from './passwords/passwords.module';
 import { SetupModule } from './setup/setup.module';
+import { PrivacyModule } from './privacy/privacy.module';
 
 @Module({})
 export class AppModule {
@@ -27,7 +28,7 @@ export class AppModule {
     return {
       module: AppModule,
       global: true,
-      imports: [DatabaseModule, InfraModule, RunsModule, AuthModule, HealthModule, WebhooksModule, AssessmentsModule, OrganizationsModule, ChallengesModule, ReviewsModule, FeedbackModule, InvitationsModule, AttemptsModule, PipelineModule, AccountTokensModule, SetupModule, MembersModule, PasswordsModule, SsoModule],
+      imports: [DatabaseModule, InfraModule, RunsModule, AuthModule, HealthModule, WebhooksModule, AssessmentsModule, OrganizationsModule, ChallengesModule, ReviewsModule, FeedbackModule, InvitationsModule, AttemptsModule, PipelineModule, AccountTokensModule, SetupModule, MembersModule, PasswordsModule, SsoModule, PrivacyModule],
       providers: [{ provide: API_CONFIG, useValue: config }],
       exports: [API_CONFIG],
     };

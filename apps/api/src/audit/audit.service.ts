@@ -43,7 +43,8 @@ export type AuditAction =
   | 'api_key.revoked'
   | 'api_key.used'
   | 'audit.exported'
-  | 'audit.personal_data_erased';
+  | 'audit.personal_data_erased'
+  | 'candidate.erased';
 
 export interface AuditSubject {
   type: string;
