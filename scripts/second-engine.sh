@@ -60,7 +60,8 @@ stop_engine() {
     for _ in $(seq 1 120); do kill -0 "$pid" 2>/dev/null || break; sleep 0.25; done
     kill -0 "$pid" 2>/dev/null && kill -KILL "$pid"
   fi
-  rm -f "$PIDFILE" "$SOCK"
+  # Socket, PID file and exec root are only meaningful while it runs; the data root (images) is kept.
+  rm -rf "$RUN_DIR"
 }
 
 case "${1:-up}" in

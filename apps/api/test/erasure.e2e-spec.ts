@@ -87,7 +87,7 @@ describe('erasing a candidate', () => {
     const submission = await f.prisma.submission.findFirstOrThrow({ where: { attempt: { invitationId: issued.invitationId } } });
     await f.prisma.run.updateMany({
       where: { submissionId: submission.id },
-      data: { status: 'FINISHED', outcome: 'FAIL', score: 3, maxScore: 5, logs: `${name} started`, tests: [{ name: 'shortens', status: 'passed', score: 3, maxScore: 5, output: email, visibility: 'hidden' }] },
+      data: { status: 'FINISHED', outcome: 'COMPLETED', score: 3, maxScore: 5, logs: `${name} started`, tests: [{ name: 'shortens', status: 'passed', score: 3, maxScore: 5, output: email, visibility: 'hidden' }] },
     });
     const criterion = await f.prisma.rubricCriterion.findFirstOrThrow({ where: { rubric: { challengeVersionId: s.challengeVersionId } } });
     await f.prisma.review.create({
@@ -117,7 +117,7 @@ describe('erasing a candidate', () => {
     expect(await traces(keeper.email)).not.toEqual([]);
     expect(await mailTraces(keeper.email)).toHaveLength(1);
     const run = await f.prisma.run.findFirstOrThrow({ where: { submissionId: submission.id } });
-    expect(run).toMatchObject({ score: 3, maxScore: 5, outcome: 'FAIL' });
+    expect(run).toMatchObject({ score: 3, maxScore: 5, outcome: 'COMPLETED' });
     expect(await f.prisma.reviewScore.count({ where: { review: { submissionId: submission.id }, level: 3 } })).toBe(1);
 
     // Audited, and the chain still verifies.

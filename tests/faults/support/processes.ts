@@ -1,5 +1,5 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { mkdirSync, rmSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmdirSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 
@@ -66,6 +66,10 @@ export function scratchDir(name: string): string {
   execFileSync('chmod', ['755', base]);
   const dir = path.join(base, `${name}-${process.pid}-${Date.now()}`);
   mkdirSync(dir, { recursive: true, mode: 0o755 });
-  onCleanup(() => rmSync(dir, { recursive: true, force: true }));
+  onCleanup(() => {
+    rmSync(dir, { recursive: true, force: true });
+    // The shared parent goes too once no run of the suite uses it.
+    if (readdirSync(base).length === 0) rmdirSync(base);
+  });
   return dir;
 }
