@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { RetentionService } from '../src/privacy/retention.service';
 import { CandidateClient } from './support/candidate-factories';
 import { Factories, signIn } from './support/factories';
 import { Mailbox } from './support/mailbox';
@@ -20,7 +21,7 @@ describe('erasing a candidate', () => {
 
   beforeAll(async () => {
     mailbox = await Mailbox.create();
-    t = await startTestApp('erasure', { MAIL_DIR: mailbox.dir, DEADLINE_SWEEP_INTERVAL_MS: '0' });
+    t = await startTestApp('erasure', { MAIL_DIR: mailbox.dir, DEADLINE_SWEEP_INTERVAL_MS: '0', RETENTION_SWEEP_INTERVAL_MS: '0' });
     f = new Factories(t.config.DATABASE_URL);
   });
   afterAll(async () => {
@@ -133,5 +134,44 @@ describe('erasing a candidate', () => {
     expect((await fetch(`${t.baseUrl}/api/invitations/${issued.invitationId}/erasure`, { method: 'POST', headers: { Cookie: outsider } })).status).toBe(404);
     const reviewerCookie = await signIn(t.baseUrl, reviewer.email, reviewer.password);
     expect((await fetch(`${t.baseUrl}/api/invitations/${issued.invitationId}/erasure`, { method: 'POST', headers: { Cookie: reviewerCookie } })).status).toBe(403);
+  });
+
+  it("erases finished candidates after the organization's retention period, and only them", async () => {
+    const pf = new PipelineFactories(f);
+    const s = await pf.scene('LIVE');
+    const admin = await f.user(s.org.id, 'ADMIN');
+    const adminCookie = await signIn(t.baseUrl, admin.email, admin.password);
+    const leadCookie = await signIn(t.baseUrl, s.lead.email, s.lead.password);
+    const put = (cookie: string, body: unknown) =>
+      fetch(`${t.baseUrl}/api/organization/privacy`, { method: 'PUT', headers: { Cookie: cookie, 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+
+    expect(await (await fetch(`${t.baseUrl}/api/organization/privacy`, { headers: { Cookie: adminCookie } })).json()).toEqual({ candidateRetentionDays: null });
+    const bad = await put(adminCookie, { candidateRetentionDays: 0 });
+    expect(bad.status).toBe(400);
+    expect((await bad.json()).issues.map((i: { path: string }) => i.path)).toEqual(['candidateRetentionDays']);
+    expect((await put(leadCookie, { candidateRetentionDays: 30 })).status).toBe(403);
+    const saved = await put(adminCookie, { candidateRetentionDays: 30 });
+    expect(saved.status).toBe(200);
+    expect(await saved.json()).toEqual({ candidateRetentionDays: 30 });
+
+    const day = 1440;
+    const old = await pf.invitee(s, { name: 'Olga Oldfinished', startedMinutesAgo: 40 * day, submittedAfterMinutes: 60, tests: { visiblePassed: 2, visibleTotal: 3, hiddenPassed: 1, hiddenTotal: 2 } });
+    const expired = await pf.invitee(s, { name: 'Ezra Expiredlong', createdAt: new Date(Date.now() - 50 * day * 60_000), expiresAt: new Date(Date.now() - 45 * day * 60_000) });
+    const recent = await pf.invitee(s, { name: 'Rita Recent', startedMinutesAgo: 5 * day, submittedAfterMinutes: 60 });
+    const working = await pf.invitee(s, { name: 'Wes Working', startedMinutesAgo: 60 });
+
+    expect(await t.app.get(RetentionService).sweep()).toBe(2);
+    const names = async () => Object.fromEntries((await f.prisma.invitation.findMany({ where: { organizationId: s.org.id } })).map((i) => [i.id, i.candidateName]));
+    const after = await names();
+    expect(after[old.invitation.id]).toBe('Erased candidate');
+    expect(after[expired.invitation.id]).toBe('Erased candidate');
+    expect(after[recent.invitation.id]).toBe('Rita Recent');
+    expect(after[working.invitation.id]).toBe('Wes Working');
+    expect(await traces('Olga Oldfinished')).toEqual([]);
+    // The anonymous result stays for analytics.
+    expect(await f.prisma.run.count({ where: { submission: { attempt: { invitationId: old.invitation.id } }, status: 'FINISHED' } })).toBe(1);
+    expect(await f.prisma.auditEvent.count({ where: { organizationId: s.org.id, action: 'candidate.erased', actorId: null } })).toBe(2);
+    // Nothing left to do: a second sweep erases nobody.
+    expect(await t.app.get(RetentionService).sweep()).toBe(0);
   });
 });

@@ -44,7 +44,8 @@ export type AuditAction =
   | 'api_key.used'
   | 'audit.exported'
   | 'audit.personal_data_erased'
-  | 'candidate.erased';
+  | 'candidate.erased'
+  | 'organization.retention_changed';
 
 export interface AuditSubject {
   type: string;

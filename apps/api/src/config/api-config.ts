@@ -23,6 +23,8 @@ const apiEnv = z.object({
   // Attempts past their deadline and grace but still in progress (their auto-submit job was lost to an outage)
   // are submitted by a sweep at start-up and every this many ms; 0 turns the periodic sweep off.
   DEADLINE_SWEEP_INTERVAL_MS: z.coerce.number().int().min(0).default(30_000),
+  // How often finished candidates past their organization's retention period are erased; 0 turns it off.
+  RETENTION_SWEEP_INTERVAL_MS: z.coerce.number().int().min(0).default(3_600_000),
   // Webhook deliveries are retried with exponential backoff from this base, up to this many attempts.
   WEBHOOK_RETRY_BASE_MS: env.positiveInt(5_000),
   WEBHOOK_MAX_ATTEMPTS: env.positiveInt(8),

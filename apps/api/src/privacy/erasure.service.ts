@@ -1,15 +1,9 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
-import type { SessionUser } from '@takehome/contracts';
+import type { ErasureResult } from '@takehome/contracts';
 import { AuditService } from '../audit/audit.service';
 import { MailService } from '../mail/mail.service';
 import { ErasureRepository } from './erasure.repository';
 
-export interface ErasureResult {
-  invitationId: string;
-  erasedAt: string;
-  auditEventsErased: number;
-  mailsRemoved: number;
-}
 
 /**
  * A candidate's right to erasure. Everything that identifies the person goes: name and email (also from audit
@@ -25,8 +19,8 @@ export class ErasureService {
     private readonly mail: MailService,
   ) {}
 
-  async eraseCandidate(user: SessionUser, invitationId: string): Promise<ErasureResult> {
-    const organizationId = user.organization.id;
+  /** `actorId` null: the retention job; otherwise the lead who erased on the candidate's request. */
+  async eraseCandidate(organizationId: string, actorId: string | null, invitationId: string, reason: 'request' | 'retention' = 'request'): Promise<ErasureResult> {
     const invitation = await this.repository.find(organizationId, invitationId);
     if (!invitation) throw new NotFoundException('No such invitation.');
     const attemptId = invitation.attempt?.id;
@@ -34,10 +28,11 @@ export class ErasureService {
     const terms = [invitation.candidateName, invitation.candidateEmail];
     await this.repository.erase(organizationId, { ...invitation, attemptId, submissionId });
     const subjectIds = [invitation.id, attemptId, submissionId].filter((id): id is string => Boolean(id));
-    const auditEventsErased = invitation.erasedAt ? 0 : await this.audit.erasePersonalData(organizationId, subjectIds, { terms, actorId: user.id });
+    const auditEventsErased = invitation.erasedAt ? 0 : await this.audit.erasePersonalData(organizationId, subjectIds, { terms, actorId });
     const mailsRemoved = invitation.erasedAt ? 0 : await this.mail.forget(terms);
-    await this.audit.record(organizationId, user.id, 'candidate.erased', { type: 'Invitation', id: invitation.id }, {
+    await this.audit.record(organizationId, actorId, 'candidate.erased', { type: 'Invitation', id: invitation.id }, {
       assessmentId: invitation.assessmentId,
+      reason,
       auditEventsErased,
       mailsRemoved,
     });

@@ -1,6 +1,7 @@
 import { Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiCookieAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { SessionUser } from '@takehome/contracts';
+import { erasureResult, type SessionUser } from '@takehome/contracts';
+import { openApiSchema } from '../openapi/zod-openapi';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
 import { ErasureService } from './erasure.service';
 
@@ -14,8 +15,8 @@ export class PrivacyController {
   @Post()
   @HttpCode(200)
   @ApiOperation({ summary: "Erase one candidate's personal data now (on request); scores and times stay, anonymous" })
-  @ApiOkResponse({ description: 'What was erased' })
+  @ApiOkResponse({ schema: openApiSchema(erasureResult) })
   erase(@CurrentUser() user: SessionUser, @Param('id', ParseUUIDPipe) id: string) {
-    return this.erasure.eraseCandidate(user, id);
+    return this.erasure.eraseCandidate(user.organization.id, user.id, id);
   }
 }
