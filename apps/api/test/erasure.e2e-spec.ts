@@ -105,6 +105,19 @@ describe('erasing a candidate', () => {
     await f.prisma.feedback.create({ data: { submissionId: submission.id, authorId: s.lead.id, body: `Dear ${name}, thank you`, criteria: [{ criterionKey: 'k', title: 't', comment: name }] } });
     expect((await traces(email)).length).toBeGreaterThan(0);
 
+    // Before erasure the candidate can download everything held about them, minus what stays hidden from them.
+    const exported = await client.json('GET', '/data-export');
+    expect(exported.status).toBe(200);
+    expect(exported.body).toMatchObject({
+      you: { name, email },
+      attempt: { submission: { files: expect.objectContaining({ 'server.js': `// by ${name} <${email}>` }) }, survey: { comments: `${name} here` }, feedback: { released: false } },
+    });
+    // No reviewer's notes, and no hidden test by name or output (feedback not released yet).
+    expect(exported.text).not.toContain('tidy code');
+    expect(exported.text).not.toContain('tested well');
+    expect(exported.text).not.toContain('shortens');
+    expect(await f.prisma.auditEvent.count({ where: { action: 'candidate.data_exported', subjectId: issued.invitationId } })).toBe(1);
+
     const erase = await fetch(`${t.baseUrl}/api/invitations/${issued.invitationId}/erasure`, { method: 'POST', headers: { Cookie: leadCookie } });
     expect(erase.status, await erase.clone().text()).toBe(200);
     expect(await erase.json()).toMatchObject({ invitationId: issued.invitationId, mailsRemoved: 1 });

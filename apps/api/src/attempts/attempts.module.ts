@@ -1,8 +1,10 @@
 import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
 import { GRADED_QUEUE } from '@takehome/jobs';
+import { AuditModule } from '../audit/audit.module';
 import { InvitationsModule } from '../invitations/invitations.module';
 import { WebhooksModule } from '../webhooks/webhooks.module';
+import { CandidateExportService } from './candidate/candidate-export';
 import { CandidateSessionGuard } from './candidate/candidate-session.guard';
 import { CandidateController } from './candidate/candidate.controller';
 import { CandidateRepository } from './candidate/candidate.repository';
@@ -22,12 +24,13 @@ import { SubmissionsService } from './submission/submissions.service';
 
 /** The candidate's attempt: landing, workspace drafts, practice runs, submission, survey and feedback. */
 @Module({
-  imports: [InvitationsModule, WebhooksModule, BullModule.registerQueue({ name: DEADLINE_QUEUE }, { name: GRADED_QUEUE })],
+  imports: [AuditModule, InvitationsModule, WebhooksModule, BullModule.registerQueue({ name: DEADLINE_QUEUE }, { name: GRADED_QUEUE })],
   controllers: [CandidateController, DraftsController, PracticeRunsController],
   providers: [
     CandidateSessionGuard,
     CandidateRepository,
     CandidateService,
+    CandidateExportService,
     DraftsRepository,
     DraftsService,
     PracticeRunsRepository,

@@ -45,6 +45,7 @@ export type AuditAction =
   | 'audit.exported'
   | 'audit.personal_data_erased'
   | 'candidate.erased'
+  | 'candidate.data_exported'
   | 'organization.retention_changed';
 
 export interface AuditSubject {
