@@ -1,5 +1,5 @@
 import { Alert, Button, Group, Loader, NumberInput, Stack, Switch, Text, Title } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { type UseMutationResult, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type PrivacySettings, privacySettings } from '@takehome/contracts';
 import { type FormEvent, useState } from 'react';
 import { request } from '../../api/http';
@@ -11,17 +11,18 @@ const savePrivacy = (body: PrivacySettings) => request(privacySettings, '/api/or
 
 /** An admin's page for how long finished candidates' personal data is kept. */
 export function PrivacySettingsPage() {
+  const client = useQueryClient();
   const settings = useQuery({ queryKey: privacyKey, queryFn: fetchPrivacy });
+  // Held here, outside the keyed form, so "Saved." outlives the form's restart from the saved values.
+  const save = useMutation({ mutationFn: savePrivacy, onSuccess: (data) => client.setQueryData(privacyKey, data) });
   if (settings.isPending) return <Loader aria-label="Loading data retention settings" />;
   if (settings.error) return <Alert color="red" title="Could not load data retention settings">{settings.error.message}</Alert>;
-  return <RetentionForm key={String(settings.data.candidateRetentionDays)} saved={settings.data} />;
+  return <RetentionForm key={String(settings.data.candidateRetentionDays)} saved={settings.data} save={save} />;
 }
 
-function RetentionForm({ saved }: { saved: PrivacySettings }) {
-  const client = useQueryClient();
+function RetentionForm({ saved, save }: { saved: PrivacySettings; save: UseMutationResult<PrivacySettings, Error, PrivacySettings> }) {
   const [limited, setLimited] = useState(saved.candidateRetentionDays !== null);
   const [days, setDays] = useState<number | string>(saved.candidateRetentionDays ?? 180);
-  const save = useMutation({ mutationFn: savePrivacy, onSuccess: (data) => client.setQueryData(privacyKey, data) });
   const submit = (event: FormEvent) => {
     event.preventDefault();
     save.mutate({ candidateRetentionDays: limited ? Number(days) : null });
