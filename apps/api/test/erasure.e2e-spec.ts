@@ -141,6 +141,10 @@ describe('erasing a candidate', () => {
     expect(await verify.json()).toMatchObject({ ok: true });
     expect(await f.prisma.auditEvent.count({ where: { organizationId: s.org.id, action: 'candidate.erased', subjectId: issued.invitationId } })).toBe(1);
 
+    // The candidate's session and link are gone with their data.
+    expect((await client.json('GET', '/attempt')).status).toBe(401);
+    expect((await new CandidateClient(t.baseUrl).open(issued.link.split('/a/')[1])).status).toBe(404);
+
     // Only the team's leads can erase, and only in their own organization.
     const other = await new PipelineFactories(f).scene('LIVE');
     const outsider = await signIn(t.baseUrl, other.lead.email, other.lead.password);

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Prisma } from '@takehome/db';
+import { hashToken, randomToken } from '../common/tokens';
 import { PrismaService } from '../database/prisma.service';
 
 /** What erasure keeps: ids, timestamps, scores, outcomes, statuses (the anonymous aggregates). */
@@ -38,7 +39,11 @@ export class ErasureRepository {
           candidateName: ERASED_NAME,
           // Unique per assessment, and a reserved domain (RFC 2606) nothing can be mailed to.
           candidateEmail: `erased-${invitation.id}@erased.invalid`,
+          // Both links die: the person asked to be forgotten, so nothing may open their pages any more.
+          tokenHash: hashToken(randomToken()),
           feedbackTokenHash: null,
+          // Not submitted yet: nothing of theirs is to be graded or reviewed, so the invitation ends here.
+          ...(submissionId ? {} : { status: 'REVOKED' as const, revokedAt: new Date() }),
           erasedAt: new Date(),
         },
       });
