@@ -9,6 +9,6 @@ export default defineConfig({
     // One test file at a time across all projects: the suites share one Docker engine and 2 cores, and timing-
     // sensitive challenge tests (the rate limiter's) must not compete with a parallel sandbox run for CPU.
     maxWorkers: 1,
-    projects: ['packages/*/vitest.config.{ts,mts}', 'apps/*/vitest.config.{ts,mts}', 'tests/vitest.config.{ts,mts}', 'tests/security/vitest.config.mts'],
+    projects: ['packages/*/vitest.config.{ts,mts}', 'apps/*/vitest.config.{ts,mts}', 'tests/vitest.config.{ts,mts}', 'tests/security/vitest.config.mts', 'tests/faults/vitest.config.{ts,mts}'],
   },
 });

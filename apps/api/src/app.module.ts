@@ -21,6 +21,7 @@ import { AccountTokensModule } from './account-tokens/account-tokens.module';
 import { MembersModule } from './members/members.module';
 import { PasswordsModule } from './passwords/passwords.module';
 import { SetupModule } from './setup/setup.module';
+import { PrivacyModule } from './privacy/privacy.module';
 
 @Module({})
 export class AppModule {
@@ -36,7 +37,7 @@ export class AppModule {
       imports: [
         LoggerModule.forRoot({ pinoHttp: { logger, autoLogging: { ignore: (req) => req.url === '/health' } } }),
         DatabaseModule, InfraModule, RunsModule, AuthModule, HealthModule, WebhooksModule, AssessmentsModule, OrganizationsModule, ChallengesModule, ReviewsModule, FeedbackModule, CandidateSessionsModule, AttemptsModule, PipelineModule,
-        AccountTokensModule, SetupModule, MembersModule, PasswordsModule, SsoModule],
+        AccountTokensModule, SetupModule, MembersModule, PasswordsModule, SsoModule, PrivacyModule],
       providers: [{ provide: API_CONFIG, useValue: config }],
       exports: [API_CONFIG],
     };

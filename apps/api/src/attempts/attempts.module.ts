@@ -1,8 +1,10 @@
 import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module';
 import { CandidateSessionsModule } from '../candidate-sessions/candidate-sessions.module';
 import { ChallengesModule } from '../challenges/challenges.module';
 import { WebhooksModule } from '../webhooks/webhooks.module';
+import { CandidateExportService } from './candidate/candidate-export';
 import { CandidateSessionGuard } from './candidate/candidate-session.guard';
 import { CandidateController } from './candidate/candidate.controller';
 import { CandidateRepository } from './candidate/candidate.repository';
@@ -14,23 +16,26 @@ import { PracticeRunsController } from './practice/practice-runs.controller';
 import { PracticeRunsService } from './practice/practice-runs.service';
 import { AutoSubmitProcessor } from './submission/auto-submit.processor';
 import { DEADLINE_QUEUE, DeadlineScheduler } from './submission/deadline-scheduler';
+import { DeadlineSweeper } from './submission/deadline-sweeper';
 import { SubmissionsRepository } from './submission/submissions.repository';
 import { SubmissionsService } from './submission/submissions.service';
 
 /** The candidate's attempt: landing, workspace drafts, practice runs, submission, survey and feedback. */
 @Module({
-  imports: [CandidateSessionsModule, ChallengesModule, WebhooksModule, BullModule.registerQueue({ name: DEADLINE_QUEUE })],
+  imports: [AuditModule, CandidateSessionsModule, ChallengesModule, WebhooksModule, BullModule.registerQueue({ name: DEADLINE_QUEUE })],
   controllers: [CandidateController, DraftsController, PracticeRunsController],
   providers: [
     CandidateSessionGuard,
     CandidateRepository,
     CandidateService,
+    CandidateExportService,
     DraftsRepository,
     DraftsService,
     PracticeRunsService,
     SubmissionsRepository,
     SubmissionsService,
     DeadlineScheduler,
+    DeadlineSweeper,
     AutoSubmitProcessor,
   ],
 })

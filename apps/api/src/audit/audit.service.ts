@@ -43,7 +43,10 @@ export type AuditAction =
   | 'api_key.revoked'
   | 'api_key.used'
   | 'audit.exported'
-  | 'audit.personal_data_erased';
+  | 'audit.personal_data_erased'
+  | 'candidate.erased'
+  | 'candidate.data_exported'
+  | 'organization.retention_changed';
 
 export interface AuditSubject {
   type: string;

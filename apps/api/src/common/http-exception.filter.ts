@@ -1,6 +1,7 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { ErrorResponse } from '@takehome/contracts';
 import type { Response } from 'express';
+import { isDependencyUnavailable } from './unavailable-errors';
 
 /**
  * Gives every error the one documented shape, `{ statusCode, error, code, message }` (plus `issues` for
@@ -14,11 +15,16 @@ export class HttpExceptionFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost) {
     const res = host.switchToHttp().getResponse<Response>();
     const body = this.toBody(exception);
-    if (body.statusCode >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
+    if (body.statusCode === 503 && !(exception instanceof HttpException)) this.logger.warn(`dependency unavailable: ${(exception as Error)?.message?.split('\n')[0]}`);
+    else if (body.statusCode >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
     res.status(body.statusCode).json(body);
   }
 
   private toBody(exception: unknown): ErrorResponse {
+    if (!(exception instanceof HttpException) && isDependencyUnavailable(exception)) {
+      // The database (or another dependency) is away: say so, so clients retry instead of giving up.
+      return { statusCode: 503, error: 'Service Unavailable', message: 'The service is temporarily unavailable. Please try again in a moment.', code: 'unavailable' };
+    }
     if (!(exception instanceof HttpException)) {
       return { statusCode: 500, error: 'Internal Server Error', code: 'internal_error', message: 'Something went wrong on our side.' };
     }

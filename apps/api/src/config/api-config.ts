@@ -8,6 +8,9 @@ const apiEnv = z.object({
   PORT: env.port(3000),
   DATABASE_URL: env.url(['postgresql', 'postgres'], 'postgresql://takehome:takehome@127.0.0.1:55432/takehome'),
   DATABASE_POOL_SIZE: env.positiveInt(10),
+  // While PostgreSQL is down or stuck, requests answer 503 after these instead of hanging.
+  DATABASE_CONNECT_TIMEOUT_MS: env.positiveInt(3_000),
+  DATABASE_STATEMENT_TIMEOUT_MS: env.positiveInt(30_000),
   REDIS_URL: env.url(['redis', 'rediss'], 'redis://127.0.0.1:56379'),
   // Namespaces the API's own Redis keys (counters, throttles), so test runs never see each other's state.
   REDIS_KEY_PREFIX: z.string().regex(/^[\w.:-]*$/).default('takehome:'),
@@ -20,6 +23,11 @@ const apiEnv = z.object({
   // Stored grades waiting in the announcement outbox are delivered as "submission.graded" this often (and
   // once at start, for results stored while no API ran); 0 turns the poller off.
   RUN_ANNOUNCE_INTERVAL_MS: z.coerce.number().int().min(0).default(1_000),
+  // Attempts past their deadline and grace but still in progress (their auto-submit job was lost to an outage)
+  // are submitted by a sweep at start-up and every this many ms; 0 turns the periodic sweep off.
+  DEADLINE_SWEEP_INTERVAL_MS: z.coerce.number().int().min(0).default(30_000),
+  // How often finished candidates past their organization's retention period are erased; 0 turns it off.
+  RETENTION_SWEEP_INTERVAL_MS: z.coerce.number().int().min(0).default(3_600_000),
   // Webhook deliveries are retried with exponential backoff from this base, up to this many attempts.
   WEBHOOK_RETRY_BASE_MS: env.positiveInt(5_000),
   WEBHOOK_MAX_ATTEMPTS: env.positiveInt(8),

@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import nodemailer, { type Transporter } from 'nodemailer';
 import { API_CONFIG, type ApiConfig } from '../config/api-config';
@@ -33,5 +33,25 @@ export class MailService {
     const file = path.join(this.config.MAIL_DIR, `${new Date().toISOString().replace(/[:.]/g, '-')}-${info.messageId.replace(/[^\w.-]/g, '')}.eml`);
     await writeFile(file, (info as unknown as { message: Buffer }).message);
     this.logger.log(`mail to ${mail.to} written to ${file}`);
+  }
+
+  /**
+   * Erasure: removes the local copies (MAIL_DIR) of messages that name any of these terms, typically a
+   * candidate's address and name. Mail already handed to an SMTP server is beyond the platform's reach.
+   */
+  async forget(terms: string[]): Promise<number> {
+    const needles = terms.filter((t) => t.trim().length >= 3).map((t) => t.toLowerCase());
+    if (!needles.length) return 0;
+    const files = (await readdir(this.config.MAIL_DIR).catch(() => [] as string[])).filter((f) => f.endsWith('.eml'));
+    let removed = 0;
+    for (const name of files) {
+      const file = path.join(this.config.MAIL_DIR, name);
+      const text = (await readFile(file, 'utf8').catch(() => '')).toLowerCase();
+      if (needles.some((n) => text.includes(n))) {
+        await rm(file, { force: true });
+        removed++;
+      }
+    }
+    return removed;
   }
 }

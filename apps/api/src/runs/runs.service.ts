@@ -2,6 +2,7 @@ import { Injectable, Logger, type MessageEvent, NotFoundException } from '@nestj
 import type { CandidateRun, RunKind, RunView, SessionUser } from '@takehome/contracts';
 import type { Run } from '@takehome/db';
 import type { Observable } from 'rxjs';
+import { DockerService } from '../infra/docker.service';
 import { RunEventsService } from './run-events.service';
 import { RunQueueService } from './run-queue.service';
 import type { RunAudience } from './run-results';
@@ -24,7 +25,16 @@ export class RunsService {
     private readonly runs: RunsRepository,
     private readonly queue: RunQueueService,
     private readonly events: RunEventsService,
+    private readonly docker: DockerService,
   ) {}
+
+  /**
+   * Whether the sandbox engine answers now (cached for a few seconds). Work that is only worth something at
+   * once (a practice run) is refused while it is away; grading runs queue and run when it is back.
+   */
+  engineAvailable(): Promise<boolean> {
+    return this.docker.isUp();
+  }
 
   /**
    * Hands committed runs to the worker. The one policy when that fails (Redis away): the run stays QUEUED and

@@ -4,6 +4,7 @@ import type { CreateWebhookRequest, WebhookEvent } from '@takehome/contracts';
 import type { Queue } from 'bullmq';
 import { AuditService } from '../audit/audit.service';
 import { randomToken } from '../common/tokens';
+import { QUEUE_WRITE_TIMEOUT_MS, withTimeout } from '../common/with-timeout';
 import { API_CONFIG, type ApiConfig } from '../config/api-config';
 import { checkTarget, postToTarget, refuseInternalTarget } from './webhook-target';
 import { signWebhook } from './webhook-signature';
@@ -63,16 +64,20 @@ export class WebhooksService {
     return ids;
   }
 
-  /** The job id is the delivery's, so queuing a delivery again (a sweep after a Redis blip) adds nothing. */
+  /**
+   * The job id is the delivery's, so queuing a delivery again (a sweep after a Redis blip) adds nothing. Gives
+   * up after QUEUE_WRITE_TIMEOUT_MS while Redis is away; dispatchStranded() queues the delivery later.
+   */
   async dispatch(deliveryIds: string[]): Promise<void> {
     for (const deliveryId of deliveryIds) {
-      await this.queue.add('deliver', { deliveryId }, {
+      const queued = this.queue.add('deliver', { deliveryId }, {
         jobId: deliveryId,
         attempts: this.config.WEBHOOK_MAX_ATTEMPTS,
         backoff: { type: 'exponential', delay: this.config.WEBHOOK_RETRY_BASE_MS },
         removeOnComplete: { age: 24 * 3600 },
         removeOnFail: { age: 7 * 24 * 3600 },
       });
+      await withTimeout(queued, QUEUE_WRITE_TIMEOUT_MS, 'queueing a webhook delivery');
     }
   }
 

@@ -13,9 +13,12 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** Boots the real AppModule on a fresh database and a free port; tests talk to it over HTTP. */
+/**
+ * Boots the real AppModule on a fresh database (or the one DATABASE_URL in overrides names) and a free port;
+ * tests talk to it over HTTP.
+ */
 export async function startTestApp(label: string, overrides: Partial<Record<string, string>> = {}): Promise<TestApp> {
-  const databaseUrl = await createTestDatabase(label);
+  const databaseUrl = overrides.DATABASE_URL ?? (await createTestDatabase(label));
   const config = loadApiConfig({
     ...process.env,
     NODE_ENV: 'test',

@@ -23,6 +23,7 @@ const navItems: NavItem[] = [
   { to: '/settings/sso', label: 'Single sign-on', roles: ['ADMIN'] },
   { to: '/settings/members', label: 'Members', roles: ['ADMIN'] },
   { to: '/settings/audit', label: 'Audit', roles: ['ADMIN'] },
+  { to: '/settings/privacy', label: "Candidates' data", roles: ['ADMIN'] },
   { to: '/status', label: 'Status' },
 ];
 

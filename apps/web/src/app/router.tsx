@@ -14,6 +14,7 @@ import { FeedbackPage } from '../features/feedback/feedback-page';
 import { AssessmentListPage } from '../features/hiring/assessment-list-page';
 import { AssessmentPage } from '../features/hiring/assessment-page';
 import { CandidateReportPage } from '../features/hiring/report/candidate-report-page';
+import { PrivacySettingsPage } from '../features/privacy/privacy-settings-page';
 import { SsoSettingsPage } from '../features/sso/sso-settings-page';
 import { SetupPage } from '../features/accounts/setup-page';
 import { MembersPage } from '../features/accounts/members/members-page';
@@ -57,6 +58,7 @@ export const router = createBrowserRouter([
       { path: '/review/:submissionId', element: <RequireTeam><ReviewPage /></RequireTeam> },
       { path: '/assessments', element: <RequireTeam roles={['ADMIN', 'HIRING_LEAD']}><AssessmentListPage /></RequireTeam> },
       { path: '/assessments/:id', element: <RequireTeam roles={['ADMIN', 'HIRING_LEAD']}><AssessmentPage /></RequireTeam> },
+      { path: '/settings/privacy', element: <RequireTeam roles={['ADMIN']}><PrivacySettingsPage /></RequireTeam> },
       { path: '/settings/audit', element: <RequireTeam roles={['ADMIN']}><AuditPage /></RequireTeam> },
       { path: '/assessments/:id/invitations/:invitationId', element: <RequireTeam roles={['ADMIN', 'HIRING_LEAD']}><CandidateReportPage /></RequireTeam> },
       { path: '/settings/sso', element: <RequireTeam roles={['ADMIN']}><SsoSettingsPage /></RequireTeam> },

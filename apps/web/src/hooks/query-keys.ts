@@ -9,6 +9,7 @@ export const queryKeys = {
   setup: () => ['setup'] as const,
   accountLink: (token: string) => ['account-links', token] as const,
   members: () => ['members'] as const,
+  privacySettings: () => ['organization', 'privacy'] as const,
   challenges: () => ['challenges'] as const,
   challengeVersion: (challengeId: string, versionId: string) => ['challenges', challengeId, 'versions', versionId] as const,
   run: (runId: string) => ['runs', runId] as const,

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Post, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Res, UseGuards } from '@nestjs/common';
 import { ApiConflictResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import {
   candidateFeedback,
@@ -10,11 +10,13 @@ import {
   type SurveyRequest,
   surveyRequest,
 } from '@takehome/contracts';
+import type { Response } from 'express';
 import { Public } from '../../auth/auth.decorators';
 import { ZodPipe } from '../../common/zod-body.pipe';
 import { openApiSchema } from '../../openapi/zod-openapi';
 import { SubmissionsService } from '../submission/submissions.service';
 import { type CandidateContext, CurrentCandidate } from './candidate-context';
+import { CandidateExportService } from './candidate-export';
 import { CandidateSessionGuard } from './candidate-session.guard';
 import { CandidateService } from './candidate.service';
 
@@ -27,6 +29,7 @@ export class CandidateController {
   constructor(
     private readonly candidate: CandidateService,
     private readonly submissions: SubmissionsService,
+    private readonly exporter: CandidateExportService,
   ) {}
 
   @Get('attempt')
@@ -66,6 +69,13 @@ export class CandidateController {
   @ApiOperation({ summary: 'The short survey after submitting; once' })
   async survey(@CurrentCandidate() c: CandidateContext, @Body(new ZodPipe(surveyRequest)) body: SurveyRequest) {
     await this.candidate.survey(c.invitation, body);
+  }
+
+  @Get('data-export')
+  @ApiOperation({ summary: 'Everything held about the candidate, as a JSON download (hidden tests only as counts, no reviewer notes)' })
+  async dataExport(@CurrentCandidate() c: CandidateContext, @Res({ passthrough: true }) res: Response) {
+    res.attachment('takehome-my-data.json').setHeader('Cache-Control', 'no-store');
+    return this.exporter.export(c.invitation);
   }
 
   @Get('feedback')

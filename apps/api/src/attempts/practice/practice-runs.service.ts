@@ -1,4 +1,4 @@
-import { ConflictException, Injectable, type MessageEvent } from '@nestjs/common';
+import { ConflictException, Injectable, type MessageEvent, ServiceUnavailableException } from '@nestjs/common';
 import type { CandidateRun } from '@takehome/contracts';
 import type { Observable } from 'rxjs';
 import { RunsRepository } from '../../runs/runs.repository';
@@ -25,6 +25,14 @@ export class PracticeRunsService {
   async create(current: CandidateInvitation): Promise<CandidateRun> {
     const invitation = await this.deadlines.enforceDeadline(current);
     const attempt = writableAttempt(invitation);
+    // A practice run is only worth something now; with the engine away it would wait in the queue while the
+    // candidate watches a spinner. Submissions, in contrast, queue and are graded when the engine is back.
+    if (!(await this.runs.engineAvailable())) {
+      throw new ServiceUnavailableException({
+        message: 'Running the tests is temporarily unavailable. Your work is saved; try again in a few minutes, or submit as usual.',
+        code: 'runs_unavailable',
+      });
+    }
     const { assessment } = invitation;
     const decision = await this.repository.createPractice({
       attemptId: attempt.id,
@@ -43,6 +51,7 @@ export class PracticeRunsService {
         'rate_limited',
       );
     }
+    // Redis away: RunsService.dispatch logs it, the run stays QUEUED and StaleRunRequeuer queues it later.
     await this.runs.dispatch(decision.run);
     return toCandidateRun(decision.run, WORKING);
   }

@@ -4,9 +4,13 @@ import { PrismaService } from '../../database/prisma.service';
 import { RunsRepository } from '../../runs/runs.repository';
 import { submissionHash } from './submission-hash';
 
+/** Why the platform, not the candidate, submitted: on time, or caught by the sweep after an outage. */
+export type AutomaticReason = 'deadline' | 'deadline-recovered';
+
 export interface SubmitInput {
   attemptId: string;
   automatic: boolean;
+  automaticReason?: AutomaticReason;
   challengeVersionId: string;
   runtime: string;
 }
@@ -40,7 +44,7 @@ export class SubmissionsRepository {
       const drafts = await tx.draftFile.findMany({ where: { attemptId: input.attemptId }, orderBy: { path: 'asc' } });
       const files = Object.fromEntries(drafts.map((f) => [f.path, f.content]));
       const submission = await tx.submission.create({
-        data: { attemptId: input.attemptId, files, contentHash: submissionHash(drafts), automatic: input.automatic, createdAt: now },
+        data: { attemptId: input.attemptId, files, contentHash: submissionHash(drafts), automatic: input.automatic, automaticReason: input.automatic ? (input.automaticReason ?? 'deadline') : null, createdAt: now },
       });
       const run = await this.runs.insertGrading(tx, { submissionId: submission.id, challengeVersionId: input.challengeVersionId, runtime: input.runtime, files });
       return { submission, run, fileCount: drafts.length };
@@ -56,6 +60,19 @@ export class SubmissionsRepository {
     return this.prisma.client.attempt.findUnique({
       where: { id: attemptId },
       include: { invitation: { select: { organizationId: true, assessmentId: true, status: true, assessment: { select: { graceSeconds: true, challengeVersionId: true } } } } },
+    });
+  }
+
+  /**
+   * Attempts still IN_PROGRESS whose deadline passed before `before` (the grace is checked by the caller, since
+   * it is per assessment): the ones whose delayed job was lost while the API or Redis was down.
+   */
+  findOverdueAttempts(before: Date, limit: number) {
+    return this.prisma.client.attempt.findMany({
+      where: { status: 'IN_PROGRESS', deadline: { lt: before }, invitation: { status: { not: 'REVOKED' } } },
+      select: { id: true, deadline: true, invitation: { select: { assessment: { select: { graceSeconds: true } } } } },
+      orderBy: { deadline: 'asc' },
+      take: limit,
     });
   }
 }

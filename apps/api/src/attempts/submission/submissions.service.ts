@@ -5,7 +5,7 @@ import { RunsService } from '../../runs/runs.service';
 import { WebhooksService } from '../../webhooks/webhooks.service';
 import { acceptsWritesUntil, type CandidateInvitation, writableAttempt } from '../candidate/candidate-context';
 import { DeadlineScheduler } from './deadline-scheduler';
-import { SubmissionsRepository } from './submissions.repository';
+import { type AutomaticReason, SubmissionsRepository } from './submissions.repository';
 
 interface SubmittableAttempt {
   id: string;
@@ -53,13 +53,16 @@ export class SubmissionsService {
    * The delayed job. A deadline moved later (more accommodation) is not due yet: schedule it again instead.
    * A revoked invitation's work is never submitted: the team withdrew it, so there is nothing to grade.
    */
-  async autoSubmitIfDue(attemptId: string): Promise<void> {
+  async autoSubmitIfDue(attemptId: string, reason: AutomaticReason = 'deadline'): Promise<boolean> {
     const attempt = await this.repository.findAttemptForDeadline(attemptId);
-    if (!attempt || attempt.status !== 'IN_PROGRESS' || attempt.invitation.status === 'REVOKED') return;
+    if (!attempt || attempt.status !== 'IN_PROGRESS' || attempt.invitation.status === 'REVOKED') return false;
     const { invitation } = attempt;
     const dueAt = new Date(attempt.deadline.getTime() + invitation.assessment.graceSeconds * 1000);
-    if (dueAt.getTime() > Date.now()) return this.scheduler.schedule(attempt.id, dueAt);
-    await this.submitOnce(
+    if (dueAt.getTime() > Date.now()) {
+      await this.scheduler.schedule(attempt.id, dueAt);
+      return false;
+    }
+    const done = await this.submitOnce(
       {
         id: attempt.id,
         runtime: attempt.runtime,
@@ -69,7 +72,25 @@ export class SubmissionsService {
         challengeVersionId: invitation.assessment.challengeVersionId,
       },
       true,
+      reason,
     );
+    return done !== null;
+  }
+
+  /**
+   * Attempts past their deadline and grace but still IN_PROGRESS: their delayed job never ran (Redis lost it, or
+   * the API was down when it was due). Each is submitted from its last saved state; the compare-and-set in
+   * submit() keeps it to exactly once even when the job, a candidate's request and this sweep race.
+   */
+  async submitOverdue(limit = 200): Promise<number> {
+    const now = Date.now();
+    const overdue = await this.repository.findOverdueAttempts(new Date(now), limit);
+    let submitted = 0;
+    for (const attempt of overdue) {
+      if (attempt.deadline.getTime() + attempt.invitation.assessment.graceSeconds * 1000 >= now) continue;
+      if (await this.autoSubmitIfDue(attempt.id, 'deadline-recovered')) submitted++;
+    }
+    return submitted;
   }
 
   private submittable(invitation: CandidateInvitation, attempt: { id: string; runtime: string }): SubmittableAttempt {
@@ -83,8 +104,8 @@ export class SubmissionsService {
     };
   }
 
-  private async submitOnce(attempt: SubmittableAttempt, automatic: boolean) {
-    const done = await this.repository.submit({ attemptId: attempt.id, automatic, challengeVersionId: attempt.challengeVersionId, runtime: attempt.runtime });
+  private async submitOnce(attempt: SubmittableAttempt, automatic: boolean, automaticReason?: AutomaticReason) {
+    const done = await this.repository.submit({ attemptId: attempt.id, automatic, automaticReason, challengeVersionId: attempt.challengeVersionId, runtime: attempt.runtime });
     if (!done) return null;
     // After the commit: the submission is safe even if Redis is briefly away (see RunsService.dispatch).
     await this.runs.dispatch(done.run);

@@ -42,6 +42,10 @@ export function FeedbackPage() {
             )}
           </>
         )}
+        <Text size="sm">
+          <Anchor href="/api/candidate/data-export" download="takehome-my-data.json">Download everything held about you</Anchor>{' '}
+          (a JSON file: your details, your code, your runs, your survey answers and the feedback released to you).
+        </Text>
         <Anchor component={Link} to="/candidate">Back</Anchor>
       </Stack>
     </Container>

@@ -9,13 +9,14 @@ import { Countdown } from './countdown';
 import { FileTree } from './file-tree';
 import { PracticePanel } from './practice-panel';
 import { PromptView } from './prompt-view';
+import { unsavedKey } from './local-drafts';
 import { type DraftEntry, useDraftFiles } from './use-draft-files';
 import { queryKeys } from '../../../hooks/query-keys';
 
 function saveSummary(files: DraftEntry[]): { text: string; color: string } {
   if (files.some((f) => f.state === 'conflict')) return { text: 'A file changed elsewhere: reload it', color: 'red' };
   if (files.some((f) => f.state === 'invalid')) return { text: 'A save was refused', color: 'red' };
-  if (files.some((f) => f.state === 'retrying')) return { text: 'Not saved: retrying…', color: 'orange' };
+  if (files.some((f) => f.state === 'retrying')) return { text: 'Not saved to the server yet: kept in this browser, retrying…', color: 'orange' };
   if (files.some((f) => f.state === 'saving' || f.state === 'pending')) return { text: 'Saving…', color: 'dimmed' };
   return { text: 'All changes saved', color: 'green' };
 }
@@ -23,7 +24,7 @@ function saveSummary(files: DraftEntry[]): { text: string; color: string } {
 export function WorkspacePage({ workspace, perHour }: { workspace: CandidateWorkspace; perHour: number }) {
   const client = useQueryClient();
   const refreshState = useCallback(() => void client.invalidateQueries({ queryKey: queryKeys.candidateOverview() }), [client]);
-  const drafts = useDraftFiles(workspace.files, refreshState);
+  const drafts = useDraftFiles(workspace.files, refreshState, unsavedKey(workspace.attempt.startedAt));
   const offset = useServerOffset(workspace.serverTime);
   const list = useMemo(() => Object.values(drafts.files).sort((a, b) => a.path.localeCompare(b.path)), [drafts.files]);
   const [activePath, setActivePath] = useState<string | null>(workspace.files.find((f) => /server|main/.test(f.path))?.path ?? workspace.files[0]?.path ?? null);
@@ -63,6 +64,11 @@ export function WorkspacePage({ workspace, perHour }: { workspace: CandidateWork
       {timeUp && (
         <Alert color="orange" role="alert" title="Time is up">
           Your last saved work is being submitted for you. This page updates by itself.
+        </Alert>
+      )}
+      {drafts.storageFailed && (
+        <Alert color="orange" role="alert" title="This browser cannot keep a copy">
+          Your browser refused to store unsaved text, so it is only on this page until the server saves it. Keep this tab open.
         </Alert>
       )}
       {list.filter((f) => f.state === 'conflict' || f.state === 'invalid' || f.state === 'retrying').map((f) => (

@@ -2,6 +2,7 @@ import {
   assessmentAnalytics,
   type CreateInvitationRequest,
   csvImportResult,
+  erasureResult,
   type ExtendInvitationRequest,
   type InvitationKind,
   issuedInvitationView,
@@ -43,6 +44,8 @@ export const extendInvitation = (id: string, invitationId: string, body: ExtendI
   request(pipelineRow, `${base(id)}/${invitationId}/extend`, { method: 'POST', json: body });
 export const revokeInvitation = (id: string, invitationId: string) =>
   request(pipelineRow, `${base(id)}/${invitationId}/revoke`, { method: 'POST' });
+
+export const eraseCandidate = (invitationId: string) => request(erasureResult, `/api/invitations/${invitationId}/erasure`, { method: 'POST' });
 
 export const fetchAnalytics = (id: string, kind: InvitationKind) =>
   request(assessmentAnalytics, `/api/assessments/${id}/analytics?kind=${kind}`);

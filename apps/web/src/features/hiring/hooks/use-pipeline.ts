@@ -3,6 +3,7 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import { queryKeys } from '../../../hooks/query-keys';
 import {
   createInvitation,
+  eraseCandidate,
   extendInvitation,
   fetchAnalytics,
   fetchPipeline,
@@ -33,5 +34,6 @@ export const useCreateInvitation = (id: string) => useInvitationMutation((body: 
 export const useImportInvitations = (id: string) => useInvitationMutation((file: File) => importInvitations(id, file));
 export const useResendInvitation = (id: string) => useInvitationMutation((invitationId: string) => resendInvitation(id, invitationId));
 export const useRevokeInvitation = (id: string) => useInvitationMutation((invitationId: string) => revokeInvitation(id, invitationId));
+export const useEraseCandidate = () => useInvitationMutation((invitationId: string) => eraseCandidate(invitationId));
 export const useExtendInvitation = (id: string) =>
   useInvitationMutation(({ invitationId, body }: { invitationId: string; body: ExtendInvitationRequest }) => extendInvitation(id, invitationId, body));

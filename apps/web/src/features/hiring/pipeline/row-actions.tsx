@@ -5,7 +5,7 @@ import { type FormEvent, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { ValidationIssues } from '../../challenges/validation-issues';
 import { ConfirmModal } from '../confirm-modal';
-import { useExtendInvitation, useResendInvitation, useRevokeInvitation } from '../hooks/use-pipeline';
+import { useEraseCandidate, useExtendInvitation, useResendInvitation, useRevokeInvitation } from '../hooks/use-pipeline';
 
 // A submission is final: from then on the invitation has nothing left to send, extend or revoke.
 const open = (row: PipelineRow) => row.stage === 'INVITED' || row.stage === 'STARTED' || row.stage === 'EXPIRED';
@@ -21,7 +21,8 @@ export function RowActions({ assessmentId, row, onIssued, onError }: Props) {
   const navigate = useNavigate();
   const resend = useResendInvitation(assessmentId);
   const revoke = useRevokeInvitation(assessmentId);
-  const [dialog, setDialog] = useState<'extend' | 'revoke' | null>(null);
+  const erase = useEraseCandidate();
+  const [dialog, setDialog] = useState<'extend' | 'revoke' | 'erase' | null>(null);
 
   return (
     <>
@@ -51,6 +52,15 @@ export function RowActions({ assessmentId, row, onIssued, onError }: Props) {
           >
             Revoke
           </Menu.Item>
+          <Menu.Item
+            color="red"
+            onClick={() => {
+              erase.reset();
+              setDialog('erase');
+            }}
+          >
+            Erase personal data
+          </Menu.Item>
         </Menu.Dropdown>
       </Menu>
       <ExtendModal assessmentId={assessmentId} row={row} opened={dialog === 'extend'} onClose={() => setDialog(null)} />
@@ -67,6 +77,21 @@ export function RowActions({ assessmentId, row, onIssued, onError }: Props) {
         <Text size="sm">
           The link stops working{row.stage === 'STARTED' ? ' and the attempt under way is stopped' : ''}. This cannot be undone; to let{' '}
           {row.name} take it later, invite them again.
+        </Text>
+      </ConfirmModal>
+      <ConfirmModal
+        opened={dialog === 'erase'}
+        title={`Erase ${row.name}'s personal data?`}
+        confirmLabel="Erase personal data"
+        color="red"
+        loading={erase.isPending}
+        error={erase.error}
+        onConfirm={() => erase.mutate(row.invitationId, { onSuccess: () => setDialog(null) })}
+        onClose={() => setDialog(null)}
+      >
+        <Text size="sm">
+          Their name and email, code, logs, survey comments, reviewers' comments, feedback text and the emails sent to them are deleted now, as on
+          a request under data-protection law. Scores and times stay, without a name, for analytics. This cannot be undone.
         </Text>
       </ConfirmModal>
     </>

@@ -1,0 +1,215 @@
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Factories } from '../../apps/api/test/support/factories';
+import { startWorker, type WorkerProcess } from '../support/worker-process';
+import { ApiProcess } from './support/api-process';
+import { makeCandidates, type SimulatedCandidate } from './support/candidates';
+import { type OwnPostgres, startOwnPostgres } from './support/own-postgres';
+import { type OwnRedis, startOwnRedis } from './support/own-redis';
+import { freePort, sleep, stopAll, waitFor } from './support/processes';
+
+/**
+ * Faults survived on purpose. The real API and worker run as child processes against a PostgreSQL and a Redis
+ * of this suite's own (the shared ones on 55432/56379 are never stopped or filled); during a burst of autosaves
+ * and submissions from many candidates, one fault at a time is injected and lifted. Each fault asserts:
+ * every submission graded exactly once, no acknowledged autosave lost, no sandbox left on the engine, /health
+ * reporting the fault while it lasted, and recovery without a manual step.
+ */
+const CANDIDATES = Number(process.env.FAULTS_CANDIDATES ?? 16);
+const SUBMITTING = 2;
+const SECOND_ENGINE = path.resolve(__dirname, '../../scripts/second-engine.sh');
+// The worker and the API's health check use a Docker engine of the suite's own, which it may stop.
+const engine = (command: 'up' | 'down') => execFileSync('bash', [SECOND_ENGINE, command], { stdio: 'inherit' });
+const ENGINE_HOST = 'unix:///run/takehome-faults/docker.sock';
+
+interface HealthSample {
+  at: number;
+  status: number | 'unreachable';
+  body?: { status: string; checks: Record<string, { status: string }>; workers: { online: number } };
+}
+
+describe('faults during a burst of candidates', () => {
+  let pg: OwnPostgres;
+  let redis: OwnRedis;
+  let api: ApiProcess;
+  let worker: WorkerProcess;
+  let f: Factories;
+  const env: Record<string, string> = {};
+  const allRunIds = new Set<string>();
+
+  const startTheWorker = async () => {
+    worker = await startWorker({ ...env, WORKER_GRADING_CONCURRENCY: '2', WORKER_LOCK_MS: '5000' });
+  };
+
+  beforeAll(async () => {
+    engine('up');
+    [pg, redis] = await Promise.all([startOwnPostgres(), startOwnRedis()]);
+    Object.assign(env, {
+      DOCKER_HOST: ENGINE_HOST,
+      DATABASE_URL: pg.url,
+      REDIS_URL: redis.url,
+      QUEUE_PREFIX: `faults-${process.pid}`,
+      REDIS_KEY_PREFIX: `faults-${process.pid}:`,
+      // Fast sweeps so recovery is seen within the suite's time: runs stored while Redis was away, deadlines.
+      RUN_REQUEUE_AFTER_MS: '4000',
+      RUN_REQUEUE_INTERVAL_MS: '2000',
+      DEADLINE_SWEEP_INTERVAL_MS: '5000',
+    });
+    api = new ApiProcess(await freePort(), env);
+    await api.start();
+    await startTheWorker();
+    f = new Factories(pg.url);
+  });
+
+  afterAll(async () => {
+    await f?.close().catch(() => {});
+    await worker?.kill().catch(() => {});
+    await api?.kill().catch(() => {});
+    await stopAll();
+    engine('down');
+  });
+
+  async function health(): Promise<HealthSample> {
+    try {
+      const res = await fetch(`${api.baseUrl}/health`, { signal: AbortSignal.timeout(4_000) });
+      return { at: Date.now(), status: res.status, body: await res.json() };
+    } catch {
+      return { at: Date.now(), status: 'unreachable' };
+    }
+  }
+
+  /**
+   * One round: candidates type, the fault is injected, a few submit while it lasts (retrying like the page),
+   * the fault is lifted once /health has shown it, and then everything is checked.
+   */
+  async function round(label: string, fault: { inject(): Promise<void>; lift(): Promise<void>; seen(sample: HealthSample): boolean }) {
+    const candidates = await makeCandidates(f, api.baseUrl, CANDIDATES, label);
+    candidates.forEach((c) => c.startTyping());
+    await sleep(1_000);
+
+    const samples: HealthSample[] = [];
+    let polling = true;
+    const poller = (async () => {
+      while (polling) {
+        samples.push(await health());
+        await sleep(200);
+      }
+    })();
+
+    await fault.inject();
+    const submitting = candidates.slice(0, SUBMITTING).map((c) => c.submit());
+    await waitFor(`${label}: /health reporting the fault`, () => samples.some(fault.seen), 40_000, 100);
+    await sleep(1_000);
+    await fault.lift();
+
+    // Recovery with no manual step: /health answers ok again by itself.
+    await waitFor(`${label}: /health ok after recovery`, async () => (await health()).status === 200, 60_000, 250);
+    polling = false;
+    await poller;
+    await Promise.all(submitting);
+    // A few more saves after recovery, then everyone stops.
+    await sleep(1_500);
+    await Promise.all(candidates.map((c) => c.stopTyping()));
+
+    await checkNoSaveLost(label, candidates);
+    await checkGradedOnce(label, candidates.slice(0, SUBMITTING));
+    return samples;
+  }
+
+  const counterOf = (content: string | undefined) => Number(/save #(\d+)/.exec(content ?? '')?.[1] ?? 0);
+
+  async function checkNoSaveLost(label: string, candidates: SimulatedCandidate[]) {
+    for (const c of candidates) {
+      expect(c.acked, `${label}/${c.name} got no save acknowledged at all`).toBeGreaterThan(0);
+      const stored = c.submitted
+        ? ((await f.prisma.submission.findUnique({ where: { attemptId: c.attemptId } }))?.files as Record<string, string> | undefined)?.['server.js']
+        : (await f.prisma.draftFile.findUnique({ where: { attemptId_path: { attemptId: c.attemptId, path: 'server.js' } } }))?.content;
+      expect(counterOf(stored), `${label}/${c.name}: acknowledged save #${c.acked} missing`).toBeGreaterThanOrEqual(c.acked);
+    }
+  }
+
+  async function checkGradedOnce(label: string, submitters: SimulatedCandidate[]) {
+    for (const c of submitters) expect(c.submitAcked, `${label}/${c.name}: submit never acknowledged`).toBe(true);
+    const attemptIds = submitters.map((c) => c.attemptId);
+    const runs = await waitFor(
+      `${label}: every submission graded`,
+      async () => {
+        const rows = await f.prisma.run.findMany({ where: { kind: 'GRADING', submission: { attemptId: { in: attemptIds } } } });
+        return rows.length >= attemptIds.length && rows.every((r) => r.status === 'FINISHED') ? rows : undefined;
+      },
+      150_000,
+      500,
+    );
+    expect(await f.prisma.submission.count({ where: { attemptId: { in: attemptIds } } })).toBe(attemptIds.length);
+    // Exactly one grading run per submission, each with a real grade (a platform ERROR is not a grade).
+    expect(runs).toHaveLength(attemptIds.length);
+    for (const run of runs) {
+      expect(run.outcome, `${label}: run ${run.id} logs: ${run.logs?.slice(-500)}`).not.toBe('ERROR');
+      allRunIds.add(run.id);
+    }
+    await checkNoLeftovers(label, runs.map((r) => r.id));
+  }
+
+  async function checkNoLeftovers(label: string, runIds: string[]) {
+    const docker = (args: string[]) => execFileSync('docker', args, { env: { ...process.env, ...(env.DOCKER_HOST ? { DOCKER_HOST: env.DOCKER_HOST } : {}) }, encoding: 'utf8' });
+    for (const kind of [['ps', '-a'], ['network', 'ls'], ['volume', 'ls']]) {
+      const left = await waitFor(
+        `${label}: ${kind[0]} of these runs removed`,
+        () => {
+          const listed = docker([...kind, '--filter', 'label=takehome.sandbox=1', '--format', '{{.Labels}}']);
+          return runIds.some((id) => listed.includes(id)) ? false : 'none';
+        },
+        20_000,
+        500,
+      );
+      expect(left).toBe('none');
+    }
+  }
+
+  it('kill -9 the API mid-burst, then start it again', async () => {
+    const samples = await round('api-killed', {
+      inject: () => api.kill(),
+      lift: () => api.start(),
+      seen: (s) => s.status === 'unreachable',
+    });
+    expect(samples.some((s) => s.status === 'unreachable')).toBe(true);
+  });
+
+  it('kill -9 the worker mid-burst, then start it again', async () => {
+    const samples = await round('worker-killed', {
+      inject: () => worker.kill(),
+      lift: () => startTheWorker(),
+      // The worker's heartbeat expires: /health counts no worker online.
+      seen: (s) => s.body?.workers.online === 0,
+    });
+    expect(samples.some((s) => s.body?.workers.online === 0)).toBe(true);
+  });
+
+  it('restart PostgreSQL mid-burst', async () => {
+    const samples = await round('postgres-restart', {
+      inject: async () => pg.stop(),
+      lift: async () => pg.start(),
+      seen: (s) => s.status === 503 && s.body?.checks.database.status === 'down',
+    });
+    expect(samples.some((s) => s.body?.checks.database.status === 'down')).toBe(true);
+  });
+
+  it('restart the Docker engine mid-burst', async () => {
+    const samples = await round('docker-restart', {
+      inject: async () => engine('down'),
+      lift: async () => engine('up'),
+      seen: (s) => s.status === 503 && s.body?.checks.docker.status === 'down',
+    });
+    expect(samples.some((s) => s.body?.checks.docker.status === 'down')).toBe(true);
+  });
+
+  it('restart Redis mid-burst', async () => {
+    const samples = await round('redis-restart', {
+      inject: () => redis.stop(),
+      lift: () => redis.start(),
+      seen: (s) => s.status === 503 && s.body?.checks.redis.status === 'down',
+    });
+    expect(samples.some((s) => s.body?.checks.redis.status === 'down')).toBe(true);
+  });
+});
