@@ -85,7 +85,8 @@ export async function makeCandidates(f: Factories, baseUrl: string, count: numbe
     Array.from({ length: count }, async (_, i) => {
       const { invitation, token } = await cf.invitation(scene);
       const client = new CandidateClient(baseUrl);
-      if ((await client.open(token)).status !== 204) throw new Error('candidate link did not open');
+      const opened = await client.open(token);
+      if (opened.status !== 204) throw new Error(`candidate link did not open: ${opened.status} ${await opened.text()}`);
       const start = await client.json('POST', '/attempt/start', { runtime: 'node20' });
       if (start.status !== 200) throw new Error(`start failed: ${start.text}`);
       const attempt = await f.prisma.attempt.findUniqueOrThrow({ where: { invitationId: invitation.id } });
