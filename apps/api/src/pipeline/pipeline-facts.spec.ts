@@ -1,7 +1,7 @@
 import type { RunTest } from '@takehome/contracts';
 import { describe, expect, it } from 'vitest';
 import { toCandidateFeedback } from '../attempts/candidate/candidate-views';
-import { testCount } from './pipeline-facts';
+import { TEAM, testCounts } from '../runs/run-results';
 
 const test = (name: string, status: RunTest['status'], visibility: RunTest['visibility']): RunTest => ({
   name,
@@ -16,9 +16,8 @@ const test = (name: string, status: RunTest['status'], visibility: RunTest['visi
 describe('skipped tests in pass counts', () => {
   const tests = [test('a', 'passed', 'visible'), test('b', 'skipped', 'visible'), test('c', 'failed', 'hidden'), test('d', 'skipped', 'hidden')];
 
-  it('testCount leaves skipped tests out of the total', () => {
-    expect(testCount(tests, 'visible')).toEqual({ passed: 1, total: 1 });
-    expect(testCount(tests, 'hidden')).toEqual({ passed: 0, total: 1 });
+  it('testCounts leaves skipped tests out of the total', () => {
+    expect(testCounts(tests, TEAM)).toEqual({ shown: { passed: 1, total: 1 }, withheld: { passed: 0, total: 1 } });
   });
 
   it('candidate feedback counts and lists only tests that ran', () => {

@@ -50,8 +50,8 @@ export function toOverview(invitation: CandidateInvitation, version: ChallengeSu
 
 /**
  * Feedback as released by the lead: released, so the candidate's audience now includes the tests marked
- * `after_published`. Hidden tests are reduced to counts: their names and output would tell the next
- * candidate what the hidden suite checks.
+ * `after_published`. Skipped tests are out of the counts and the list, as they are out of the score. Hidden
+ * tests are reduced to counts: their names and output would tell the next candidate what the hidden suite checks.
  */
 export function toCandidateFeedback(feedback: Feedback, tests: RunTest[] | null): CandidateFeedback {
   const audience = { kind: 'candidate', released: true } as const;
@@ -67,7 +67,9 @@ export function toCandidateFeedback(feedback: Feedback, tests: RunTest[] | null)
     tests:
       tests && counts
         ? {
-            visible: { ...counts.shown, names: visibleTests(tests, audience).map((t) => ({ name: t.name, passed: t.status === 'passed' })) },
+            visible: { ...counts.shown, names: visibleTests(tests, audience)
+                .filter((t) => t.status !== 'skipped')
+                .map((t) => ({ name: t.name, passed: t.status === 'passed' })) },
             hidden: counts.withheld,
           }
         : null,
