@@ -13,6 +13,17 @@ export NODE_ENV=production
 export PORT="${PORT:-3000}"
 export HOST="${HOST:-127.0.0.1}"
 export PUBLIC_URL="${PUBLIC_URL:-http://$HOST:$PORT}"
+# The key that seals stored secrets (single sign-on client secrets): made once per install and kept out of the
+# repository, so company sign-in can be configured on a local install without setting anything.
+if [ -z "${SECRETS_ENCRYPTION_KEY:-}" ]; then
+  key_file="$ROOT/.data/secrets/encryption.key"
+  if [ ! -s "$key_file" ]; then
+    mkdir -p "$(dirname "$key_file")" && chmod 700 "$(dirname "$key_file")"
+    (umask 077 && node -e 'process.stdout.write(require("crypto").randomBytes(32).toString("base64"))' >"$key_file")
+  fi
+  SECRETS_ENCRYPTION_KEY="$(cat "$key_file")"
+  export SECRETS_ENCRYPTION_KEY
+fi
 
 # TAKEHOME_DEMO=off starts without the demo organization: the first visit then opens the set-up page.
 case "${TAKEHOME_DEMO:-on}" in

@@ -36,7 +36,7 @@ describe('assessments', () => {
     const res = await call('POST', '/assessments', { challengeVersionId: versionId, name: 'Backend engineer' });
     expect(res.status).toBe(201);
     const created = assessmentView.parse(await res.json());
-    expect(created).toMatchObject({ status: 'DRAFT', timeLimitMinutes: 150, runtimes: ['node20', 'python3'], challenge: { versionId, version: 1 } });
+    expect(created).toMatchObject({ status: 'DRAFT', timeLimitMinutes: 150, runtimes: ['node20', 'python3', 'go', 'java17', 'cpp', 'ruby'], challenge: { versionId, version: 1 } });
     const custom = assessmentView.parse(
       await (await call('POST', '/assessments', { challengeVersionId: versionId, name: 'Python only', timeLimitMinutes: 120, runtimes: ['python3'] })).json(),
     );
@@ -46,9 +46,11 @@ describe('assessments', () => {
   it('refuses runtimes the challenge does not support, and versions of other organizations', async () => {
     const mine = await leadWithChallenge();
     const theirs = await leadWithChallenge();
-    const badRuntime = await mine.call('POST', '/assessments', { challengeVersionId: mine.versionId, name: 'x', runtimes: ['ruby'] });
+    const badRuntime = await mine.call('POST', '/assessments', { challengeVersionId: mine.versionId, name: 'x', runtimes: ['ruby', 'cobol'] });
     expect(badRuntime.status).toBe(400);
-    expect(errorResponse.parse(await badRuntime.json()).issues).toEqual([{ path: 'runtimes', message: 'the challenge supports node20, python3, not ruby' }]);
+    expect(errorResponse.parse(await badRuntime.json()).issues).toEqual([
+      { path: 'runtimes', message: 'the challenge supports node20, python3, go, java17, cpp, ruby, not cobol' },
+    ]);
     const foreign = await mine.call('POST', '/assessments', { challengeVersionId: theirs.versionId, name: 'x' });
     expect(foreign.status).toBe(400);
     expect(errorResponse.parse(await foreign.json()).message).toBe('challengeVersionId: no such challenge version');

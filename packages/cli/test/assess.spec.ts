@@ -51,7 +51,7 @@ describe('assess run', () => {
   it.each([
     [['run', '/nonexistent/challenge', '/tmp'], /folder does not exist/],
     [['run', challenge('url-shortener'), '/nonexistent/submission'], /submission \/nonexistent\/submission: folder does not exist/],
-    [['run', challenge('url-shortener'), '/tmp', '--runtime', 'ruby'], /unknown runtime "ruby": url-shortener supports node20, python3/],
+    [['run', challenge('url-shortener'), '/tmp', '--runtime', 'cobol'], /unknown runtime "cobol": url-shortener supports node20, python3, go, java17, cpp, ruby/],
     [['run', challenge('url-shortener'), '/tmp', '--suite', 'secret'], /unknown suite "secret"/],
   ])('refuses bad input %# with one clear line and a non-zero exit', async (args, message) => {
     const { code, stdout, stderr } = await assess(...args);

@@ -1,5 +1,4 @@
 import Docker from 'dockerode';
-import { CURRENT_OWNER, OWNER_LABEL } from '../docker/labels';
 import { reapLeftovers } from '../docker/reaper';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
