@@ -11,3 +11,4 @@ export { versionRecord } from './version-record';
 export { DEFAULT_LIMITS, RUNTIME_IMAGES, toSandboxRequest } from './sandbox-request';
 export { readSubmissionFolder } from './submission-folder';
 export { BUILT_IN_CHALLENGES_DIR, loadChallengeLibrary } from './challenge-library';
+export { applyMutant, loadMutants, type Mutant } from './mutants';
