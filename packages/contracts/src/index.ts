@@ -16,3 +16,4 @@ export * from './sso';
 export * from './passwords';
 export * from './setup';
 export * from './members';
+export * from './review-comments';

@@ -1,4 +1,5 @@
-import type { CandidateAttempt, CandidateFeedback, CandidateOverview, RunTest } from '@takehome/contracts';
+import { type CandidateAttempt, type CandidateFeedback, type CandidateOverview, type RunTest, sharedLineComment } from '@takehome/contracts';
+import { z } from 'zod';
 import type { Feedback } from '@takehome/db';
 import type { CandidateInvitation } from './candidate-context';
 
@@ -58,6 +59,8 @@ export function toCandidateFeedback(feedback: Feedback, tests: RunTest[] | null)
       title: String(c.title ?? ''),
       comment: String(c.comment ?? ''),
     })),
+    // Written at release from comments reviewers chose to share; parsed, so a malformed row shows nothing.
+    lineComments: z.array(sharedLineComment).catch([]).parse(feedback.lineComments ?? []),
     tests: tests
       ? {
           visible: {

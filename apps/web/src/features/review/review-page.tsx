@@ -1,6 +1,7 @@
 import { useDocumentTitle } from '@mantine/hooks';
 import { Alert, Badge, Code, Grid, Group, Loader, ScrollArea, Stack, Tabs, Text, Title } from '@mantine/core';
 import { useParams } from 'react-router';
+import { LineCommentsPanel } from './comments/line-comments-panel';
 import { DiffPanel } from './diff-panel';
 import { FilesPanel } from './files-panel';
 import { useReviewWorkspace } from './hooks/use-reviews';
@@ -49,6 +50,7 @@ export function ReviewPage() {
               <Tabs.Tab value="diff">Diff vs starter</Tabs.Tab>
               <Tabs.Tab value="tests">Test results</Tabs.Tab>
               <Tabs.Tab value="logs">Logs</Tabs.Tab>
+              <Tabs.Tab value="comments">Line comments</Tabs.Tab>
             </Tabs.List>
             <Tabs.Panel value="files" pt="sm">
               <FilesPanel files={ws.files} />
@@ -63,6 +65,9 @@ export function ReviewPage() {
               <ScrollArea h={520}>
                 <Code block>{ws.run?.logs || 'No logs.'}</Code>
               </ScrollArea>
+            </Tabs.Panel>
+            <Tabs.Panel value="comments" pt="sm">
+              <LineCommentsPanel workspace={ws} />
             </Tabs.Panel>
           </Tabs>
         </Grid.Col>

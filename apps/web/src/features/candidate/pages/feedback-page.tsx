@@ -1,5 +1,6 @@
 import { Alert, Anchor, Card, Center, Container, Loader, Stack, Text, Title } from '@mantine/core';
 import { Link } from 'react-router';
+import { SharedLineComments } from '../../review/comments/shared-line-comments';
 import { errorCode, errorMessage } from '../api/candidate-http';
 import { useFeedback } from '../hooks/use-candidate';
 import { LinkProblem } from './link-problem';
@@ -26,6 +27,7 @@ export function FeedbackPage() {
                 <Text mt={4} style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>{c.comment}</Text>
               </Card>
             ))}
+            <SharedLineComments heading="Comments on your code" comments={f.lineComments} />
             {f.tests && (
               <Card withBorder aria-label="Test summary">
                 <Title order={2} size="h5">Tests</Title>
