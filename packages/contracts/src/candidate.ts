@@ -42,6 +42,8 @@ export const candidateOverview = z.object({
   accommodationMinutes: z.number().int(),
   practiceRunsPerHour: z.number().int(),
   hasHiddenTests: z.boolean(),
+  /** Every autosave is kept as history that reviewers can replay (with practice runs and their scores). */
+  codeHistoryShownToReviewers: z.boolean(),
   attempt: candidateAttempt.nullable(),
   surveyAnswered: z.boolean(),
   feedbackReleased: z.boolean(),

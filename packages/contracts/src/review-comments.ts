@@ -46,3 +46,30 @@ export const sharedLineComment = z.object({
   criterionTitle: z.string().nullable(),
 });
 export type SharedLineComment = z.infer<typeof sharedLineComment>;
+
+/**
+ * Code playback for a reviewer: every autosave of every file rebuilt as full text (null once deleted), the
+ * practice runs with their scores, and the time spent. Blind like the rest of the workspace: no names.
+ */
+export const submissionPlayback = z.object({
+  startedAt: z.iso.datetime(),
+  submittedAt: z.iso.datetime(),
+  minutesTaken: z.number().int(),
+  /** True when the attempt hit the history cap: saves after it are missing from the timeline. */
+  capped: z.boolean(),
+  files: z.array(
+    z.object({
+      path: z.string(),
+      points: z.array(z.object({ seq: z.number().int(), savedAt: z.iso.datetime(), content: z.string().nullable() })),
+    }),
+  ),
+  practiceRuns: z.array(
+    z.object({
+      queuedAt: z.iso.datetime(),
+      outcome: z.string().nullable(),
+      score: z.number().nullable(),
+      maxScore: z.number().nullable(),
+    }),
+  ),
+});
+export type SubmissionPlayback = z.infer<typeof submissionPlayback>;

@@ -36,6 +36,8 @@ export function toOverview(invitation: CandidateInvitation, extra: { surveyAnswe
     accommodationMinutes: invitation.accommodationMinutes,
     practiceRunsPerHour: assessment.practiceRunsPerHour,
     hasHiddenTests: true,
+    // Said before the start: every autosave is kept and reviewers can replay it.
+    codeHistoryShownToReviewers: true,
     attempt: toCandidateAttempt(invitation),
     ...extra,
     serverTime: new Date().toISOString(),

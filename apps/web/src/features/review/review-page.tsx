@@ -4,6 +4,7 @@ import { useParams } from 'react-router';
 import { LineCommentsPanel } from './comments/line-comments-panel';
 import { DiffPanel } from './diff-panel';
 import { FilesPanel } from './files-panel';
+import { PlaybackPanel } from './playback/playback-panel';
 import { useReviewWorkspace } from './hooks/use-reviews';
 import { ResultsPanel } from './results-panel';
 import { RubricForm } from './rubric-form';
@@ -50,6 +51,7 @@ export function ReviewPage() {
               <Tabs.Tab value="diff">Diff vs starter</Tabs.Tab>
               <Tabs.Tab value="tests">Test results</Tabs.Tab>
               <Tabs.Tab value="logs">Logs</Tabs.Tab>
+              <Tabs.Tab value="playback">Playback</Tabs.Tab>
               <Tabs.Tab value="comments">Line comments</Tabs.Tab>
             </Tabs.List>
             <Tabs.Panel value="files" pt="sm">
@@ -65,6 +67,9 @@ export function ReviewPage() {
               <ScrollArea h={520}>
                 <Code block>{ws.run?.logs || 'No logs.'}</Code>
               </ScrollArea>
+            </Tabs.Panel>
+            <Tabs.Panel value="playback" pt="sm">
+              <PlaybackPanel submissionId={ws.submissionId} />
             </Tabs.Panel>
             <Tabs.Panel value="comments" pt="sm">
               <LineCommentsPanel workspace={ws} />
