@@ -11,6 +11,7 @@ import { HealthModule } from './health/health.module';
 import { InfraModule } from './infra/infra.module';
 import { ReviewsModule } from './reviews/reviews.module';
 import { FeedbackModule } from './feedback/feedback.module';
+import { SimilarityModule } from './similarity/similarity.module';
 import { InvitationsModule } from './invitations/invitations.module';
 import { AttemptsModule } from './attempts/attempts.module';
 import { PipelineModule } from './pipeline/pipeline.module';
@@ -27,7 +28,7 @@ export class AppModule {
     return {
       module: AppModule,
       global: true,
-      imports: [DatabaseModule, InfraModule, RunsModule, AuthModule, HealthModule, WebhooksModule, AssessmentsModule, OrganizationsModule, ChallengesModule, ReviewsModule, FeedbackModule, InvitationsModule, AttemptsModule, PipelineModule, AccountTokensModule, SetupModule, MembersModule, PasswordsModule, SsoModule],
+      imports: [DatabaseModule, InfraModule, RunsModule, AuthModule, HealthModule, WebhooksModule, AssessmentsModule, OrganizationsModule, ChallengesModule, ReviewsModule, SimilarityModule, FeedbackModule, InvitationsModule, AttemptsModule, PipelineModule, AccountTokensModule, SetupModule, MembersModule, PasswordsModule, SsoModule],
       providers: [{ provide: API_CONFIG, useValue: config }],
       exports: [API_CONFIG],
     };

@@ -17,3 +17,4 @@ export * from './passwords';
 export * from './setup';
 export * from './members';
 export * from './review-comments';
+export * from './similarity';
