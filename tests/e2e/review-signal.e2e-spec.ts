@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CandidateFactories } from '../../apps/api/test/support/candidate-factories';
 import { Factories, signIn } from '../../apps/api/test/support/factories';
 import { captureMail, ReviewFactories } from '../../apps/api/test/support/review-factories';
 import { startTestApp, type TestApp } from '../../apps/api/test/support/test-app';
@@ -140,5 +141,14 @@ describe('review signal in the browser: playback, similarity, line comments', ()
     await comments.getByText('server.js, line 3').waitFor();
     expect(await candidate.content()).not.toContain('PRIVATE NOTE');
     await screenshot(candidate, 'candidate-feedback-line-comments');
+  });
+
+  it('tells the candidate on the landing page that the code history is kept and shown to reviewers', async () => {
+    const cf = new CandidateFactories(factories);
+    const { link } = await cf.invitation(await cf.scene());
+    const page = await (await browser.newContext({ viewport: { width: 1280, height: 1100 } })).newPage();
+    await page.goto(`${t.baseUrl}${link}`);
+    await page.getByLabel('Code history').getByText('Every autosave is kept as a history of your code.').waitFor();
+    await screenshot(page, 'candidate-landing-code-history');
   });
 });
