@@ -148,7 +148,7 @@ describe('review signal in the browser: playback, similarity, line comments', ()
     const { link } = await cf.invitation(await cf.scene());
     const page = await (await browser.newContext({ viewport: { width: 1280, height: 1100 } })).newPage();
     await page.goto(`${t.baseUrl}${link}`);
-    await page.getByLabel('Code history').getByText('Every autosave is kept as a history of your code.').waitFor();
+    await page.getByText(/Every autosave is kept as a history of your code\./).waitFor();
     await screenshot(page, 'candidate-landing-code-history');
   });
 });

@@ -71,6 +71,17 @@ test('retry-after: reflects the time until the next token for slow refill rates'
   assert.equal(res.json?.retryAfterSeconds, retryAfter, 'the body repeats the header value');
 });
 
+test('retry-after: is rounded up to whole seconds', async () => {
+  const key = uniqueKey();
+  await configure(key, 1, 0.4);
+  await hit(key);
+  const res = await hit(key);
+  assert.equal(res.status, 429);
+  // One token at 0.4/s takes 2.5 s; only more than a second between the two requests could make this 2.
+  assert.equal(res.headers.get('retry-after'), '3');
+  assert.equal(res.json?.retryAfterSeconds, 3);
+});
+
 test('retry-after: waiting Retry-After seconds is enough to be admitted again', async () => {
   const key = uniqueKey();
   await configure(key, 1, 1);
@@ -85,7 +96,8 @@ test('retry-after: waiting Retry-After seconds is enough to be admitted again', 
 test('refill: tokens never accumulate beyond capacity', async () => {
   const key = uniqueKey();
   await configure(key, 3, 5);
-  await sleep(2000); // an uncapped bucket would now hold 13 tokens
+  assert.equal((await hit(key)).status, 200); // the bucket exists from here on, holding 2 tokens
+  await sleep(2000); // an uncapped bucket would now hold 12 tokens
   const { admitted } = await burst(key, 10);
   // 3 are in the bucket; one more may refill (200 ms per token) while a slow machine sends the burst.
   assert.ok(admitted >= 3 && admitted <= 4, `admitted ${admitted}`);
