@@ -99,13 +99,16 @@ test('ingest: a batch of 5000 events is accepted in full', async () => {
 });
 
 test('ingest: concurrent batches with overlapping ids store each id exactly once', async () => {
+  // Several contests at once, so a check-then-insert race shows up in every run, not in some runs only.
   const day = uniqueDay();
   const type = uid('race');
-  const ids = Array.from({ length: 200 }, () => uid());
-  const batch = ids.map((id, i) => ({ id, type, timestamp: iso(day + i * 1000), value: 1 }));
-  const results = await Promise.all(Array.from({ length: 6 }, () => ingest(batch)));
-  assert.equal(results.reduce((n, r) => n + r.accepted, 0), 200, 'each id is accepted by exactly one batch');
-  assert.equal(results.reduce((n, r) => n + r.duplicates, 0), 1000);
+  const groups = Array.from({ length: 5 }, () => Array.from({ length: 100 }, () => uid()));
+  const batches = groups.map((ids, g) => ids.map((id, i) => ({ id, type, timestamp: iso(day + g * 100_000 + i * 1000), value: 1 })));
+  const results = await Promise.all(batches.flatMap((batch) => Array.from({ length: 8 }, () => ingest(batch))));
+  assert.equal(results.reduce((n, r) => n + r.accepted, 0), 500, 'each id is accepted by exactly one batch');
+  assert.equal(results.reduce((n, r) => n + r.duplicates, 0), 3500);
   const res = await aggregates({ window: 'day', from: iso(day), to: iso(day + DAY), type });
+  assert.equal(res.json.buckets[0].count, 500);
+});
   assert.equal(res.json.buckets[0].count, 200);
 });
