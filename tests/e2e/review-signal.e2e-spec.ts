@@ -110,6 +110,8 @@ describe('review signal in the browser: playback, similarity, line comments', ()
     await form.getByRole('checkbox', { name: /Share with the candidate/ }).uncheck();
     await form.getByRole('button', { name: 'Add comment' }).click();
     await expect.poll(() => page.getByLabel('Comment on server.js:3').count()).toBe(2);
+    // The cited comment shows under its criterion, beside the levels.
+    await page.getByLabel('Cited line comments').getByText('server.js:3').first().waitFor();
     await screenshot(page, 'review-line-comments');
 
     // Submit the review (on the Files tab: the comment form's segmented control is a radio group too).
