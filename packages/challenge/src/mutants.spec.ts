@@ -4,6 +4,7 @@ import { ChallengeFormatError, formatIssue } from './challenge-format.error';
 import { loadChallenge } from './challenge-loader';
 import { loadChallengeFromFiles } from './challenge-from-files';
 import { packageFiles } from './content-hash';
+import { versionRecord } from './version-record';
 import { applyMutant, loadMutants } from './mutants';
 import { ChallengeFixture, validChallengeFiles } from './testing/challenge-fixture';
 
@@ -90,8 +91,12 @@ describe('mutants stay out of stored packages', () => {
   it('is ignored by the folder loader and the in-memory loader', async () => {
     const files = { ...validChallengeFiles(), 'mutants/node20/m/mutant.yaml': meta, 'mutants/node20/m/server.js': '// x\n' };
     const f = await fixture(files);
-    const fromFolder = packageFiles(await loadChallenge(f.dir));
-    const fromFiles = packageFiles(loadChallengeFromFiles(files));
-    for (const stored of [fromFolder, fromFiles]) expect(Object.keys(stored).filter((p) => p.startsWith('mutants/'))).toEqual([]);
+    const [folderPkg, filesPkg] = [await loadChallenge(f.dir), loadChallengeFromFiles(files)];
+    for (const pkg of [folderPkg, filesPkg]) {
+      expect(Object.keys(packageFiles(pkg)).filter((p) => p.startsWith('mutants/'))).toEqual([]);
+      // Only their names travel, so a stored version can say whether its suite was proven.
+      expect(versionRecord(pkg).mutants).toEqual({ node20: ['m'] });
+      expect(JSON.stringify(versionRecord(pkg))).not.toContain('// x');
+    }
   });
 });
