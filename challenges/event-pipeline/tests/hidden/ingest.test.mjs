@@ -82,6 +82,16 @@ test('ingest: re-sending an id with different content keeps the original event',
   assert.equal(stored.value, 1);
 });
 
+test('ingest: GET /events/:id returns the event in UTC, with value null when it was sent without one', async () => {
+  const day = uniqueDay();
+  const id = uid();
+  await ingest([{ id, type: 'no-value', timestamp: new Date(day + 3_600_000).toISOString().replace('Z', '+02:00') }]);
+  const res = await api(`/events/${id}`);
+  assert.equal(res.status, 200);
+  assert.equal(res.json.value, null);
+  assert.equal(res.json.timestamp, new Date(day + 3_600_000 - 2 * 3_600_000).toISOString());
+});
+
 test('ingest: GET /events/:id answers 404 for an unknown id', async () => {
   const res = await api(`/events/${uid('missing')}`);
   assert.equal(res.status, 404);
