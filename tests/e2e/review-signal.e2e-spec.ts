@@ -153,4 +153,13 @@ describe('review signal in the browser: playback, similarity, line comments', ()
     await page.getByText(/Every autosave is kept as a history of your code\./).waitFor();
     await screenshot(page, 'candidate-landing-code-history');
   });
+
+  it('shows the hidden suite strength beside verification on the authoring page', async () => {
+    const scene = await new ReviewFactories(factories).reviewScene();
+    const page = await pageAs(scene.lead);
+    await page.goto(`${t.baseUrl}/challenges/${scene.version.challengeId}/versions/${scene.version.id}`);
+    await page.getByRole('tab', { name: 'Verify' }).click();
+    await page.getByLabel('Hidden suite strength').getByText(/node20/).waitFor();
+    await screenshot(page, 'verify-suite-strength');
+  });
 });
