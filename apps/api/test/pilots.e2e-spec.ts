@@ -62,6 +62,9 @@ describe('pilot report, launch baseline and candidate reports', () => {
     expect(report.minutesTaken).toMatchObject({ count: 3, median: 140, min: 100, max: 150 });
     expect(report.takers.find((x) => x.name === 'Cyd Pilot')).toMatchObject({ ranOutOfTime: true, minutesTaken: 150, minutesAllowed: 150, hiddenTests: { score: 0, maxScore: 2 } });
     expect(report.takers.find((x) => x.name === 'Dee Invited')).toMatchObject({ stage: 'INVITED', submittedAt: null });
+    // The built-in suite ships mutants; a version without any is what the report warns about.
+    expect(report.mutants).toEqual([{ runtime: 'node20', count: expect.any(Number) }]);
+    expect(report.mutants[0].count).toBeGreaterThanOrEqual(8);
 
     const test = (name: string) => report.tests.find((x) => x.name === name)!;
     expect(test('visible 2')).toMatchObject({ visibility: 'visible', passed: 2, total: 3, passRate: 0.67, referencePasses: true, flagged: false });
@@ -81,6 +84,12 @@ describe('pilot report, launch baseline and candidate reports', () => {
 
     expect(report.survey).toMatchObject({ medianMinutesSpent: 150, meanDifficulty: 4, meanClarity: 4 });
     expect(report.survey.responses.map((r) => r.takerName)).toEqual(['Ada Pilot', 'Bob Pilot', 'Cyd Pilot']);
+  });
+
+  it('reports no mutants for a challenge version that shipped none', async () => {
+    const s = await pilotScene();
+    await f.prisma.challengeVersion.update({ where: { id: s.challengeVersionId }, data: { mutants: {} } });
+    expect((await s.report()).mutants).toEqual([]);
   });
 
   it('does not count a run the platform failed to execute as a grade', async () => {

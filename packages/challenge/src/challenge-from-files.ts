@@ -34,7 +34,15 @@ export function loadChallengeFromFiles(
   for (const suite of SUITE_NAMES) tests[suite] = groupByFolder(clean, 'tests')[suite];
 
   const parts = { challengeYaml, rubricYaml, prompt, manifest, rubric, starter, solutions, tests };
-  return assemblePackage(options.label ?? '', parts, issues, options.label ?? '(uploaded files)');
+  const pkg = assemblePackage(options.label ?? '', parts, issues, options.label ?? '(uploaded files)');
+  // Only the names: an uploaded package's mutant files are dropped with every other stray path.
+  const mutants: Record<string, string[]> = {};
+  for (const file of Object.keys(files)) {
+    const m = /^mutants\/([^/]+)\/([^/]+)\/./.exec(file);
+    if (m && !(mutants[m[1]!] ??= []).includes(m[2]!)) mutants[m[1]!]!.push(m[2]!);
+  }
+  for (const names of Object.values(mutants)) names.sort();
+  return { ...pkg, mutants };
 }
 
 const KNOWN_TOP = /^(challenge\.yaml|rubric\.yaml|prompt\.md|README\.md|(starter|solutions|tests)\/.+)$/;

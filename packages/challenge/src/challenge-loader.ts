@@ -38,7 +38,15 @@ export async function loadChallenge(dir: string, options: LoadChallengeOptions =
   const tests: Partial<Record<SuiteName, FileMap>> = {};
   for (const suite of SUITE_NAMES) tests[suite] = await readTree(root, `tests/${suite}`, budget, issues);
 
-  return assemblePackage(root, { challengeYaml, rubricYaml, prompt, manifest, rubric, starter, solutions, tests }, issues);
+  const pkg = assemblePackage(root, { challengeYaml, rubricYaml, prompt, manifest, rubric, starter, solutions, tests }, issues);
+  return { ...pkg, mutants: await mutantNames(root) };
+}
+
+async function mutantNames(root: string): Promise<Record<string, string[]>> {
+  const out: Record<string, string[]> = {};
+  const dirs = async (abs: string) => (await readdir(abs, { withFileTypes: true }).catch(() => [])).filter((e) => e.isDirectory()).map((e) => e.name).sort();
+  for (const runtime of await dirs(path.join(root, 'mutants'))) out[runtime] = await dirs(path.join(root, 'mutants', runtime));
+  return out;
 }
 
 async function readTopFile(root: string, name: string, budget: FileBudget, issues: ChallengeIssue[]): Promise<string | undefined> {

@@ -15,6 +15,11 @@ export interface ChallengePackage {
   starter: Partial<Record<Runtime, FileMap>>;
   /** Reference solutions; never shown to candidates. Paths relative to `solutions/<runtime>/`. */
   solutions: Partial<Record<Runtime, FileMap>>;
+  /**
+   * Names of the mutants in `mutants/<runtime>/<name>/`, per runtime: only the names, so the stored version can
+   * say whether its hidden suite was proven by mutants. Their contents are never loaded into a package.
+   */
+  mutants?: Partial<Record<string, string[]>>;
   /** Paths relative to `tests/<suite>/`. */
   tests: Record<SuiteName, FileMap>;
 }

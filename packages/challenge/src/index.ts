@@ -13,3 +13,4 @@ export { readSubmissionFolder } from './submission-folder';
 export { BUILT_IN_CHALLENGES_DIR, loadChallengeLibrary } from './challenge-library';
 export { ChallengePackageCache } from './package-cache';
 export { RUNTIME_CATALOGUE, type RuntimeSpec } from './runtime-catalogue';
+export { applyMutant, loadMutants, type Mutant } from './mutants';

@@ -19,6 +19,7 @@ export function versionRecord(pkg: ChallengePackage) {
     manifest: JSON.parse(JSON.stringify(manifest)) as Record<string, unknown>,
     files: packageFiles(pkg),
     contentHash: contentHash(pkg),
+    mutants: { ...(pkg.mutants ?? {}) } as Record<string, string[]>,
     rubric: { criteria: pkg.rubric.criteria.map((c) => ({ ...c, levels: c.levels.map((l) => ({ ...l })) })) },
   };
 }

@@ -7,7 +7,7 @@ import { describeAuditCheck, verifyAudit } from './commands/audit-verify.command
 import { importChallenge } from './commands/import.command';
 import { createOrganizationCommand } from './commands/org-create.command';
 import { runCommand } from './commands/run.command';
-import { validateChallenge } from './commands/validate.command';
+import { DEFAULT_MUTANT_RUNS, validateChallenge } from './commands/validate.command';
 
 const program = new Command('assess')
   .description('Takehome command line: grade submissions and author challenges as code')
@@ -26,19 +26,26 @@ program
     process.stdout.write(`${JSON.stringify(result, null, options.json ? 0 : 2)}\n`);
   });
 
+function parseRuns(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 50) throw new CliError(`--mutant-runs must be a whole number from 0 to 50, got "${value}"`);
+  return n;
+}
+
 const challenge = program.command('challenge').description('author challenge packages');
 
 challenge
   .command('validate')
-  .description('check the format, then run starters and reference solutions in the sandbox')
+  .description('check the format, then run starters, reference solutions and mutants in the sandbox')
   .argument('<dir>', 'challenge package folder')
   .option('--runtime <id>', 'only this runtime')
-  .action(async (dir: string, options: { runtime?: Runtime }) => {
+  .option('--mutant-runs <n>', `hidden-suite runs per mutant; 0 skips mutants (default ${DEFAULT_MUTANT_RUNS})`, parseRuns, DEFAULT_MUTANT_RUNS)
+  .action(async (dir: string, options: { runtime?: Runtime; mutantRuns: number }) => {
     console.log(`Validating ${dir}`);
     const ok = await validateChallenge(
       dir,
       (c) => console.log(`  ${c.warning ? '!' : c.ok ? '✓' : '✗'} [${c.runtime}] ${c.what} — ${c.detail}${c.durationMs ? ` (${(c.durationMs / 1000).toFixed(1)} s)` : ''}`),
-      options.runtime,
+      { only: options.runtime, mutantRuns: options.mutantRuns },
     );
     console.log(ok ? 'valid' : 'INVALID');
     process.exitCode = ok ? 0 : 1;

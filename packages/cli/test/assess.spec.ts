@@ -76,7 +76,8 @@ describe('assess challenge validate', () => {
   };
 
   it.each(['url-shortener', 'rate-limiter', 'event-pipeline'])('passes for the built-in %s in both runtimes', async (slug) => {
-    const { code, stdout } = await assess('challenge', 'validate', challenge(slug));
+    // Mutants are proven separately (README: "Mutants"); five runs of each would make this test take many minutes.
+    const { code, stdout } = await assess('challenge', 'validate', challenge(slug), '--mutant-runs', '0');
     expect(stdout).toContain('[node20] reference solution passes the hidden suite');
     expect(stdout).toContain('[python3] reference solution passes the hidden suite');
     expect(stdout).not.toContain('✗');
@@ -108,11 +109,26 @@ describe('assess challenge validate', () => {
     const yaml = path.join(dir, 'challenge.yaml');
     const known = "'create: answers 409 when the alias is already taken'";
     await writeFile(yaml, (await readFile(yaml, 'utf8')).replace(known, "'links > create: answers 409 when the alias is already taken'"));
-    const { code, stdout } = await assess('challenge', 'validate', dir, '--runtime', 'node20');
+    const { code, stdout } = await assess('challenge', 'validate', dir, '--runtime', 'node20', '--mutant-runs', '0');
     expect(code).toBe(1);
     expect(stdout).toMatch(/✗ \[node20\] reference solution passes the hidden suite — completed; failing: .*redirect/i);
     expect(stdout).toMatch(/! \[node20\] every override in suites.hidden.tests names a reported test — no test in the report is named "links > create: answers 409/);
     expect(stdout).not.toMatch(/failing: .*links > create/);
     expect(stdout.trim().endsWith('INVALID')).toBe(true);
+  });
+
+  it('runs each mutant several times, prints the kill rate and fails on a survivor', async () => {
+    const { code, stdout } = await assess('challenge', 'validate', path.join(__dirname, 'fixtures/tiny-mutants'), '--mutant-runs', '2');
+    expect(stdout).toMatch(/✓ \[node20\] mutant health-uppercase loses points on every run — caught 2\/2/);
+    expect(stdout).toMatch(/✗ \[node20\] mutant answer-off-by-one loses points on every run — caught 0\/2: Answers 41 instead of 42/);
+    expect(stdout).toMatch(/✗ \[node20\] kill rate — 1\/2 mutants killed on all 2 runs \(50%\); flaky catches: none; survivors: answer-off-by-one/);
+    expect(stdout.trim().endsWith('INVALID')).toBe(true);
+    expect(code).toBe(1);
+  });
+
+  it('refuses a --mutant-runs that is not a small whole number', async () => {
+    const { code, stderr } = await assess('challenge', 'validate', challenge('url-shortener'), '--mutant-runs', 'many');
+    expect(code).not.toBe(0);
+    expect(stderr).toContain('--mutant-runs must be a whole number from 0 to 50');
   });
 });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { draftFile } from './candidate-files';
 import { runOutcome, runStatus, runTest } from './runs';
+import { sharedLineComment } from './review-comments';
 
 /** The candidate's cookie: scoped to /api/candidate and to exactly one invitation. */
 export const CANDIDATE_SESSION_COOKIE = 'takehome_candidate';
@@ -41,6 +42,8 @@ export const candidateOverview = z.object({
   accommodationMinutes: z.number().int(),
   practiceRunsPerHour: z.number().int(),
   hasHiddenTests: z.boolean(),
+  /** Every autosave is kept as history that reviewers can replay (with practice runs and their scores). */
+  codeHistoryShownToReviewers: z.boolean(),
   attempt: candidateAttempt.nullable(),
   surveyAnswered: z.boolean(),
   feedbackReleased: z.boolean(),
@@ -101,6 +104,7 @@ export const candidateFeedback = z.discriminatedUnion('released', [
     releasedAt: z.iso.datetime(),
     body: z.string(),
     criteria: z.array(z.object({ title: z.string(), comment: z.string() })),
+    lineComments: z.array(sharedLineComment),
     tests: z.object({
       visible: testCounts.extend({ names: z.array(z.object({ name: z.string(), passed: z.boolean() })) }),
       hidden: testCounts,

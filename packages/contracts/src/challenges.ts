@@ -62,6 +62,11 @@ export const challengeVersionDetail = z.object({
   files: z.record(z.string(), z.string()),
   createdAt: z.iso.datetime(),
   verification,
+  /**
+   * Mutant names per runtime the package shipped. Their kill rates come from `assess challenge validate` (which
+   * runs each one five times); the server stores only the names, never the mutants' code.
+   */
+  mutants: z.record(z.string(), z.array(z.string())),
 });
 export type ChallengeVersionDetail = z.infer<typeof challengeVersionDetail>;
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { sharedLineComment } from './review-comments';
 
 export const feedbackCriterion = z.object({
   criterionKey: z.string().max(100),
@@ -45,6 +46,8 @@ export const feedbackComposer = z.object({
     z.object({ criterionKey: z.string(), title: z.string(), comments: z.array(z.string()) }),
   ),
   reviewerSummaries: z.array(z.string()),
+  /** Line comments reviewers shared with the candidate; they go out with the feedback when it is released. */
+  sharedLineComments: z.array(sharedLineComment),
 });
 export type FeedbackComposer = z.infer<typeof feedbackComposer>;
 

@@ -18,3 +18,5 @@ export * from './setup';
 export * from './members';
 export * from './runtimes';
 export * from './privacy';
+export * from './review-comments';
+export * from './similarity';

@@ -106,6 +106,8 @@ export const pilotReport = z.object({
   }),
   /** Set once the assessment launched: the frozen baseline. */
   baseline: pilotBaseline.nullable(),
+  /** Mutants the challenge version shipped, per runtime; empty: nothing proved the hidden suite catches mistakes. */
+  mutants: z.array(z.object({ runtime: z.string(), count: z.number().int() })),
 });
 export type PilotReport = z.infer<typeof pilotReport>;
 

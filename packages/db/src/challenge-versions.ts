@@ -16,6 +16,8 @@ export interface ChallengeVersionInput {
   /** Every file of the package keyed by its path in the challenge folder. */
   files: Record<string, string>;
   contentHash: string;
+  /** Mutant names per runtime (see the challenge format); absent means none. */
+  mutants?: Record<string, string[]>;
   rubric: {
     criteria: {
       key: string;
@@ -73,6 +75,7 @@ async function createVersion(prisma: PrismaClient, challengeId: string, input: C
       promptMarkdown: input.promptMarkdown,
       manifest: input.manifest as Prisma.InputJsonValue,
       files: input.files,
+      mutants: input.mutants ?? {},
       rubric: {
         create: {
           criteria: {

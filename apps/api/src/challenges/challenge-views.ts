@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { ChallengeSummary, ChallengeVersionDetail, Verification, VerificationStatus } from '@takehome/contracts';
 import type { ChallengesRepository } from './challenges.repository';
 
@@ -62,5 +63,8 @@ export function toDetail(row: VersionRow): ChallengeVersionDetail {
     files: row.files as Record<string, string>,
     createdAt: row.createdAt.toISOString(),
     verification: verificationOf(row.runtimes, row.runs),
+    mutants: mutantNames.catch({}).parse(row.mutants),
   };
 }
+
+const mutantNames = z.record(z.string(), z.array(z.string()));

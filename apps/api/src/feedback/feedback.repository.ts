@@ -46,10 +46,10 @@ export class FeedbackRepository {
   }
 
   /** Conditional update, so two leads clicking release at once send one email, not two. */
-  async release(submissionId: string, authorId: string) {
+  async release(submissionId: string, authorId: string, lineComments: Prisma.InputJsonValue) {
     const { count } = await this.prisma.client.feedback.updateMany({
       where: { submissionId, releasedAt: null },
-      data: { releasedAt: new Date(), authorId },
+      data: { releasedAt: new Date(), authorId, lineComments },
     });
     return count === 1 ? this.prisma.client.feedback.findUniqueOrThrow({ where: { submissionId } }) : null;
   }

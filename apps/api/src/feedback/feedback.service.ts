@@ -6,6 +6,7 @@ import { API_CONFIG, type ApiConfig } from '../config/api-config';
 import { MailService } from '../mail/mail.service';
 import { identityHidden } from '../reviews/identity-visibility';
 import { owesReview } from '../reviews/review-views';
+import { ReviewCommentsService } from '../reviews/review-comments.service';
 import { WebhooksService } from '../webhooks/webhooks.service';
 import { FeedbackRepository } from './feedback.repository';
 
@@ -18,6 +19,7 @@ export class FeedbackService {
     private readonly audit: AuditService,
     private readonly mail: MailService,
     private readonly webhooks: WebhooksService,
+    private readonly lineComments: ReviewCommentsService,
     @Inject(API_CONFIG) private readonly config: ApiConfig,
   ) {}
 
@@ -72,6 +74,7 @@ export class FeedbackService {
         comments: s.reviews.flatMap((r) => r.scores.filter((x) => x.criterionId === c.id && x.comment.trim()).map((x) => x.comment)),
       })),
       reviewerSummaries: s.reviews.map((r) => r.summary).filter((t) => t.trim()),
+      sharedLineComments: await this.lineComments.sharedWithCandidate(s.id),
     };
   }
 
@@ -85,7 +88,8 @@ export class FeedbackService {
   async release(user: SessionUser, submissionId: string) {
     const s = await this.find(user, submissionId);
     if (!s.feedback || !s.feedback.body.trim()) throw new BadRequestException('Write and save the feedback before releasing it.');
-    const released = await this.feedback.release(submissionId, user.id);
+    // Copied now: a reviewer sharing or unsharing later must not change what the candidate was told.
+    const released = await this.feedback.release(submissionId, user.id, await this.lineComments.sharedWithCandidate(submissionId));
     if (!released) throw new ConflictException('This feedback was already released.');
     await this.audit.record(user.organization.id, user.id, 'feedback.released', { type: 'Submission', id: submissionId }, { feedbackId: released.id });
     await this.webhooks.emit(user.organization.id, 'feedback.released', { submissionId, releasedAt: released.releasedAt!.toISOString() });

@@ -1,4 +1,5 @@
 import { type PilotBaseline, pilotBaseline, type PilotReport, type PilotTaker, type PilotTestStat, type RunTest } from '@takehome/contracts';
+import { z } from 'zod';
 import { krippendorffAlpha } from '../reviews/krippendorff-alpha';
 import { meanOf, round2, spreadOf } from '../common/statistics';
 import { pipelineRowOf } from '../pipeline/pipeline-rows';
@@ -18,6 +19,7 @@ export interface PilotAssessment {
   status: PilotReport['status'];
   timeLimitMinutes: number;
   pilotBaseline: unknown;
+  challengeVersion?: { mutants: unknown };
 }
 
 const median = (values: number[]) => spreadOf(values).median;
@@ -59,7 +61,18 @@ export function pilotReportOf(
       meanClarity: meanOf(survey.map((s) => s.promptClarity)),
     },
     baseline: storedBaseline(assessment.pilotBaseline),
+    mutants: mutantCountsOf(assessment),
   };
+}
+
+/**
+ * Mutants per runtime, from the names stored with the version. Black-box suites are the same for every runtime,
+ * so mutants in any runtime prove the suite; an empty list means nothing did.
+ */
+function mutantCountsOf(assessment: PilotAssessment): PilotReport['mutants'] {
+  const parsed = z.record(z.string(), z.array(z.string())).safeParse(assessment.challengeVersion?.mutants ?? {});
+  const names = parsed.success ? parsed.data : {};
+  return Object.entries(names).filter(([, n]) => n.length > 0).map(([runtime, n]) => ({ runtime, count: n.length }));
 }
 
 function takerOf(

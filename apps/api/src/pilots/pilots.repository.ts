@@ -52,7 +52,7 @@ export class PilotsRepository {
         challengeVersionId: true,
         pilotBaseline: true,
         challengeVersion: {
-          select: { rubric: { select: { criteria: { select: { id: true, key: true, title: true, weight: true }, orderBy: { position: 'asc' } } } } },
+          select: { mutants: true, rubric: { select: { criteria: { select: { id: true, key: true, title: true, weight: true }, orderBy: { position: 'asc' } } } } },
         },
       },
     });

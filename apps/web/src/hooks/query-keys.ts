@@ -31,6 +31,10 @@ export const queryKeys = {
   reviewers: () => ['reviews', 'reviewers'] as const,
   reviewAggregate: (id: string) => ['reviews', 'aggregate', id] as const,
   reviewAgreement: () => ['reviews', 'agreement'] as const,
+  // Under 'reviews', so submitting a review (which freezes its comments) refreshes them too.
+  reviewComments: (submissionId: string) => ['reviews', 'comments', submissionId] as const,
+  reviewPlayback: (submissionId: string) => ['reviews', 'playback', submissionId] as const,
+  reviewSimilarity: (submissionId: string) => ['reviews', 'similarity', submissionId] as const,
   feedback: () => ['feedback'] as const,
   feedbackQueue: () => ['feedback', 'queue'] as const,
   feedbackComposer: (id: string) => ['feedback', 'composer', id] as const,

@@ -82,6 +82,16 @@ test('ingest: re-sending an id with different content keeps the original event',
   assert.equal(stored.value, 1);
 });
 
+test('ingest: GET /events/:id returns the event in UTC, with value null when it was sent without one', async () => {
+  const day = uniqueDay();
+  const id = uid();
+  await ingest([{ id, type: 'no-value', timestamp: new Date(day + 3_600_000).toISOString().replace('Z', '+02:00') }]);
+  const res = await api(`/events/${id}`);
+  assert.equal(res.status, 200);
+  assert.equal(res.json.value, null);
+  assert.equal(res.json.timestamp, new Date(day + 3_600_000 - 2 * 3_600_000).toISOString());
+});
+
 test('ingest: GET /events/:id answers 404 for an unknown id', async () => {
   const res = await api(`/events/${uid('missing')}`);
   assert.equal(res.status, 404);
@@ -99,13 +109,14 @@ test('ingest: a batch of 5000 events is accepted in full', async () => {
 });
 
 test('ingest: concurrent batches with overlapping ids store each id exactly once', async () => {
+  // Several contests at once, so a check-then-insert race shows up in every run, not in some runs only.
   const day = uniqueDay();
   const type = uid('race');
-  const ids = Array.from({ length: 200 }, () => uid());
-  const batch = ids.map((id, i) => ({ id, type, timestamp: iso(day + i * 1000), value: 1 }));
-  const results = await Promise.all(Array.from({ length: 6 }, () => ingest(batch)));
-  assert.equal(results.reduce((n, r) => n + r.accepted, 0), 200, 'each id is accepted by exactly one batch');
-  assert.equal(results.reduce((n, r) => n + r.duplicates, 0), 1000);
+  const groups = Array.from({ length: 5 }, () => Array.from({ length: 100 }, () => uid()));
+  const batches = groups.map((ids, g) => ids.map((id, i) => ({ id, type, timestamp: iso(day + g * 100_000 + i * 1000), value: 1 })));
+  const results = await Promise.all(batches.flatMap((batch) => Array.from({ length: 8 }, () => ingest(batch))));
+  assert.equal(results.reduce((n, r) => n + r.accepted, 0), 500, 'each id is accepted by exactly one batch');
+  assert.equal(results.reduce((n, r) => n + r.duplicates, 0), 3500);
   const res = await aggregates({ window: 'day', from: iso(day), to: iso(day + DAY), type });
-  assert.equal(res.json.buckets[0].count, 200);
+  assert.equal(res.json.buckets[0].count, 500);
 });

@@ -12,6 +12,7 @@ test('config: reconfiguring a key keeps the tokens already used', async () => {
   await configure(key, 3, NO_REFILL);
   await burst(key, 3);
   await configure(key, 5, NO_REFILL);
+  assert.equal((await api(`/keys/${key}`)).json?.remaining, 0, 'raising the capacity adds no tokens');
   assert.equal((await hit(key)).status, 429, 'raising the capacity does not hand out a fresh bucket');
 });
 
@@ -49,6 +50,14 @@ test('config: DELETE /keys/:key returns the key to the default limit', async () 
   const res = await hit(key);
   assert.equal(res.status, 200);
   assert.equal(res.headers.get('x-ratelimit-limit'), '10');
+  assertJsonError(await api(`/keys/${key}`, { method: 'DELETE' }), 404);
+});
+
+test('config: a deleted key counts as never configured', async () => {
+  const key = uniqueKey('deleted');
+  await configure(key, 4, NO_REFILL);
+  assert.equal((await api(`/keys/${key}`, { method: 'DELETE' })).status, 204);
+  assertJsonError(await api(`/keys/${key}`), 404);
   assertJsonError(await api(`/keys/${key}`, { method: 'DELETE' }), 404);
 });
 

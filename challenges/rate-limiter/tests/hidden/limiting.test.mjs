@@ -53,10 +53,11 @@ test('concurrency: a burst of 60 simultaneous requests admits exactly the capaci
 });
 
 test('concurrency: simultaneous bursts on several keys are limited independently', async () => {
-  const keys = [uniqueKey('p'), uniqueKey('q'), uniqueKey('r')];
+  // Many keys at once, so an over-admitting race shows up on some key in every run, not in some runs only.
+  const keys = Array.from({ length: 6 }, (_, i) => uniqueKey(`k${i}`));
   await Promise.all(keys.map((k, i) => configure(k, 5 + i * 5, NO_REFILL)));
-  const outcomes = await Promise.all(keys.map((k) => burst(k, 30)));
-  assert.deepEqual(outcomes.map((o) => o.admitted), [5, 10, 15]);
+  const outcomes = await Promise.all(keys.map((k) => burst(k, 40)));
+  assert.deepEqual(outcomes.map((o) => o.admitted), [5, 10, 15, 20, 25, 30]);
 });
 
 test('retry-after: reflects the time until the next token for slow refill rates', async () => {
@@ -69,6 +70,17 @@ test('retry-after: reflects the time until the next token for slow refill rates'
   // One token at 0.2/s takes 5 s; a second of slack covers time spent between the two requests.
   assert.ok(retryAfter >= 4 && retryAfter <= 5, `Retry-After ${retryAfter}`);
   assert.equal(res.json?.retryAfterSeconds, retryAfter, 'the body repeats the header value');
+});
+
+test('retry-after: is rounded up to whole seconds', async () => {
+  const key = uniqueKey();
+  await configure(key, 1, 0.4);
+  await hit(key);
+  const res = await hit(key);
+  assert.equal(res.status, 429);
+  // One token at 0.4/s takes 2.5 s; only more than a second between the two requests could make this 2.
+  assert.equal(res.headers.get('retry-after'), '3');
+  assert.equal(res.json?.retryAfterSeconds, 3);
 });
 
 test('retry-after: waiting Retry-After seconds is enough to be admitted again', async () => {
@@ -85,7 +97,8 @@ test('retry-after: waiting Retry-After seconds is enough to be admitted again', 
 test('refill: tokens never accumulate beyond capacity', async () => {
   const key = uniqueKey();
   await configure(key, 3, 5);
-  await sleep(2000); // an uncapped bucket would now hold 13 tokens
+  assert.equal((await hit(key)).status, 200); // the bucket exists from here on, holding 2 tokens
+  await sleep(2000); // an uncapped bucket would now hold 12 tokens
   const { admitted } = await burst(key, 10);
   // 3 are in the bucket; one more may refill (200 ms per token) while a slow machine sends the burst.
   assert.ok(admitted >= 3 && admitted <= 4, `admitted ${admitted}`);

@@ -1,5 +1,8 @@
 import {
+  applyMutant,
   buildRunInputs,
+  loadMutants,
+  type Mutant,
   type ChallengePackage,
   loadChallenge,
   type Runtime,
@@ -23,12 +26,23 @@ export interface ValidationCheck {
 
 type Report = (check: ValidationCheck) => void;
 
+export interface ValidateOptions {
+  only?: Runtime;
+  /** Hidden-suite runs per mutant; 0 skips mutants. */
+  mutantRuns?: number;
+}
+
+export const DEFAULT_MUTANT_RUNS = 5;
+
 /**
  * `assess challenge validate`: the format first, then for every runtime the starter (must start, must not
- * already pass the hidden suite) and the reference solution (must pass everything, twice, identically).
+ * already pass the hidden suite), the reference solution (must pass everything, twice, identically) and each
+ * mutant (must lose points on every one of N hidden-suite runs).
  */
-export async function validateChallenge(dir: string, report: Report, only?: Runtime): Promise<boolean> {
+export async function validateChallenge(dir: string, report: Report, options: ValidateOptions = {}): Promise<boolean> {
+  const { only, mutantRuns = DEFAULT_MUTANT_RUNS } = options;
   const pkg = await loadChallenge(dir); // a ChallengeFormatError lists every located problem
+  const mutants = await loadMutants(dir);
   const runner = await createRunner();
   let ok = true;
   const check = (c: ValidationCheck) => {
@@ -38,6 +52,10 @@ export async function validateChallenge(dir: string, report: Report, only?: Runt
   for (const runtime of pkg.manifest.runtimes.filter((r) => !only || r === only)) {
     await validateStarter(pkg, runtime, runner, check);
     await validateSolution(pkg, runtime, runner, check);
+    if (mutantRuns > 0) await validateMutants(pkg, runtime, mutants.filter((m) => m.runtime === runtime), mutantRuns, runner, check);
+  }
+  for (const m of mutants.filter((m) => !(pkg.manifest.runtimes as string[]).includes(m.runtime))) {
+    check({ runtime: m.runtime as Runtime, what: `mutant ${m.name}`, ok: false, detail: `runtime ${m.runtime} is not listed in challenge.yaml runtimes`, durationMs: 0 });
   }
   return ok;
 }
@@ -106,6 +124,58 @@ async function validateSolution(pkg: ChallengePackage, runtime: Runtime, runner:
       durationMs: second.durationMs,
     });
   }
+}
+
+/**
+ * A mutant is killed on a run when it loses points. Killed on every run is the only pass: a catch on some runs
+ * only is luck, and a grade that depends on luck misleads reviewers as much as a miss does.
+ */
+async function validateMutants(pkg: ChallengePackage, runtime: Runtime, mutants: Mutant[], runs: number, runner: SandboxRunner, check: Report) {
+  if (mutants.length === 0) {
+    check({ runtime, what: 'the hidden suite is proven by mutants', ok: true, warning: true, detail: `no mutants in mutants/${runtime}/`, durationMs: 0 });
+    return;
+  }
+  const solution = pkg.solutions[runtime] ?? {};
+  const survivors: string[] = [];
+  const flaky: string[] = [];
+  for (const mutant of mutants) {
+    let files;
+    try {
+      files = applyMutant(solution, mutant);
+    } catch (e) {
+      check({ runtime, what: `mutant ${mutant.name} applies to the solution`, ok: false, detail: (e as Error).message, durationMs: 0 });
+      survivors.push(mutant.name);
+      continue;
+    }
+    let caught = 0;
+    let durationMs = 0;
+    const failing = new Set<string>();
+    for (let i = 0; i < runs; i += 1) {
+      const { result, durationMs: ms } = await run(runner, pkg, runtime, 'hidden', { files });
+      durationMs += ms;
+      const lost = result.status !== 'completed' || result.max_score === 0 || result.score < result.max_score;
+      if (lost) caught += 1;
+      for (const t of result.tests) if (t.status === 'failed') failing.add(t.name);
+      if (result.status !== 'completed') failing.add(`(run ${result.status})`);
+    }
+    if (caught === 0) survivors.push(mutant.name);
+    else if (caught < runs) flaky.push(`${mutant.name} (${caught}/${runs})`);
+    check({
+      runtime,
+      what: `mutant ${mutant.name} loses points on every run`,
+      ok: caught === runs,
+      detail: `caught ${caught}/${runs}: ${mutant.models}${failing.size ? ` — failing: ${[...failing].slice(0, 4).join('; ')}` : ''}`,
+      durationMs,
+    });
+  }
+  const killed = mutants.length - survivors.length - flaky.length;
+  check({
+    runtime,
+    what: 'kill rate',
+    ok: killed === mutants.length,
+    detail: `${killed}/${mutants.length} mutants killed on all ${runs} runs (${Math.round((100 * killed) / mutants.length)}%); flaky catches: ${flaky.join(', ') || 'none'}; survivors: ${survivors.join(', ') || 'none'}`,
+    durationMs: 0,
+  });
 }
 
 function differingTests(a: RunResult, b: RunResult): string[] {

@@ -1,4 +1,5 @@
-import type { CandidateAttempt, CandidateFeedback, CandidateOverview, RunTest } from '@takehome/contracts';
+import { type CandidateAttempt, type CandidateFeedback, type CandidateOverview, type RunTest, sharedLineComment } from '@takehome/contracts';
+import { z } from 'zod';
 import type { Feedback } from '@takehome/db';
 import { testCounts, visibleTests } from '../../runs/run-results';
 import type { CandidateInvitation } from './candidate-context';
@@ -42,6 +43,8 @@ export function toOverview(invitation: CandidateInvitation, version: ChallengeSu
     accommodationMinutes: invitation.accommodationMinutes,
     practiceRunsPerHour: assessment.practiceRunsPerHour,
     hasHiddenTests: true,
+    // Said before the start: every autosave is kept and reviewers can replay it.
+    codeHistoryShownToReviewers: true,
     attempt: toCandidateAttempt(invitation),
     ...extra,
     serverTime: new Date().toISOString(),
@@ -64,6 +67,8 @@ export function toCandidateFeedback(feedback: Feedback, tests: RunTest[] | null)
       title: String(c.title ?? ''),
       comment: String(c.comment ?? ''),
     })),
+    // Written at release from comments reviewers chose to share; parsed, so a malformed row shows nothing.
+    lineComments: z.array(sharedLineComment).catch([]).parse(feedback.lineComments ?? []),
     tests:
       tests && counts
         ? {

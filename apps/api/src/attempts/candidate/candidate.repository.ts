@@ -10,6 +10,10 @@ export class CandidateRepository {
     return this.prisma.client.$transaction(async (tx) => {
       const attempt = await tx.attempt.create({ data: { invitationId, runtime, deadline } });
       await tx.draftFile.createMany({ data: Object.entries(files).map(([path, content]) => ({ attemptId: attempt.id, path, content })) });
+      // Playback starts from the starter, so a reviewer sees what the candidate changed from the first save on.
+      await tx.draftRevision.createMany({
+        data: Object.entries(files).map(([path, content]) => ({ attemptId: attempt.id, path, kind: 'FULL' as const, content, savedAt: attempt.startedAt })),
+      });
       return attempt;
     });
   }

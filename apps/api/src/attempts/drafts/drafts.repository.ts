@@ -43,6 +43,10 @@ export class DraftsRepository {
     return count === 1;
   }
 
+  async contentOf(tx: Tx, attemptId: string, path: string): Promise<string | null> {
+    return (await tx.draftFile.findUnique({ where: { attemptId_path: { attemptId, path } }, select: { content: true } }))?.content ?? null;
+  }
+
   find(tx: Tx, attemptId: string, path: string) {
     return tx.draftFile.findUnique({ where: { attemptId_path: { attemptId, path } }, select: { path: true, revision: true, updatedAt: true } });
   }

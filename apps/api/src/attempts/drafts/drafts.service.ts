@@ -9,6 +9,7 @@ import {
 import { Prisma } from '@takehome/db';
 import { type CandidateInvitation, writableAttempt } from '../candidate/candidate-context';
 import { SubmissionsService } from '../submission/submissions.service';
+import { recordRevision } from './draft-history';
 import { DraftsRepository } from './drafts.repository';
 
 function stale(path: string, current: number | null) {
@@ -53,11 +54,15 @@ export class DraftsService {
         const clash = clashes(req.path, others);
         if (clash) throw new ConflictException({ message: `${req.path}: ${clash}.`, code: 'file_exists' });
         if (others.length + 1 > DRAFT_LIMITS.maxFiles) throw invalid(req.path, `at most ${DRAFT_LIMITS.maxFiles} files are allowed`);
-        return view(await this.repository.create(tx, attempt.id, req.path, req.content));
+        const created = await this.repository.create(tx, attempt.id, req.path, req.content);
+        await recordRevision(tx, attempt.id, req.path, null, req.content);
+        return view(created);
       }
+      const before = await this.repository.contentOf(tx, attempt.id, req.path);
       if (!(await this.repository.update(tx, attempt.id, req.path, req.baseRevision, { content: req.content }))) {
         throw stale(req.path, (await this.repository.find(tx, attempt.id, req.path))?.revision ?? null);
       }
+      if (before !== req.content) await recordRevision(tx, attempt.id, req.path, before, req.content);
       return view((await this.repository.find(tx, attempt.id, req.path))!);
     });
   }
@@ -68,9 +73,13 @@ export class DraftsService {
     return this.write(attempt.id, async (tx) => {
       const clash = clashes(req.to, await this.repository.others(tx, attempt.id, req.from));
       if (clash) throw new ConflictException({ message: `${req.to}: ${clash}.`, code: 'file_exists' });
+      const content = await this.repository.contentOf(tx, attempt.id, req.from);
       if (!(await this.repository.update(tx, attempt.id, req.from, req.baseRevision, { path: req.to }))) {
         throw stale(req.from, (await this.repository.find(tx, attempt.id, req.from))?.revision ?? null);
       }
+      // In playback a rename reads as the old path ending and the new one starting with the same text.
+      await recordRevision(tx, attempt.id, req.from, content, null);
+      await recordRevision(tx, attempt.id, req.to, null, content ?? '');
       return view((await this.repository.find(tx, attempt.id, req.to))!);
     });
   }
@@ -78,7 +87,10 @@ export class DraftsService {
   async remove(current: CandidateInvitation, req: DeleteDraftFileRequest): Promise<void> {
     const attempt = writableAttempt(await this.deadlines.enforceDeadline(current));
     await this.write(attempt.id, async (tx) => {
-      if (await this.repository.remove(tx, attempt.id, req.path, req.baseRevision)) return;
+      if (await this.repository.remove(tx, attempt.id, req.path, req.baseRevision)) {
+        await recordRevision(tx, attempt.id, req.path, null, null);
+        return;
+      }
       const current = await this.repository.find(tx, attempt.id, req.path);
       if (!current) throw new NotFoundException({ message: `"${req.path}" does not exist.`, code: 'no_such_file' });
       throw stale(req.path, current.revision);

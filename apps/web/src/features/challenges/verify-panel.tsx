@@ -1,4 +1,4 @@
-import { Button, Group, Stack, Text } from '@mantine/core';
+import { Alert, Badge, Button, Group, Stack, Text } from '@mantine/core';
 import type { ChallengeVersionDetail } from '@takehome/contracts';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -7,6 +7,33 @@ import { useVerifyChallengeVersion } from '../../hooks/use-challenges';
 import { RunProgressCard } from './run-progress-card';
 import { ValidationIssues } from './validation-issues';
 import { VerificationBadge } from './verification-badge';
+
+/**
+ * How strong the hidden suite is known to be: the mutants (plausible mistakes) the package ships. `assess challenge
+ * validate` proves each is caught on every one of five runs before a package is imported; the server keeps names only.
+ */
+function SuiteStrength({ mutants }: { mutants: ChallengeVersionDetail['mutants'] }) {
+  const entries = Object.entries(mutants).filter(([, names]) => names.length > 0);
+  if (entries.length === 0) {
+    return (
+      <Alert color="orange" title="Hidden suite not proven by mutants">
+        This version ships no mutants, so nothing shows its hidden tests catch plausible mistakes. Add <code>mutants/&lt;runtime&gt;/</code> and
+        run <code>assess challenge validate</code>.
+      </Alert>
+    );
+  }
+  return (
+    <Stack gap={4} aria-label="Hidden suite strength">
+      <Text fw={600}>Hidden suite strength</Text>
+      {entries.map(([runtime, names]) => (
+        <Text size="sm" key={runtime}>
+          <Badge variant="light" mr="xs">{runtime}</Badge>
+          {names.length} mutants, each required to lose points on all 5 validation runs: {names.join(', ')}
+        </Text>
+      ))}
+    </Stack>
+  );
+}
 
 /**
  * Runs each runtime's reference solution against both suites and follows the runs live. The latest runs of
@@ -40,6 +67,7 @@ export function VerifyPanel({ version }: { version: ChallengeVersionDetail }) {
           Verify
         </Button>
       </Group>
+      <SuiteStrength mutants={version.mutants} />
       <ValidationIssues error={verify.error} title="Could not start verification" />
       {runIds.length === 0 ? (
         <Text c="dimmed">Not verified yet.</Text>

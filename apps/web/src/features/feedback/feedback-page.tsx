@@ -3,6 +3,7 @@ import { Alert, Button, Grid, Group, Loader, Paper, Stack, Text, Textarea, Title
 import type { FeedbackComposer, FeedbackCriterion } from '@takehome/contracts';
 import { useState } from 'react';
 import { useParams } from 'react-router';
+import { SharedLineComments } from '../review/comments/shared-line-comments';
 import { useReviewAggregate } from '../review/hooks/use-reviews';
 import { AggregateTable } from './aggregate-table';
 import { useFeedbackComposer, useReleaseFeedback, useSaveFeedback } from './hooks/use-feedback';
@@ -60,6 +61,11 @@ function Composer({ composer }: { composer: FeedbackComposer }) {
         </Paper>
         ),
       )}
+      <SharedLineComments
+        heading="Line comments reviewers shared"
+        note={released ? 'Sent with the feedback.' : 'These go to the candidate with the feedback when you release it.'}
+        comments={composer.sharedLineComments}
+      />
       {(save.error || release.error) && <Alert color="red">{(save.error ?? release.error)!.message}</Alert>}
       {save.isSuccess && !released && <Alert color="blue">Draft saved. The candidate sees nothing until you release it.</Alert>}
       {!released && (

@@ -1,8 +1,11 @@
 import { useDocumentTitle } from '@mantine/hooks';
 import { Alert, Badge, Code, Grid, Group, Loader, ScrollArea, Stack, Tabs, Text, Title } from '@mantine/core';
 import { useParams } from 'react-router';
+import { LineCommentsPanel } from './comments/line-comments-panel';
 import { DiffPanel } from './diff-panel';
 import { FilesPanel } from './files-panel';
+import { PlaybackPanel } from './playback/playback-panel';
+import { SimilarityPanel, useSimilarity } from './similarity/similarity-panel';
 import { useReviewWorkspace } from './hooks/use-reviews';
 import { ResultsPanel } from './results-panel';
 import { RubricForm } from './rubric-form';
@@ -10,6 +13,8 @@ import { RubricForm } from './rubric-form';
 export function ReviewPage() {
   const { submissionId = '' } = useParams();
   const workspace = useReviewWorkspace(submissionId);
+  const similarity = useSimilarity(submissionId);
+  const flagged = similarity.data?.pairs.length ?? 0;
   const ws = workspace.data;
   // The title is reviewer-facing too: pseudonym only while blind (the API sends no name then anyway).
   const who = ws ? (ws.candidate.name ?? ws.candidate.pseudonym) : 'Review';
@@ -49,6 +54,11 @@ export function ReviewPage() {
               <Tabs.Tab value="diff">Diff vs starter</Tabs.Tab>
               <Tabs.Tab value="tests">Test results</Tabs.Tab>
               <Tabs.Tab value="logs">Logs</Tabs.Tab>
+              <Tabs.Tab value="playback">Playback</Tabs.Tab>
+              <Tabs.Tab value="comments">Line comments</Tabs.Tab>
+              <Tabs.Tab value="similarity" rightSection={flagged ? <Badge size="xs" color="orange" aria-label={`${flagged} similarity flags`}>{flagged}</Badge> : null}>
+                Similarity
+              </Tabs.Tab>
             </Tabs.List>
             <Tabs.Panel value="files" pt="sm">
               <FilesPanel files={ws.files} />
@@ -63,6 +73,15 @@ export function ReviewPage() {
               <ScrollArea h={520}>
                 <Code block>{ws.run?.logs || 'No logs.'}</Code>
               </ScrollArea>
+            </Tabs.Panel>
+            <Tabs.Panel value="playback" pt="sm">
+              <PlaybackPanel submissionId={ws.submissionId} />
+            </Tabs.Panel>
+            <Tabs.Panel value="similarity" pt="sm">
+              <SimilarityPanel submissionId={ws.submissionId} pseudonym={ws.candidate.pseudonym} />
+            </Tabs.Panel>
+            <Tabs.Panel value="comments" pt="sm">
+              <LineCommentsPanel workspace={ws} />
             </Tabs.Panel>
           </Tabs>
         </Grid.Col>

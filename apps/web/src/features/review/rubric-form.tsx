@@ -1,6 +1,7 @@
 import { Alert, Button, Group, Paper, Radio, SegmentedControl, Stack, Text, Textarea, Title } from '@mantine/core';
 import type { Recommendation, ReviewWorkspace, SaveReviewRequest } from '@takehome/contracts';
 import { useState } from 'react';
+import { CitedComments } from './comments/cited-comments';
 import { recommendationLabels } from './format';
 import { useSaveReview } from './hooks/use-reviews';
 
@@ -71,6 +72,7 @@ export function RubricForm({ workspace }: { workspace: ReviewWorkspace }) {
             readOnly={final}
             onChange={(e) => update(criterion.id, { comment: e.currentTarget.value })}
           />
+          <CitedComments submissionId={workspace.submissionId} criterionId={criterion.id} />
         </Paper>
       ))}
       <Paper withBorder p="sm">

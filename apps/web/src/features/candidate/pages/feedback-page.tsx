@@ -1,6 +1,7 @@
 import { Alert, Anchor, Card, Center, Container, List, Loader, Stack, Text, Title } from '@mantine/core';
 import { Link } from 'react-router';
 import { errorCode, errorMessage } from '../../../api/http';
+import { SharedLineComments } from '../../review/comments/shared-line-comments';
 import { useFeedback } from '../hooks/use-candidate';
 import { LinkProblem } from './link-problem';
 
@@ -26,6 +27,7 @@ export function FeedbackPage() {
                 <Text mt={4} style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>{c.comment}</Text>
               </Card>
             ))}
+            <SharedLineComments heading="Comments on your code" comments={f.lineComments} />
             {f.tests && (
               <Card withBorder aria-label="Test summary">
                 <Title order={2} size="h5">Tests</Title>

@@ -65,6 +65,12 @@ export function LandingPage({ overview }: { overview: CandidateOverview }) {
             survey asks how it went. Everyone gets written feedback: you will find it on this page (open it with the same link in this browser) once
             the team releases it, usually within a few working days.
           </Text>
+          {overview.codeHistoryShownToReviewers && (
+            <Text mt="xs" aria-label="Code history">
+              Every autosave is kept as a history of your code. Reviewers can replay how your code took shape, see when you ran the
+              tests and what they scored, and how long you worked. They still do not see your name.
+            </Text>
+          )}
         </Card>
         <Card withBorder>
           <Radio.Group label="Choose your language" description="The starter files for it are copied into your workspace." value={runtime} onChange={setRuntime}>

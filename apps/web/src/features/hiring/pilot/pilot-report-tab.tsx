@@ -43,6 +43,11 @@ export function PilotReportTab({ assessment }: { assessment: AssessmentView }) {
           ) : (
             !live && <Alert color="gray">This assessment launched without a pilot baseline.</Alert>
           )}
+          {report.mutants.length === 0 && (
+            <Alert color="orange" title="The hidden suite is not proven by mutants">
+              This challenge version ships no mutants: nothing shows that its hidden tests catch plausible mistakes. Add <code>mutants/&lt;runtime&gt;/</code> to the challenge and run <code>assess challenge validate</code>.
+            </Alert>
+          )}
           <Text>
             <b>{report.finished}</b> of <b>{report.invited}</b> teammate{report.invited === 1 ? '' : 's'} finished.
           </Text>

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "ChallengeVersion" ADD COLUMN     "mutants" JSONB NOT NULL DEFAULT '{}';
