@@ -102,7 +102,16 @@ describe('erasing a candidate', () => {
         scores: { create: [{ criterionId: criterion.id, level: 3, comment: `${name} tested well` }] },
       },
     });
-    await f.prisma.feedback.create({ data: { submissionId: submission.id, authorId: s.lead.id, body: `Dear ${name}, thank you`, criteria: [{ criterionKey: 'k', title: 't', comment: name }] } });
+    // A line comment naming them (the autosave above already wrote a playback revision holding their name).
+    await f.prisma.reviewLineComment.create({
+      data: { submissionId: submission.id, authorId: reviewer.id, path: 'server.js', line: 1, body: `${name} signs the file`, shareWithCandidate: true },
+    });
+    await f.prisma.feedback.create({
+      data: {
+        submissionId: submission.id, authorId: s.lead.id, body: `Dear ${name}, thank you`, criteria: [{ criterionKey: 'k', title: 't', comment: name }],
+        lineComments: [{ path: 'server.js', line: 1, onDiff: false, body: `${name} signs the file`, criterionTitle: null }],
+      },
+    });
     expect((await traces(email)).length).toBeGreaterThan(0);
 
     // Before erasure the candidate can download everything held about them, minus what stays hidden from them.

@@ -27,8 +27,9 @@ export class ErasureRepository {
 
   /**
    * Clears every personal field of one candidate in one transaction. Names and emails become placeholders;
-   * code, logs, test outputs, survey comments, reviewers' comments and feedback text are cleared; scores,
-   * outcomes, times and statuses stay, so analytics and the pilot baseline keep their numbers.
+   * code and its autosave history, logs, test outputs, survey comments, reviewers' comments (line comments are
+   * deleted) and feedback text are cleared; scores, outcomes, times and statuses stay, so analytics and the pilot
+   * baseline keep their numbers.
    */
   erase(organizationId: string, invitation: { id: string; candidateName: string; candidateEmail: string; attemptId?: string; submissionId?: string }) {
     const { attemptId, submissionId } = invitation;
@@ -50,6 +51,8 @@ export class ErasureRepository {
       await tx.candidateSession.deleteMany({ where: { invitationId: invitation.id } });
       if (attemptId) {
         await tx.draftFile.deleteMany({ where: { attemptId } });
+        // The autosave history (code playback) is the candidate's code, save by save.
+        await tx.draftRevision.deleteMany({ where: { attemptId } });
         await tx.surveyResponse.updateMany({ where: { attemptId }, data: { comments: '' } });
         // Test names are the challenge's; outputs can echo the candidate's code, so they go.
         await tx.$executeRaw`
@@ -61,7 +64,9 @@ export class ErasureRepository {
         await tx.submission.update({ where: { id: submissionId }, data: { files: {} } });
         await tx.review.updateMany({ where: { submissionId }, data: { summary: '' } });
         await tx.reviewScore.updateMany({ where: { review: { submissionId } }, data: { comment: '' } });
-        await tx.feedback.updateMany({ where: { submissionId }, data: { body: '', criteria: [] } });
+        // Line comments quote and discuss the code; without it they mean nothing, so they go (shared copies too).
+        await tx.reviewLineComment.deleteMany({ where: { submissionId } });
+        await tx.feedback.updateMany({ where: { submissionId }, data: { body: '', criteria: [], lineComments: [] } });
       }
       // Webhook payloads already delivered or queued may carry the name or address (invitation.created).
       const terms = [invitation.candidateName, invitation.candidateEmail].map((t) => `%${t.replace(/[\\%_]/g, '\\$&')}%`);

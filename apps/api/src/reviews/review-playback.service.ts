@@ -1,6 +1,7 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import type { SessionUser, SubmissionPlayback } from '@takehome/contracts';
 import { MAX_REVISIONS_PER_ATTEMPT, replay } from '../attempts/drafts/draft-history';
+import { RunsRepository } from '../runs/runs.repository';
 import { ReviewPlaybackRepository } from './review-playback.repository';
 import { ReviewsRepository } from './reviews.repository';
 
@@ -13,6 +14,7 @@ export class ReviewPlaybackService {
   constructor(
     private readonly reviews: ReviewsRepository,
     private readonly history: ReviewPlaybackRepository,
+    private readonly runs: RunsRepository,
   ) {}
 
   async playback(user: SessionUser, submissionId: string): Promise<SubmissionPlayback> {
@@ -23,7 +25,7 @@ export class ReviewPlaybackService {
     const { attempt } = submission;
     const [revisions, runs] = await Promise.all([
       this.history.revisions(attempt.id),
-      this.history.practiceRuns(attempt.id),
+      this.runs.practiceHistory(attempt.id),
     ]);
     const submittedAt = attempt.submittedAt ?? submission.createdAt;
     return {

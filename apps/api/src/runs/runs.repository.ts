@@ -71,6 +71,15 @@ export class RunsRepository {
     return this.prisma.client.run.findMany({ where: { attemptId, kind: 'PRACTICE' }, orderBy: { queuedAt: 'desc' }, take: 10 });
   }
 
+  /** Every practice run of an attempt, oldest first, for the review page's playback (outcome and score only). */
+  practiceHistory(attemptId: string) {
+    return this.prisma.client.run.findMany({
+      where: { attemptId, kind: 'PRACTICE' },
+      orderBy: { queuedAt: 'asc' },
+      select: { queuedAt: true, outcome: true, score: true, maxScore: true },
+    });
+  }
+
   /** The grade of an attempt's submission (see GRADE_WHERE), with its tests. */
   gradeOfAttempt(attemptId: string) {
     return this.prisma.client.submission.findUnique({ where: { attemptId }, select: { runs: gradeRun({ tests: true }) } }).then((s) => s?.runs[0] ?? null);

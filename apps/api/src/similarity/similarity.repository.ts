@@ -18,10 +18,14 @@ export class SimilarityRepository {
     });
   }
 
-  /** Every submission of the organization to this challenge version, whichever assessment it came through. */
+  /**
+   * Every submission of the organization to this challenge version, whichever assessment it came through. Erased
+   * candidates' are left out: their code is gone, and dropping their ids changes the cache key, so no flag computed
+   * from their code is served after the erasure.
+   */
   peers(organizationId: string, challengeVersionId: string) {
     return this.prisma.client.submission.findMany({
-      where: { attempt: { invitation: { organizationId, assessment: { challengeVersionId } } } },
+      where: { attempt: { invitation: { organizationId, erasedAt: null, assessment: { challengeVersionId } } } },
       select: { id: true, files: true, contentHash: true, attempt: { select: { invitation: { select: { pseudonym: true } } } } },
       orderBy: { createdAt: 'asc' },
     });
