@@ -123,7 +123,7 @@ describe('accounts in the browser', () => {
     await page.getByRole('heading', { name: 'Takehome is already set up' }).waitFor();
     await page.getByRole('link', { name: 'Go to sign in' }).click();
     await page.getByRole('link', { name: 'Forgot password?' }).click();
-    expect(await page.title()).toBe('Forgot password · Takehome');
+    await expect.poll(() => page.title()).toBe('Forgot password · Takehome');
     await page.getByLabel('Email').fill(ADMIN.email);
     await page.getByRole('button', { name: 'Email me a link' }).click();
     await page.getByText('Check your email').waitFor();

@@ -53,11 +53,12 @@ test('concurrency: a burst of 60 simultaneous requests admits exactly the capaci
 });
 
 test('concurrency: simultaneous bursts on several keys are limited independently', async () => {
-  // Many keys at once, so an over-admitting race shows up on some key in every run, not in some runs only.
-  const keys = Array.from({ length: 6 }, (_, i) => uniqueKey(`k${i}`));
+  // Several keys at once, so an over-admitting race shows up on some key in every run, not in some runs only;
+  // 4 x 30 requests stay under a listen backlog of 128, which a plain threaded server (Python's) may have.
+  const keys = Array.from({ length: 4 }, (_, i) => uniqueKey(`k${i}`));
   await Promise.all(keys.map((k, i) => configure(k, 5 + i * 5, NO_REFILL)));
-  const outcomes = await Promise.all(keys.map((k) => burst(k, 40)));
-  assert.deepEqual(outcomes.map((o) => o.admitted), [5, 10, 15, 20, 25, 30]);
+  const outcomes = await Promise.all(keys.map((k) => burst(k, 30)));
+  assert.deepEqual(outcomes.map((o) => o.admitted), [5, 10, 15, 20]);
 });
 
 test('retry-after: reflects the time until the next token for slow refill rates', async () => {
