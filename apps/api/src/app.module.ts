@@ -23,6 +23,7 @@ import { MembersModule } from './members/members.module';
 import { PasswordsModule } from './passwords/passwords.module';
 import { SetupModule } from './setup/setup.module';
 import { PrivacyModule } from './privacy/privacy.module';
+import { MetricsModule } from './metrics/metrics.module';
 
 @Module({})
 export class AppModule {
@@ -36,9 +37,9 @@ export class AppModule {
       module: AppModule,
       global: true,
       imports: [
-        LoggerModule.forRoot({ pinoHttp: { logger, autoLogging: { ignore: (req) => req.url === '/health' } } }),
+        LoggerModule.forRoot({ pinoHttp: { logger, autoLogging: { ignore: (req) => req.url === '/health' || req.url === '/metrics' } } }),
         DatabaseModule, InfraModule, RunsModule, AuthModule, HealthModule, WebhooksModule, AssessmentsModule, OrganizationsModule, ChallengesModule, ReviewsModule, SimilarityModule, FeedbackModule, CandidateSessionsModule, AttemptsModule, PipelineModule,
-        AccountTokensModule, SetupModule, MembersModule, PasswordsModule, SsoModule, PrivacyModule],
+        AccountTokensModule, SetupModule, MembersModule, PasswordsModule, SsoModule, PrivacyModule, MetricsModule],
       providers: [{ provide: API_CONFIG, useValue: config }],
       exports: [API_CONFIG],
     };

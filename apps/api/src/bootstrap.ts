@@ -6,6 +6,9 @@ import { Logger as NestPinoLogger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { requestContextMiddleware } from './audit/request-context';
 import { HttpExceptionFilter } from './common/http-exception.filter';
+import { ApiMetrics } from './metrics/api-metrics';
+import { httpMetrics } from './metrics/http-metrics.middleware';
+import { mountQueueDashboard } from './metrics/queue-dashboard';
 import { apiDocsEnabled, type ApiConfig } from './config/api-config';
 import { RedisService } from './infra/redis.service';
 import { setupOpenApi } from './openapi/setup-openapi';
@@ -25,6 +28,8 @@ export async function createApp(config: ApiConfig, logger: Logger): Promise<Nest
   // Only the configured reverse proxies may say who the client is; by default nobody (see TRUST_PROXY).
   app.set('trust proxy', config.TRUST_PROXY);
   app.disable('x-powered-by');
+  // First, so refused requests (429, 413, 403) are timed too.
+  app.use(httpMetrics(app.get(ApiMetrics)));
   app.use(securityHeaders());
   app.use(cookieParser());
   const limits = rateLimits(app.get(RedisService).client, config.REDIS_KEY_PREFIX, config.RATE_LIMIT_MULTIPLIER);
@@ -39,10 +44,11 @@ export async function createApp(config: ApiConfig, logger: Logger): Promise<Nest
   installBodyLimits(app);
   // After the body parsers: audit events read the client's address and user agent from here.
   app.use(requestContextMiddleware);
-  app.setGlobalPrefix('api', { exclude: ['health'] });
+  app.setGlobalPrefix('api', { exclude: ['health', 'metrics'] });
   app.useGlobalFilters(new HttpExceptionFilter());
   app.enableShutdownHooks();
   if (apiDocsEnabled(config)) setupOpenApi(app);
+  mountQueueDashboard(app);
   if (config.NODE_ENV === 'production' && !serveWebApp(app, config.WEB_DIST, { sourceMaps: config.WEB_SOURCE_MAPS })) {
     logger.warn({ webDist: config.WEB_DIST }, 'web app not built; serving the API only');
   }

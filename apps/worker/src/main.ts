@@ -8,6 +8,7 @@ import { startHeartbeat } from './heartbeat';
 import { createJobRegistry } from './jobs/job-registry';
 import { GradeSubmissionJob, PracticeRunJob, VerifyChallengeJob } from './jobs/run-job-handlers';
 import { createLogger } from './logger';
+import { WorkerMetrics } from './metrics/worker-metrics';
 import { startQueueWorkers } from './queue-workers';
 import { RunEvents } from './runs/run-events';
 import { RunExecutor } from './runs/run-executor';
@@ -40,11 +41,14 @@ async function main() {
     poolSize: config.WORKER_GRADING_CONCURRENCY + config.WORKER_PRACTICE_CONCURRENCY + 2,
   });
 
+  const metrics = new WorkerMetrics();
   const executor = new RunExecutor(
     new RunRepository(prisma),
     new DockerSandboxRunner(sandboxConfig, docker),
     new RunEvents(redis),
     logger,
+    undefined,
+    metrics,
   );
   const registry = createJobRegistry([
     new GradeSubmissionJob(executor),
@@ -61,9 +65,11 @@ async function main() {
     },
     lockDurationMs: config.WORKER_LOCK_MS,
     logger,
+    onJobStarted: (queue, queuedAt, startedAt) => metrics.jobStarted(queue, queuedAt, startedAt),
     onGaveUp: (job, error) => executor.failForInfrastructure(String(job.data?.runId), error, job.attemptsMade),
   });
   await Promise.all(workers.map((w) => w.waitUntilReady()));
+  const metricsServer = config.WORKER_METRICS_PORT ? metrics.serve(config.WORKER_METRICS_PORT, config.WORKER_METRICS_HOST) : undefined;
   const stopHeartbeat = startHeartbeat(redis, workerId, { pid: process.pid, queues: Object.values(QueueName) }, () => docker.ping());
   logger.info({ workerId, queuePrefix: queuePrefix(config.DATABASE_URL, config.QUEUE_PREFIX), grading: config.WORKER_GRADING_CONCURRENCY, practice: config.WORKER_PRACTICE_CONCURRENCY }, 'worker ready');
 
@@ -75,6 +81,7 @@ async function main() {
     // close() waits for active jobs, so a deploy never abandons a run halfway.
     await Promise.all(workers.map((w) => w.close()));
     await stopHeartbeat();
+    metricsServer?.close();
     await prisma.$disconnect();
     redis.disconnect();
     logger.info('worker stopped');

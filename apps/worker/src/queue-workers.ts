@@ -11,6 +11,8 @@ export interface QueueWorkerOptions {
   /** How long a job's lock lives without renewal; a crashed worker's job is recovered after about this long. */
   lockDurationMs: number;
   logger: Logger;
+  /** Told when a job starts, with when it was queued, for the queue-wait metric. */
+  onJobStarted?(queue: string, queuedAt: number, startedAt: number): void;
   /** The queue gave up on a job after its last retry. */
   onGaveUp(job: Job, error: Error): Promise<void>;
 }
@@ -19,6 +21,7 @@ export interface QueueWorkerOptions {
 export function startQueueWorkers(options: QueueWorkerOptions): Worker[] {
   const { registry, logger } = options;
   const process = async (job: Job) => {
+    options.onJobStarted?.(job.queueName, job.timestamp, job.processedOn ?? Date.now());
     const name = job.name as JobName;
     const handler = registry.get(name);
     if (!handler) throw new UnrecoverableError(`no handler for job "${job.name}"`);

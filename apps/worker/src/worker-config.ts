@@ -12,6 +12,9 @@ const workerEnv = z.object({
   // A crashed worker's job goes back to the queue after about this long without a lock renewal.
   WORKER_LOCK_MS: env.positiveInt(30_000),
   WORKER_ID: z.string().min(1).optional(),
+  // Serves Prometheus metrics on this port when set (one port per worker process on a machine).
+  WORKER_METRICS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  WORKER_METRICS_HOST: z.string().min(1).default('127.0.0.1'),
   // Defaults to one derived from the database name, exactly as the API does (see queuePrefix in @takehome/jobs).
   QUEUE_PREFIX: z.string().min(1).optional(),
 });

@@ -33,6 +33,8 @@ const apiEnv = z.object({
   WEBHOOK_MAX_ATTEMPTS: env.positiveInt(8),
   // Off in production: a webhook must not become a way to call into the platform's own network.
   WEBHOOK_ALLOW_INTERNAL_TARGETS: z.stringbool().default(false),
+  // Bearer token a Prometheus scraper presents at /metrics (admins may also read it signed in); at least 24 characters.
+  METRICS_TOKEN: z.string().min(24).optional(),
   // Empty means dockerode's own default: DOCKER_HOST or the local socket.
   DOCKER_HOST: z.string().optional(),
   // Where health learns the Docker engine's state: "local" pings the engine this process reaches (one host,

@@ -1,6 +1,7 @@
 import { ChallengeFormatError, ChallengePackageCache } from '@takehome/challenge';
 import { mergeResults, type RunResult, type SandboxRunner } from '@takehome/sandbox';
 import type { JobContext } from '../jobs/job-handler';
+import { noRunMetrics, type RunMetrics } from '../metrics/worker-metrics';
 import type { Logger } from '../logger';
 import type { RunEvents } from './run-events';
 import { failure, type StoredResult, toStoredResult } from './run-result';
@@ -20,6 +21,7 @@ export class RunExecutor {
     private readonly events: RunEvents,
     private readonly logger: Logger,
     private readonly packages = new ChallengePackageCache(),
+    private readonly metrics: RunMetrics = noRunMetrics,
   ) {}
 
   async execute(runId: string, context: JobContext): Promise<void> {
@@ -32,7 +34,7 @@ export class RunExecutor {
 
     // A run that cannot even be assembled (a corrupt stored package, an unsupported runtime) fails the same
     // way every time: record it at once instead of retrying. The database being away is retried like Docker.
-    const prepare = (error: Error) => this.store(runId, failure(`The run could not be prepared: ${error.message}`));
+    const prepare = (error: Error) => this.store(runId, failure(`The run could not be prepared: ${error.message}`), run.queuedAt);
     let requests;
     try {
       const pkg = await this.packages.get(run.challengeVersionId, async () => (await this.runs.versionFiles(run.challengeVersionId)).files);
@@ -49,7 +51,7 @@ export class RunExecutor {
         }),
       );
     }
-    await this.store(runId, toStoredResult(mergeResults(results)));
+    await this.store(runId, toStoredResult(mergeResults(results)), run.queuedAt);
   }
 
   /** Called once the queue has given up retrying: the run still ends with a result, never stays "running". */
@@ -57,9 +59,10 @@ export class RunExecutor {
     await this.store(runId, failure(`The platform could not run this (after ${attempts} attempt(s)): ${error.message}`));
   }
 
-  private async store(runId: string, result: StoredResult) {
+  private async store(runId: string, result: StoredResult, queuedAt?: Date) {
     const kind = await this.runs.storeResult(runId, result);
     if (!kind) return this.logger.info({ runId }, 'result already stored by an earlier delivery; kept that one');
+    if (queuedAt) this.metrics.runFinished(kind, result.outcome, queuedAt);
     this.events.publish({ type: 'finished', runId, outcome: result.outcome, score: result.score, maxScore: result.maxScore });
     this.logger.info({ runId, kind, outcome: result.outcome, score: result.score, maxScore: result.maxScore }, 'run finished');
   }

@@ -11,6 +11,9 @@ function safeNext(next: string | null): string {
   return next && next.startsWith('/') && !next.startsWith('//') ? next : '/';
 }
 
+/** /admin/* pages (the queue dashboard) are served by the API, not this app: leave the app to reach them. */
+const servedOutsideApp = (path: string) => path.startsWith('/admin/');
+
 export function LoginPage() {
   const [params] = useSearchParams();
   const next = safeNext(params.get('next'));
@@ -22,6 +25,10 @@ export function LoginPage() {
   const [password, setPassword] = useState('');
   const [fieldErrors, setFieldErrors] = useState<{ email?: string; password?: string }>({});
 
+  if (session.data && servedOutsideApp(next)) {
+    window.location.replace(next);
+    return null;
+  }
   if (session.data) return <Navigate to={next} replace />;
 
   const submit = (event: FormEvent) => {
@@ -32,7 +39,7 @@ export function LoginPage() {
       return setFieldErrors(errors);
     }
     setFieldErrors({});
-    login.mutate(parsed.data, { onSuccess: () => navigate(next, { replace: true }) });
+    login.mutate(parsed.data, { onSuccess: () => (servedOutsideApp(next) ? window.location.replace(next) : navigate(next, { replace: true })) });
   };
 
   return (
