@@ -53,7 +53,10 @@ trap stop INT TERM EXIT
 
 node "$ROOT/apps/worker/dist/main.js" >>"$LOGS/worker.log" 2>&1 &
 pids+=($!)
-node "$ROOT/apps/api/dist/main.js" >>"$LOGS/api.log" 2>&1 &
+# One API process per core (at most 4) on the same port: the API is stateless, so this is how one machine's
+# cores all take requests (API_PROCESSES overrides it).
+cores="$(nproc 2>/dev/null || echo 2)"
+API_PROCESSES="${API_PROCESSES:-$((cores < 4 ? cores : 4))}" node "$ROOT/apps/api/dist/main.js" >>"$LOGS/api.log" 2>&1 &
 pids+=($!)
 
 for _ in $(seq 1 120); do

@@ -1,5 +1,7 @@
 import 'reflect-metadata';
 import { exitOnConfigError } from '@takehome/config';
+import cluster from 'node:cluster';
+import { superviseApiProcesses } from './api-processes';
 import { createApp } from './bootstrap';
 import { createLogger } from './common/pino-logger';
 import { loadApiConfig } from './config/api-config';
@@ -7,6 +9,7 @@ import { loadApiConfig } from './config/api-config';
 async function main() {
   const config = exitOnConfigError(() => loadApiConfig());
   const logger = createLogger(config.LOG_LEVEL);
+  if (config.API_PROCESSES > 1 && cluster.isPrimary) return superviseApiProcesses(config.API_PROCESSES, logger);
   const app = await createApp(config, logger);
   // Shutdown waits for in-flight requests and queue connections; if a dependency is gone and that never
   // completes, leave anyway rather than hang a deploy.

@@ -6,6 +6,8 @@ const apiEnv = z.object({
   NODE_ENV: env.nodeEnv(),
   HOST: z.string().min(1).default('127.0.0.1'),
   PORT: env.port(3000),
+  // How many processes serve the API on this machine (one port, node:cluster); about one per core it may use.
+  API_PROCESSES: env.positiveInt(1),
   DATABASE_URL: env.url(['postgresql', 'postgres'], 'postgresql://takehome:takehome@127.0.0.1:55432/takehome'),
   DATABASE_POOL_SIZE: env.positiveInt(10),
   // While PostgreSQL is down or stuck, requests answer 503 after these instead of hanging.

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 import { RunQueueService } from '../runs/run-queue.service';
+import { joinClusterMetrics, readMetrics } from './cluster-metrics';
 
 /** The routes whose latency is the candidate's autosave (the editor saves one file per request). */
 export const AUTOSAVE_ROUTE = 'PUT /api/candidate/files';
@@ -34,17 +35,33 @@ export class ApiMetrics {
 
   constructor(queues: RunQueueService) {
     collectDefaultMetrics({ register: this.registry, prefix: 'takehome_api_' });
+    joinClusterMetrics(this.registry);
+    new Gauge({
+      name: 'takehome_api_processes',
+      help: 'API processes answering (summed over the processes of a cluster)',
+      registers: [this.registry],
+      collect() {
+        this.set(1);
+      },
+    });
     new Gauge({
       name: 'takehome_queue_jobs',
       help: 'Jobs in each run queue by state (waiting includes prioritized)',
       labelNames: ['queue', 'state'] as const,
       registers: [this.registry],
+      // Every API process reads the same shared queues: report one reading, not their sum.
+      aggregator: 'first',
       async collect() {
         for (const { name, counts } of await queues.counts()) {
           for (const [state, count] of Object.entries(counts)) this.set({ queue: name, state }, count);
         }
       },
     });
+  }
+
+  /** The text a scrape returns: every API process's figures when there are several. */
+  text(): Promise<string> {
+    return readMetrics(this.registry);
   }
 
   observeRequest(method: string, route: string, status: number, seconds: number): void {

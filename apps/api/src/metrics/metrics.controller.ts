@@ -22,6 +22,6 @@ export class MetricsController {
     if (access === 'unauthenticated') throw new UnauthorizedException('Send Authorization: Bearer <METRICS_TOKEN>, or sign in as an admin.');
     if (access === 'forbidden') throw new ForbiddenException('Only admins may read metrics.');
     req.res?.type(this.metrics.registry.contentType);
-    return this.metrics.registry.metrics();
+    return this.metrics.text();
   }
 }
