@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # `npm run bench`: the same set-up as `npm test`, then the platform-overhead and throughput benchmark, and the
-# pipeline benchmark (a 1,000-row CSV import and the dashboard over it).
+# pipeline benchmark (a 1,000-row CSV import and the dashboard over it), and autosave at 200 candidates.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 source "$ROOT/scripts/lib.sh"
 prepare_platform
 node "$ROOT/tests/bench/platform-overhead.mjs"
 node "$ROOT/tests/bench/pipeline.mjs"
+node "$ROOT/tests/bench/autosave.mjs"

@@ -1,0 +1,234 @@
+#!/usr/bin/env node
+// Benchmark: autosave at the size of a hiring day, against the built API (apps/api/dist) with a worker running.
+//   1. steady: N candidates (200) each saving one file about once a second for a while: latency p50/p99;
+//   2. capacity: C candidates saving back to back, as fast as answers come: sustained saves per second;
+//   3. nothing lost: every candidate's workspace holds exactly its last acknowledged save.
+// Each is measured with the API as 1 process and as one process per core (API_PROCESSES). Every request comes from
+// 127.0.0.1 here, so the per-address rate limits are lifted (RATE_LIMIT_MULTIPLIER); real candidates have their
+// own addresses. Prints the figures beside the targets and writes them to .data/bench/autosave.json.
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { randomUUID } from 'node:crypto';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const require = createRequire(import.meta.url);
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const { createPrismaClient } = require(path.join(ROOT, 'packages/db'));
+const { importBuiltInChallenges } = require(path.join(ROOT, 'apps/api/dist/seed/seed.js'));
+const { hashToken, randomToken } = require(path.join(ROOT, 'apps/api/dist/common/tokens.js'));
+const { Client } = require(require.resolve('pg', { paths: [path.join(ROOT, 'packages/db')] }));
+
+const CANDIDATES = Number(process.env.BENCH_CANDIDATES ?? 200);
+const STEADY_SECONDS = Number(process.env.BENCH_STEADY_SECONDS ?? 30);
+const CAPACITY_CLIENTS = Number(process.env.BENCH_CAPACITY_CLIENTS ?? 64);
+const CAPACITY_SECONDS = Number(process.env.BENCH_CAPACITY_SECONDS ?? 15);
+const PORT = Number(process.env.BENCH_PORT ?? 3918);
+const SERVER_URL = process.env.DATABASE_URL ?? 'postgresql://takehome:takehome@127.0.0.1:55432/takehome';
+const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:56379';
+const BASE = `http://127.0.0.1:${PORT}`;
+const CORES = os.cpus().length;
+const OUT = path.join(ROOT, '.data/bench/autosave.json');
+
+const log = (...args) => console.error('▸', ...args);
+const percentile = (values, p) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.max(0, Math.ceil((p / 100) * values.length) - 1))];
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+// About what an editor's file holds: a couple of KB of code.
+const body = (who, n) => `// ${who}, save ${n}\n${'const value = compute(input);\n'.repeat(70)}`;
+
+async function benchDatabase() {
+  const url = new URL(SERVER_URL);
+  url.pathname = '/takehome_bench_autosave';
+  const admin = new Client({ connectionString: new URL('/postgres', SERVER_URL).toString() });
+  await admin.connect();
+  await admin.query('DROP DATABASE IF EXISTS takehome_bench_autosave WITH (FORCE)');
+  await admin.query('CREATE DATABASE takehome_bench_autosave');
+  await admin.end();
+  const migrate = spawnSync(process.execPath, [path.join(ROOT, 'scripts/db/migrate.mjs'), 'deploy'], { env: { ...process.env, DATABASE_URL: url.toString() }, encoding: 'utf8' });
+  if (migrate.status !== 0) throw new Error(migrate.stderr);
+  return url.toString();
+}
+
+/** One organization, one live assessment, and an invitation link per candidate. */
+async function seed(databaseUrl) {
+  const prisma = createPrismaClient(databaseUrl, { poolSize: 2 });
+  const org = await prisma.organization.create({ data: { slug: `bench-autosave-${randomUUID().slice(0, 8)}`, name: 'Bench' } });
+  const version = (await importBuiltInChallenges(prisma, org.id)).find((c) => c.slug === 'url-shortener');
+  const assessment = await prisma.assessment.create({
+    data: { organizationId: org.id, challengeVersionId: version.id, name: 'Hiring day', status: 'LIVE', timeLimitMinutes: 180, runtimes: ['node20'], launchedAt: new Date() },
+  });
+  const tokens = Array.from({ length: CANDIDATES }, () => randomToken());
+  await prisma.invitation.createMany({
+    data: tokens.map((token, i) => ({
+      organizationId: org.id, assessmentId: assessment.id, candidateName: `Candidate ${i}`, candidateEmail: `candidate${i}@bench.test`,
+      pseudonym: `Candidate B${i}`, tokenHash: hashToken(token), expiresAt: new Date(Date.now() + 86_400_000),
+    })),
+  });
+  await prisma.$disconnect();
+  return tokens;
+}
+
+function start(main, env, ready) {
+  const child = spawn(process.execPath, [path.join(ROOT, main)], { env: { ...process.env, LOG_LEVEL: 'warn', ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
+  return (async () => {
+    for (let i = 0; i < 240; i++) {
+      if (child.exitCode !== null) throw new Error(`${main} exited with ${child.exitCode}`);
+      if (await ready()) return child;
+      await sleep(250);
+    }
+    child.kill();
+    throw new Error(`${main} did not come up`);
+  })();
+}
+const stop = (child) => new Promise((resolve) => (child.exitCode !== null ? resolve() : (child.once('exit', resolve), child.kill('SIGTERM'))));
+
+/** A candidate as the editor behaves: one session cookie, each save based on the revision the last one returned. */
+class Candidate {
+  constructor(name) {
+    this.name = name;
+    this.cookie = '';
+    this.revision = null;
+    this.saves = 0;
+    this.lastAcked = null;
+  }
+  async open(token, tries = 5) {
+    try {
+      await this.openOnce(token);
+    } catch (error) {
+      if (tries <= 1) throw error;
+      await sleep(1000);
+      await this.open(token, tries - 1);
+    }
+  }
+  async openOnce(token) {
+    const res = await fetch(`${BASE}/api/candidate/sessions`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ token }) });
+    if (!res.ok) throw new Error(`session: ${res.status} ${await res.text()}`);
+    this.cookie = res.headers.get('set-cookie').split(';')[0];
+    const started = await this.call('POST', '/attempt/start', { runtime: 'node20' });
+    if (!started.ok && started.status !== 409) throw new Error(`start: ${started.status} ${await started.text()}`);
+  }
+  call(method, p, payload) {
+    return fetch(`${BASE}/api/candidate${p}`, { method, headers: { Cookie: this.cookie, 'Content-Type': 'application/json' }, body: payload ? JSON.stringify(payload) : undefined });
+  }
+  /** Returns the save's latency in ms; throws on anything but 200, which the benchmark counts as an error. */
+  async save() {
+    const content = body(this.name, ++this.saves);
+    const started = performance.now();
+    const res = await this.call('PUT', '/files', { path: 'notes.js', content, baseRevision: this.revision });
+    const ms = performance.now() - started;
+    if (res.status !== 200) throw new Error(`save answered ${res.status}: ${await res.text()}`);
+    this.revision = (await res.json()).revision;
+    this.lastAcked = content;
+    return ms;
+  }
+  async stored() {
+    const res = await this.call('GET', '/workspace');
+    return (await res.json()).files.find((f) => f.path === 'notes.js')?.content;
+  }
+}
+
+async function inBatches(items, size, fn) {
+  for (let i = 0; i < items.length; i += size) await Promise.all(items.slice(i, i + size).map(fn));
+}
+
+async function measure(processes, tokens) {
+  log(`API with ${processes} process(es): opening ${CANDIDATES} candidate sessions`);
+  const candidates = tokens.map((_, i) => new Candidate(`candidate ${i}`));
+  await inBatches(candidates, 20, (c) => c.open(tokens[candidates.indexOf(c)]));
+
+  log(`steady: ${CANDIDATES} candidates saving about once a second for ${STEADY_SECONDS} s`);
+  const latencies = [];
+  let errors = 0;
+  const until = Date.now() + STEADY_SECONDS * 1000;
+  const steadyStart = performance.now();
+  await Promise.all(
+    candidates.map(async (c) => {
+      await sleep(Math.random() * 1000); // candidates do not type in lockstep
+      while (Date.now() < until) {
+        const tick = Date.now();
+        try {
+          latencies.push(await c.save());
+        } catch {
+          errors++;
+        }
+        await sleep(Math.max(0, 1000 - (Date.now() - tick)));
+      }
+    }),
+  );
+  const steadyRate = latencies.length / ((performance.now() - steadyStart) / 1000);
+
+  log(`capacity: ${CAPACITY_CLIENTS} candidates saving back to back for ${CAPACITY_SECONDS} s`);
+  let capacitySaves = 0;
+  const capacityLatencies = [];
+  const capacityUntil = Date.now() + CAPACITY_SECONDS * 1000;
+  const capacityStart = performance.now();
+  await Promise.all(
+    candidates.slice(0, CAPACITY_CLIENTS).map(async (c) => {
+      while (Date.now() < capacityUntil) {
+        try {
+          capacityLatencies.push(await c.save());
+          capacitySaves++;
+        } catch {
+          errors++;
+        }
+      }
+    }),
+  );
+  const capacityRate = capacitySaves / ((performance.now() - capacityStart) / 1000);
+
+  log('checking every workspace holds its last acknowledged save');
+  let lost = 0;
+  await inBatches(candidates, 20, async (c) => {
+    if ((await c.stored()) !== c.lastAcked) lost++;
+  });
+  return {
+    processes,
+    steady: { candidates: CANDIDATES, seconds: STEADY_SECONDS, saves: latencies.length, savesPerSecond: steadyRate, p50Ms: percentile(latencies, 50), p99Ms: percentile(latencies, 99) },
+    capacity: { clients: CAPACITY_CLIENTS, seconds: CAPACITY_SECONDS, saves: capacitySaves, savesPerSecond: capacityRate, p50Ms: percentile(capacityLatencies, 50), p99Ms: percentile(capacityLatencies, 99) },
+    errors,
+    lost,
+  };
+}
+
+async function main() {
+  const databaseUrl = await benchDatabase();
+  const env = { DATABASE_URL: databaseUrl, REDIS_URL, RATE_LIMIT_MULTIPLIER: '1000' };
+  const worker = await start('apps/worker/dist/main.js', env, async () => true);
+  const results = [];
+  try {
+    for (const processes of [...new Set([1, Math.min(CORES, 4)])]) {
+      // Each round gets fresh candidates (an attempt starts once).
+      const tokens = await seed(databaseUrl);
+      const api = await start('apps/api/dist/main.js', { ...env, PORT: String(PORT), API_PROCESSES: String(processes), DATABASE_POOL_SIZE: '10' }, () =>
+        fetch(`${BASE}/health`).then((r) => r.status < 500 || r.status === 503, () => false),
+      );
+      try {
+        results.push(await measure(processes, tokens));
+      } finally {
+        await stop(api);
+      }
+    }
+  } finally {
+    await stop(worker);
+  }
+
+  const fmt = (n) => n.toFixed(0).padStart(6);
+  console.log(`\nAutosave (${CORES} cores, worker running; targets: >= 500 saves/s sustained, p99 < 50 ms at ${CANDIDATES} candidates x 1/s, nothing lost)`);
+  console.log('API processes | steady saves/s  p50 ms  p99 ms | capacity saves/s  p50 ms  p99 ms | errors  lost');
+  for (const r of results) {
+    console.log(`${String(r.processes).padStart(13)} | ${fmt(r.steady.savesPerSecond)}         ${fmt(r.steady.p50Ms)}  ${fmt(r.steady.p99Ms)} | ${fmt(r.capacity.savesPerSecond)}           ${fmt(r.capacity.p50Ms)}  ${fmt(r.capacity.p99Ms)} | ${fmt(r.errors)}  ${fmt(r.lost)}`);
+  }
+  mkdirSync(path.dirname(OUT), { recursive: true });
+  writeFileSync(OUT, JSON.stringify({ at: new Date().toISOString(), cores: CORES, targets: { savesPerSecond: 500, steadyP99Ms: 50 }, results }, null, 2));
+  console.log(`written to ${path.relative(ROOT, OUT)}`);
+}
+
+main().then(
+  () => process.exit(0),
+  (error) => {
+    console.error(`bench: ${error.stack ?? error}`);
+    process.exit(1);
+  },
+);
