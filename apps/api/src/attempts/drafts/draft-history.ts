@@ -8,19 +8,27 @@ export const MAX_REVISIONS_PER_ATTEMPT = 5000;
 /** A full copy every Nth save of a path bounds how many patches a reconstruction applies in a row. */
 export const FULL_EVERY = 20;
 
+/** Where the attempt's history stands when a save comes in, read with the attempt's row lock (see DraftsRepository). */
+export interface HistoryPosition {
+  /** Revisions the attempt already has. */
+  recorded: number;
+  /** The file's revision number after this save (it counts the file's saves), when the file existed before. */
+  fileRevision?: number;
+}
+
 /**
  * Records one save in the attempt's history, inside the draft save's own transaction so history and draft
- * never disagree. `before` is the file's text before this save (null when the file is new).
+ * never disagree. `before` is the file's text before this save (null when the file is new). One insert: the
+ * position comes from the save's own reads, so the autosave path does not count rows on every keystroke.
  */
-export async function recordRevision(tx: Tx, attemptId: string, path: string, before: string | null, after: string | null) {
-  const total = await tx.draftRevision.count({ where: { attemptId } });
-  if (total >= MAX_REVISIONS_PER_ATTEMPT) return;
+export async function recordRevision(tx: Tx, attemptId: string, path: string, before: string | null, after: string | null, at: HistoryPosition) {
+  if (at.recorded >= MAX_REVISIONS_PER_ATTEMPT) return;
   if (after === null) {
     await tx.draftRevision.create({ data: { attemptId, path, kind: 'DELETE', content: '' } });
     return;
   }
-  const ofPath = before === null ? 0 : await tx.draftRevision.count({ where: { attemptId, path } });
-  const full = before === null || ofPath % FULL_EVERY === 0;
+  // Saves of this path since it was created or renamed: a full copy on the first and every FULL_EVERY-th after.
+  const full = before === null || at.fileRevision === undefined || (at.fileRevision - 1) % FULL_EVERY === 0;
   await tx.draftRevision.create({
     data: { attemptId, path, kind: full ? 'FULL' : 'PATCH', content: full ? after : createPatch(path, before, after, '', '', { context: 0 }) },
   });

@@ -14,12 +14,34 @@ type Tx = Prisma.TransactionClient;
 export class DraftsRepository {
   constructor(private readonly prisma: PrismaService) {}
 
-  write<T>(attemptId: string, fn: (tx: Tx) => Promise<T>, onClosed: () => Error): Promise<T> {
+  /** `revisions` is how many history entries the attempt holds, read under the same lock (for the history cap). */
+  write<T>(attemptId: string, fn: (tx: Tx, revisions: number) => Promise<T>, onClosed: () => Error): Promise<T> {
     return this.prisma.client.$transaction(async (tx) => {
-      const rows = await tx.$queryRaw<{ status: string }[]>`SELECT status::text FROM "Attempt" WHERE id = ${attemptId}::uuid FOR NO KEY UPDATE`;
+      const rows = await tx.$queryRaw<{ status: string; revisions: number }[]>`
+        SELECT a.status::text, (SELECT count(*)::int FROM "DraftRevision" r WHERE r."attemptId" = a.id) AS revisions
+        FROM "Attempt" a WHERE a.id = ${attemptId}::uuid FOR NO KEY UPDATE OF a`;
       if (rows[0]?.status !== 'IN_PROGRESS') throw onClosed();
-      return fn(tx);
+      return fn(tx, rows[0].revisions);
     });
+  }
+
+  /**
+   * Every file's path, size and revision, with the text of `path` alone: what a save needs to check the limits,
+   * the path rules and the revision, and to record history, in one query (the autosave path).
+   */
+  files(tx: Tx, attemptId: string, path: string) {
+    return tx.$queryRaw<{ path: string; bytes: number; revision: number; content: string | null }[]>`
+      SELECT path, octet_length(content)::int AS bytes, revision, CASE WHEN path = ${path} THEN content END AS content
+      FROM "DraftFile" WHERE "attemptId" = ${attemptId}::uuid`;
+  }
+
+  /** The new text and the next revision, returned by the same statement; null if the revision moved meanwhile. */
+  async replaceContent(tx: Tx, attemptId: string, path: string, baseRevision: number, content: string) {
+    const rows = await tx.$queryRaw<{ path: string; revision: number; updatedAt: Date }[]>`
+      UPDATE "DraftFile" SET content = ${content}, revision = revision + 1, "updatedAt" = now()
+      WHERE "attemptId" = ${attemptId}::uuid AND path = ${path} AND revision = ${baseRevision}
+      RETURNING path, revision, "updatedAt"`;
+    return rows[0] ?? null;
   }
 
   /** Other files' paths and their total size in bytes, for the count, size and path-clash rules. */

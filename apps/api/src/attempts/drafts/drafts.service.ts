@@ -43,34 +43,40 @@ export class DraftsService {
     private readonly deadlines: SubmissionsService,
   ) {}
 
+  /**
+   * The autosave target, so it is kept to a constant handful of statements whatever the attempt's size: the lock
+   * (with the history count), one read of every file's size and revision, one write, one history insert.
+   */
   async save(current: CandidateInvitation, req: SaveDraftFileRequest): Promise<SavedDraftFile> {
     const attempt = writableAttempt(await this.deadlines.enforceDeadline(current));
     const bytes = Buffer.byteLength(req.content);
-    return this.write(attempt.id, async (tx) => {
-      const others = await this.repository.others(tx, attempt.id, req.path);
+    return this.write(attempt.id, async (tx, recorded) => {
+      const files = await this.repository.files(tx, attempt.id, req.path);
+      const file = files.find((f) => f.path === req.path);
+      const others = files.filter((f) => f !== file);
       const total = others.reduce((sum, o) => sum + o.bytes, 0) + bytes;
       if (total > DRAFT_LIMITS.maxTotalBytes) throw invalid(req.path, `all files together may hold at most ${DRAFT_LIMITS.maxTotalBytes / 1024 / 1024} MB`);
       if (req.baseRevision === null) {
-        const clash = clashes(req.path, others);
+        const clash = clashes(req.path, files);
         if (clash) throw new ConflictException({ message: `${req.path}: ${clash}.`, code: 'file_exists' });
         if (others.length + 1 > DRAFT_LIMITS.maxFiles) throw invalid(req.path, `at most ${DRAFT_LIMITS.maxFiles} files are allowed`);
         const created = await this.repository.create(tx, attempt.id, req.path, req.content);
-        await recordRevision(tx, attempt.id, req.path, null, req.content);
+        await recordRevision(tx, attempt.id, req.path, null, req.content, { recorded });
         return view(created);
       }
-      const before = await this.repository.contentOf(tx, attempt.id, req.path);
-      if (!(await this.repository.update(tx, attempt.id, req.path, req.baseRevision, { content: req.content }))) {
-        throw stale(req.path, (await this.repository.find(tx, attempt.id, req.path))?.revision ?? null);
-      }
-      if (before !== req.content) await recordRevision(tx, attempt.id, req.path, before, req.content);
-      return view((await this.repository.find(tx, attempt.id, req.path))!);
+      // The attempt's row lock is held, so the revision read above is the one the write will meet.
+      if (!file || file.revision !== req.baseRevision) throw stale(req.path, file?.revision ?? null);
+      const saved = await this.repository.replaceContent(tx, attempt.id, req.path, req.baseRevision, req.content);
+      if (!saved) throw stale(req.path, null);
+      if (file.content !== req.content) await recordRevision(tx, attempt.id, req.path, file.content, req.content, { recorded, fileRevision: saved.revision });
+      return view(saved);
     });
   }
 
   async rename(current: CandidateInvitation, req: RenameDraftFileRequest): Promise<SavedDraftFile> {
     const attempt = writableAttempt(await this.deadlines.enforceDeadline(current));
     if (req.from === req.to) throw invalid(req.to, 'is the same name');
-    return this.write(attempt.id, async (tx) => {
+    return this.write(attempt.id, async (tx, recorded) => {
       const clash = clashes(req.to, await this.repository.others(tx, attempt.id, req.from));
       if (clash) throw new ConflictException({ message: `${req.to}: ${clash}.`, code: 'file_exists' });
       const content = await this.repository.contentOf(tx, attempt.id, req.from);
@@ -78,17 +84,17 @@ export class DraftsService {
         throw stale(req.from, (await this.repository.find(tx, attempt.id, req.from))?.revision ?? null);
       }
       // In playback a rename reads as the old path ending and the new one starting with the same text.
-      await recordRevision(tx, attempt.id, req.from, content, null);
-      await recordRevision(tx, attempt.id, req.to, null, content ?? '');
+      await recordRevision(tx, attempt.id, req.from, content, null, { recorded });
+      await recordRevision(tx, attempt.id, req.to, null, content ?? '', { recorded: recorded + 1 });
       return view((await this.repository.find(tx, attempt.id, req.to))!);
     });
   }
 
   async remove(current: CandidateInvitation, req: DeleteDraftFileRequest): Promise<void> {
     const attempt = writableAttempt(await this.deadlines.enforceDeadline(current));
-    await this.write(attempt.id, async (tx) => {
+    await this.write(attempt.id, async (tx, recorded) => {
       if (await this.repository.remove(tx, attempt.id, req.path, req.baseRevision)) {
-        await recordRevision(tx, attempt.id, req.path, null, null);
+        await recordRevision(tx, attempt.id, req.path, null, null, { recorded });
         return;
       }
       const current = await this.repository.find(tx, attempt.id, req.path);
@@ -97,7 +103,7 @@ export class DraftsService {
     });
   }
 
-  private write<T>(attemptId: string, fn: (tx: Prisma.TransactionClient) => Promise<T>): Promise<T> {
+  private write<T>(attemptId: string, fn: (tx: Prisma.TransactionClient, recorded: number) => Promise<T>): Promise<T> {
     // Submitted between the guard's check and this transaction: the row lock decides, and the answer is the same.
     const closed = () => new ConflictException({ message: 'Your work is already submitted, and nothing can be changed any more.', code: 'submitted' });
     return this.repository.write(attemptId, fn, closed).catch((error: unknown) => {
