@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Factories } from '../../apps/api/test/support/factories';
@@ -7,6 +8,7 @@ import { ApiProcess } from './support/api-process';
 import { makeCandidates, type SimulatedCandidate } from './support/candidates';
 import { type OwnPostgres, startOwnPostgres } from './support/own-postgres';
 import { type OwnRedis, startOwnRedis } from './support/own-redis';
+import { type SmallDisk, startSmallDisk } from './support/small-disk';
 import { freePort, sleep, stopAll, waitFor } from './support/processes';
 
 /**
@@ -26,12 +28,13 @@ const ENGINE_HOST = 'unix:///run/takehome-faults/docker.sock';
 interface HealthSample {
   at: number;
   status: number | 'unreachable';
-  body?: { status: string; checks: Record<string, { status: string }>; workers: { online: number } };
+  body?: { status: string; checks: Record<string, { status: string; error?: string }>; workers: { online: number } };
 }
 
 describe('faults during a burst of candidates', () => {
   let pg: OwnPostgres;
   let redis: OwnRedis;
+  let disk: SmallDisk;
   let api: ApiProcess;
   let worker: WorkerProcess;
   let f: Factories;
@@ -44,8 +47,14 @@ describe('faults during a burst of candidates', () => {
 
   beforeAll(async () => {
     engine('up');
-    [pg, redis] = await Promise.all([startOwnPostgres(), startOwnRedis()]);
+    disk = startSmallDisk();
+    [pg, redis] = await Promise.all([startOwnPostgres(disk.dir), startOwnRedis()]);
     Object.assign(env, {
+      // What the API writes to disk (mail) and PostgreSQL's data directory share the small disk; /health
+      // watches both, warning below 64 MB free.
+      MAIL_DIR: path.join(disk.dir, 'mail'),
+      HEALTH_DISK_PATHS: `${path.join(disk.dir, 'mail')},${pg.dataDir}`,
+      HEALTH_DISK_MIN_FREE_MB: '64',
       DOCKER_HOST: ENGINE_HOST,
       DATABASE_URL: pg.url,
       REDIS_URL: redis.url,
@@ -86,7 +95,10 @@ describe('faults during a burst of candidates', () => {
    * One round: candidates type, the fault is injected, a few submit while it lasts (retrying like the page),
    * the fault is lifted once /health has shown it, and then everything is checked.
    */
-  async function round(label: string, fault: { inject(): Promise<void>; lift(): Promise<void>; seen(sample: HealthSample): boolean }) {
+  async function round(
+    label: string,
+    fault: { inject(): Promise<void>; lift(): Promise<void>; seen(sample: HealthSample): boolean; during?(candidates: SimulatedCandidate[]): Promise<void> },
+  ) {
     const candidates = await makeCandidates(f, api.baseUrl, CANDIDATES, label);
     candidates.forEach((c) => c.startTyping());
     await sleep(1_000);
@@ -104,6 +116,7 @@ describe('faults during a burst of candidates', () => {
     const submitting = candidates.slice(0, SUBMITTING).map((c) => c.submit());
     await waitFor(`${label}: /health reporting the fault`, () => samples.some(fault.seen), 40_000, 100);
     await sleep(1_000);
+    await fault.during?.(candidates);
     await fault.lift();
 
     // Recovery with no manual step: /health answers ok again by itself.
@@ -214,5 +227,40 @@ describe('faults during a burst of candidates', () => {
       seen: (s) => s.status === 503 && s.body?.checks.redis.status === 'down',
     });
     expect(samples.some((s) => s.body?.checks.redis.status === 'down')).toBe(true);
+  });
+
+  it('fill the disk PostgreSQL and the mail folder share mid-burst, then free it', async () => {
+    // A file PostgreSQL cannot store without new pages (random, so it does not compress): refused while full.
+    const big = randomBytes(140 * 1024).toString('base64');
+    let prober: SimulatedCandidate | undefined;
+    let refused: { status: number; body: { code?: string; message?: string } } | undefined;
+    const samples = await round('disk-full', {
+      inject: async () => {
+        // A fresh WAL segment, already created, before the disk fills: a full disk then fails PostgreSQL's data
+        // writes with a clean ERROR (53100), which is what this round is about. A pg_wal that cannot grow makes
+        // PostgreSQL PANIC and restart instead: that is the database-down fault, covered by the round above.
+        await f.prisma.$executeRawUnsafe('CHECKPOINT');
+        await f.prisma.$queryRawUnsafe('SELECT pg_switch_wal()::text');
+        await f.prisma.$queryRawUnsafe('SELECT txid_current()::text');
+        disk.fill();
+      },
+      seen: (s) => s.status === 503 && s.body?.checks.disk?.status === 'down',
+      during: async (candidates) => {
+        prober = candidates.at(-1)!;
+        refused = await prober.client.json('PUT', '/files', { path: 'notes.txt', content: big, baseRevision: null });
+      },
+      lift: async () => disk.free(),
+    });
+    expect(samples.some((s) => s.body?.checks.disk?.error?.includes(pg.dataDir))).toBe(true);
+    // The save that could not be stored failed clearly (the editor keeps it and retries), and nothing of it stayed.
+    expect(refused?.status, JSON.stringify(refused?.body)).toBe(503);
+    expect(refused?.body).toMatchObject({ code: 'unavailable', message: expect.stringMatching(/out of storage space/) });
+    const notes = { attemptId_path: { attemptId: prober!.attemptId, path: 'notes.txt' } };
+    expect(await f.prisma.draftFile.findUnique({ where: notes })).toBeNull();
+    // Space freed: the same save is stored, with no restart of anything.
+    const retried = await prober!.client.json('PUT', '/files', { path: 'notes.txt', content: big, baseRevision: null });
+    expect(retried.status, retried.text).toBe(200);
+    expect((await f.prisma.draftFile.findUniqueOrThrow({ where: notes })).content).toBe(big);
+    expect(disk.freeMb()).toBeGreaterThan(64);
   });
 });

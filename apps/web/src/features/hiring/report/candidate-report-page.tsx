@@ -8,6 +8,7 @@ import { formatDate, formatNumber } from '../format';
 import { useAssessment } from '../hooks/use-assessments';
 import { useCandidateReport } from '../hooks/use-pilot-report';
 import { testsLine, timeLine, versus, versusColor } from './compare';
+import { EraseCandidate } from './erase-candidate';
 
 export function CandidateReportPage() {
   const { id = '', invitationId = '' } = useParams();
@@ -135,6 +136,7 @@ function ReportView({ report }: { report: CandidateReport }) {
           )}
         </Card>
       </SimpleGrid>
+      <EraseCandidate invitationId={report.invitationId} name={report.name} />
     </>
   );
 }
