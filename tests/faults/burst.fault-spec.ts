@@ -17,6 +17,19 @@ import { freePort, sleep, stopAll, waitFor } from './support/processes';
  * and submissions from many candidates, one fault at a time is injected and lifted. Each fault asserts:
  * every submission graded exactly once, no acknowledged autosave lost, no sandbox left on the engine, /health
  * reporting the fault while it lasted, and recovery without a manual step.
+ *
+ * Table-ready (the README's "Faults and recovery" has the same rows):
+ * | fault | injected by | /health while it lasts | asserted besides the common five |
+ * | API killed | kill -9 of the API process, started again | unreachable | submits retried by the client land once (409 "submitted" = an earlier try landed) |
+ * | worker killed | kill -9 of the worker, started again | 200/503 with workers.online 0 | the job's lock expires, the run is stored once (compare-and-set) |
+ * | PostgreSQL restarted | pg_ctl stop -m fast, start | 503, database down | requests answer 503, the pool reconnects by itself |
+ * | Docker engine restarted | second-engine.sh down, up | 503, docker down | submissions queue and are graded once the engine is back |
+ * | Redis restarted | SIGTERM (append-only file kept), start | 503, redis down | saves and submits go on; runs stored meanwhile are queued by the sweep |
+ * | disk full | the loop-mounted disk holding PostgreSQL's data and the mail folder filled to the last block, then freed | 503, disk down naming PostgreSQL's data directory | a 190 KB save answers 503 "out of storage space" and nothing of it is stored; the same save is stored once space is freed |
+ * Common five, every fault: every submission graded exactly once (one submission, one FINISHED grading run, not
+ * ERROR); no acknowledged autosave lost (stored draft or submission holds the last 2xx save or later); no
+ * container, network or volume of the runs left on the engine; /health reported the fault (sampled every 200 ms);
+ * /health 200 again with no manual step.
  */
 const CANDIDATES = Number(process.env.FAULTS_CANDIDATES ?? 16);
 const SUBMITTING = 2;
@@ -102,6 +115,8 @@ describe('faults during a burst of candidates', () => {
     const candidates = await makeCandidates(f, api.baseUrl, CANDIDATES, label);
     candidates.forEach((c) => c.startTyping());
     await sleep(1_000);
+    // On a loaded machine the first answers can take longer than that: the fault comes once everyone has work saved.
+    await waitFor(`${label}: a first save acknowledged for every candidate`, () => candidates.every((c) => c.acked > 0), 30_000, 100);
 
     const samples: HealthSample[] = [];
     let polling = true;
@@ -114,7 +129,10 @@ describe('faults during a burst of candidates', () => {
 
     await fault.inject();
     const submitting = candidates.slice(0, SUBMITTING).map((c) => c.submit());
-    await waitFor(`${label}: /health reporting the fault`, () => samples.some(fault.seen), 40_000, 100);
+    await waitFor(`${label}: /health reporting the fault`, () => samples.some(fault.seen), 40_000, 100).catch((error: Error) => {
+      const seen = samples.slice(-5).map((s) => `${s.status} ${JSON.stringify(s.body?.checks ?? {})}`);
+      throw new Error(`${error.message}; last /health answers:\n${seen.join('\n')}`);
+    });
     await sleep(1_000);
     await fault.during?.(candidates);
     await fault.lift();
@@ -233,6 +251,7 @@ describe('faults during a burst of candidates', () => {
     // A file PostgreSQL cannot store without new pages (random, so it does not compress): refused while full.
     const big = randomBytes(140 * 1024).toString('base64');
     let prober: SimulatedCandidate | undefined;
+    let everyone: SimulatedCandidate[] = [];
     let refused: { status: number; body: { code?: string; message?: string } } | undefined;
     const samples = await round('disk-full', {
       inject: async () => {
@@ -246,12 +265,15 @@ describe('faults during a burst of candidates', () => {
       },
       seen: (s) => s.status === 503 && s.body?.checks.disk?.status === 'down',
       during: async (candidates) => {
+        everyone = candidates;
         prober = candidates.at(-1)!;
         refused = await prober.client.json('PUT', '/files', { path: 'notes.txt', content: big, baseRevision: null });
       },
       lift: async () => disk.free(),
     });
     expect(samples.some((s) => s.body?.checks.disk?.error?.includes(pg.dataDir))).toBe(true);
+    const sum = (pick: (c: SimulatedCandidate) => number) => everyone.reduce((n, c) => n + pick(c), 0);
+    console.info(`disk-full: ${sum((c) => c.refused)} autosaves answered 503 of ${sum((c) => c.attempted)} tried; ${samples.filter((s) => s.body?.checks.disk?.status === 'down').length} health samples with disk down`);
     // The save that could not be stored failed clearly (the editor keeps it and retries), and nothing of it stayed.
     expect(refused?.status, JSON.stringify(refused?.body)).toBe(503);
     expect(refused?.body).toMatchObject({ code: 'unavailable', message: expect.stringMatching(/out of storage space/) });
