@@ -96,6 +96,10 @@ describe("candidates' data in the browser", () => {
     await lp.getByRole('status').filter({ hasText: 'Personal data erased' }).waitFor();
     await lp.getByRole('heading', { name: 'Erased candidate', level: 1 }).waitFor();
     await screenshot(lp, 'report-erased');
+    // Seen again later, the report says when, and offers nothing left to erase.
+    await lp.reload();
+    await lp.getByText(/^Personal data erased /).waitFor();
+    expect(await lp.getByRole('button', { name: 'Erase personal data…' }).count()).toBe(0);
     const erased = await f.prisma.invitation.findUniqueOrThrow({ where: { id: invitation.id } });
     expect(erased.candidateName).toBe('Erased candidate');
     expect(erased.candidateEmail).toBe(`erased-${invitation.id}@erased.invalid`);

@@ -2,6 +2,7 @@ import { Alert, Button, Card, Group, Modal, Stack, Text, TextInput, Title } from
 import type { ErasureResult } from '@takehome/contracts';
 import { type FormEvent, useState } from 'react';
 import { useSession } from '../../../hooks/use-session';
+import { formatDate } from '../format';
 import { useEraseCandidate } from '../hooks/use-pipeline';
 
 const ERASERS = ['ADMIN', 'HIRING_LEAD'];
@@ -10,13 +11,14 @@ const ERASERS = ['ADMIN', 'HIRING_LEAD'];
  * Erasure on a candidate's request, from their report. It cannot be undone, so the lead types the name shown on
  * the report to confirm: a click alone is too easy to make on the wrong candidate.
  */
-export function EraseCandidate({ invitationId, name }: { invitationId: string; name: string }) {
+export function EraseCandidate({ invitationId, name, erasedAt }: { invitationId: string; name: string; erasedAt: string | null }) {
   const session = useSession();
   const erase = useEraseCandidate();
   const [opened, setOpened] = useState(false);
   const [typed, setTyped] = useState('');
   const [result, setResult] = useState<ErasureResult | null>(null);
-  if (!session.data || !ERASERS.includes(session.data.role)) return null;
+  // Erased earlier (another visit, or by retention): nothing is left to erase, and the header says when.
+  if (!session.data || !ERASERS.includes(session.data.role) || (erasedAt && !result)) return null;
 
   const matches = typed.trim() === name.trim();
   const close = () => {
@@ -42,20 +44,22 @@ export function EraseCandidate({ invitationId, name }: { invitationId: string; n
       </Title>
       {result && (
         <Alert color="teal" role="status" title="Personal data erased" mb="sm">
-          Erased {new Date(result.erasedAt).toLocaleString()}: name, email, code, logs and texts are gone; {result.auditEventsErased} audit event
+          Erased {formatDate(result.erasedAt)}: name, email, code, logs and texts are gone; {result.auditEventsErased} audit event
           {result.auditEventsErased === 1 ? '' : 's'} scrubbed and {result.mailsRemoved} stored email{result.mailsRemoved === 1 ? '' : 's'} removed. Scores and times
           stay, without a name.
         </Alert>
       )}
-      <Group justify="space-between" wrap="nowrap" align="flex-start">
-        <Text size="sm" c="dimmed">
-          On the candidate's request: deletes their name and email, code, logs, survey comments, reviewers' comments, feedback text and the emails
-          sent to them. This cannot be undone.
-        </Text>
-        <Button color="red" variant="outline" onClick={() => setOpened(true)} style={{ flexShrink: 0 }}>
-          Erase personal data…
-        </Button>
-      </Group>
+      {!result && (
+        <Group justify="space-between" wrap="nowrap" align="flex-start">
+          <Text size="sm" c="dimmed">
+            On the candidate's request: deletes their name and email, code, logs, survey comments, reviewers' comments, feedback text and the emails
+            sent to them. This cannot be undone.
+          </Text>
+          <Button color="red" variant="outline" onClick={() => setOpened(true)} style={{ flexShrink: 0 }}>
+            Erase personal data…
+          </Button>
+        </Group>
+      )}
       <Modal opened={opened} onClose={close} title={`Erase ${name}'s personal data?`} centered>
         <form onSubmit={submit}>
           <Stack>
