@@ -30,7 +30,7 @@ describe('status page (web app served by the API)', () => {
     await page.goto(`${t.baseUrl}/`);
     await expect(page.getByRole('heading', { name: 'Platform status' }).isVisible()).resolves.toBe(true);
     await page.getByText('All systems up').waitFor();
-    for (const name of ['PostgreSQL', 'Redis', 'Docker engine']) {
+    for (const name of ['PostgreSQL', 'Redis', 'Docker engine', 'Disk space']) {
       await expect(page.getByLabel(`${name} status`).innerText()).resolves.toMatch(/\bUP\b[\s\S]*answered in \d+ ms/);
     }
     await screenshot(page, 'status-page');

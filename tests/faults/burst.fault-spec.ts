@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Factories } from '../../apps/api/test/support/factories';
@@ -7,6 +8,7 @@ import { ApiProcess } from './support/api-process';
 import { makeCandidates, type SimulatedCandidate } from './support/candidates';
 import { type OwnPostgres, startOwnPostgres } from './support/own-postgres';
 import { type OwnRedis, startOwnRedis } from './support/own-redis';
+import { type SmallDisk, startSmallDisk } from './support/small-disk';
 import { freePort, sleep, stopAll, waitFor } from './support/processes';
 
 /**
@@ -15,6 +17,19 @@ import { freePort, sleep, stopAll, waitFor } from './support/processes';
  * and submissions from many candidates, one fault at a time is injected and lifted. Each fault asserts:
  * every submission graded exactly once, no acknowledged autosave lost, no sandbox left on the engine, /health
  * reporting the fault while it lasted, and recovery without a manual step.
+ *
+ * Table-ready (the README's "Faults and recovery" has the same rows):
+ * | fault | injected by | /health while it lasts | asserted besides the common five |
+ * | API killed | kill -9 of the API process, started again | unreachable | submits retried by the client land once (409 "submitted" = an earlier try landed) |
+ * | worker killed | kill -9 of the worker, started again | 200/503 with workers.online 0 | the job's lock expires, the run is stored once (compare-and-set) |
+ * | PostgreSQL restarted | pg_ctl stop -m fast, start | 503, database down | requests answer 503, the pool reconnects by itself |
+ * | Docker engine restarted | second-engine.sh down, up | 503, docker down | submissions queue and are graded once the engine is back |
+ * | Redis restarted | SIGTERM (append-only file kept), start | 503, redis down | saves and submits go on; runs stored meanwhile are queued by the sweep |
+ * | disk full | the loop-mounted disk holding PostgreSQL's data and the mail folder filled to the last block, then freed | 503, disk down naming PostgreSQL's data directory | a 190 KB save answers 503 "out of storage space" and nothing of it is stored; the same save is stored once space is freed |
+ * Common five, every fault: every submission graded exactly once (one submission, one FINISHED grading run, not
+ * ERROR); no acknowledged autosave lost (stored draft or submission holds the last 2xx save or later); no
+ * container, network or volume of the runs left on the engine; /health reported the fault (sampled every 200 ms);
+ * /health 200 again with no manual step.
  */
 const CANDIDATES = Number(process.env.FAULTS_CANDIDATES ?? 16);
 const SUBMITTING = 2;
@@ -26,12 +41,13 @@ const ENGINE_HOST = 'unix:///run/takehome-faults/docker.sock';
 interface HealthSample {
   at: number;
   status: number | 'unreachable';
-  body?: { status: string; checks: Record<string, { status: string }>; workers: { online: number } };
+  body?: { status: string; checks: Record<string, { status: string; error?: string }>; workers: { online: number } };
 }
 
 describe('faults during a burst of candidates', () => {
   let pg: OwnPostgres;
   let redis: OwnRedis;
+  let disk: SmallDisk;
   let api: ApiProcess;
   let worker: WorkerProcess;
   let f: Factories;
@@ -44,8 +60,14 @@ describe('faults during a burst of candidates', () => {
 
   beforeAll(async () => {
     engine('up');
-    [pg, redis] = await Promise.all([startOwnPostgres(), startOwnRedis()]);
+    disk = startSmallDisk();
+    [pg, redis] = await Promise.all([startOwnPostgres(disk.dir), startOwnRedis()]);
     Object.assign(env, {
+      // What the API writes to disk (mail) and PostgreSQL's data directory share the small disk; /health
+      // watches both, warning below 64 MB free.
+      MAIL_DIR: path.join(disk.dir, 'mail'),
+      HEALTH_DISK_PATHS: `${path.join(disk.dir, 'mail')},${pg.dataDir}`,
+      HEALTH_DISK_MIN_FREE_MB: '64',
       DOCKER_HOST: ENGINE_HOST,
       DATABASE_URL: pg.url,
       REDIS_URL: redis.url,
@@ -86,10 +108,15 @@ describe('faults during a burst of candidates', () => {
    * One round: candidates type, the fault is injected, a few submit while it lasts (retrying like the page),
    * the fault is lifted once /health has shown it, and then everything is checked.
    */
-  async function round(label: string, fault: { inject(): Promise<void>; lift(): Promise<void>; seen(sample: HealthSample): boolean }) {
+  async function round(
+    label: string,
+    fault: { inject(): Promise<void>; lift(): Promise<void>; seen(sample: HealthSample): boolean; during?(candidates: SimulatedCandidate[]): Promise<void> },
+  ) {
     const candidates = await makeCandidates(f, api.baseUrl, CANDIDATES, label);
     candidates.forEach((c) => c.startTyping());
     await sleep(1_000);
+    // On a loaded machine the first answers can take longer than that: the fault comes once everyone has work saved.
+    await waitFor(`${label}: a first save acknowledged for every candidate`, () => candidates.every((c) => c.acked > 0), 30_000, 100);
 
     const samples: HealthSample[] = [];
     let polling = true;
@@ -102,8 +129,12 @@ describe('faults during a burst of candidates', () => {
 
     await fault.inject();
     const submitting = candidates.slice(0, SUBMITTING).map((c) => c.submit());
-    await waitFor(`${label}: /health reporting the fault`, () => samples.some(fault.seen), 40_000, 100);
+    await waitFor(`${label}: /health reporting the fault`, () => samples.some(fault.seen), 40_000, 100).catch((error: Error) => {
+      const seen = samples.slice(-5).map((s) => `${s.status} ${JSON.stringify(s.body?.checks ?? {})}`);
+      throw new Error(`${error.message}; last /health answers:\n${seen.join('\n')}`);
+    });
     await sleep(1_000);
+    await fault.during?.(candidates);
     await fault.lift();
 
     // Recovery with no manual step: /health answers ok again by itself.
@@ -214,5 +245,44 @@ describe('faults during a burst of candidates', () => {
       seen: (s) => s.status === 503 && s.body?.checks.redis.status === 'down',
     });
     expect(samples.some((s) => s.body?.checks.redis.status === 'down')).toBe(true);
+  });
+
+  it('fill the disk PostgreSQL and the mail folder share mid-burst, then free it', async () => {
+    // A file PostgreSQL cannot store without new pages (random, so it does not compress): refused while full.
+    const big = randomBytes(140 * 1024).toString('base64');
+    let prober: SimulatedCandidate | undefined;
+    let everyone: SimulatedCandidate[] = [];
+    let refused: { status: number; body: { code?: string; message?: string } } | undefined;
+    const samples = await round('disk-full', {
+      inject: async () => {
+        // A fresh WAL segment, already created, before the disk fills: a full disk then fails PostgreSQL's data
+        // writes with a clean ERROR (53100), which is what this round is about. A pg_wal that cannot grow makes
+        // PostgreSQL PANIC and restart instead: that is the database-down fault, covered by the round above.
+        await f.prisma.$executeRawUnsafe('CHECKPOINT');
+        await f.prisma.$queryRawUnsafe('SELECT pg_switch_wal()::text');
+        await f.prisma.$queryRawUnsafe('SELECT txid_current()::text');
+        disk.fill();
+      },
+      seen: (s) => s.status === 503 && s.body?.checks.disk?.status === 'down',
+      during: async (candidates) => {
+        everyone = candidates;
+        prober = candidates.at(-1)!;
+        refused = await prober.client.json('PUT', '/files', { path: 'notes.txt', content: big, baseRevision: null });
+      },
+      lift: async () => disk.free(),
+    });
+    expect(samples.some((s) => s.body?.checks.disk?.error?.includes(pg.dataDir))).toBe(true);
+    const sum = (pick: (c: SimulatedCandidate) => number) => everyone.reduce((n, c) => n + pick(c), 0);
+    console.info(`disk-full: ${sum((c) => c.refused)} autosaves answered 503 of ${sum((c) => c.attempted)} tried; ${samples.filter((s) => s.body?.checks.disk?.status === 'down').length} health samples with disk down`);
+    // The save that could not be stored failed clearly (the editor keeps it and retries), and nothing of it stayed.
+    expect(refused?.status, JSON.stringify(refused?.body)).toBe(503);
+    expect(refused?.body).toMatchObject({ code: 'unavailable', message: expect.stringMatching(/out of storage space/) });
+    const notes = { attemptId_path: { attemptId: prober!.attemptId, path: 'notes.txt' } };
+    expect(await f.prisma.draftFile.findUnique({ where: notes })).toBeNull();
+    // Space freed: the same save is stored, with no restart of anything.
+    const retried = await prober!.client.json('PUT', '/files', { path: 'notes.txt', content: big, baseRevision: null });
+    expect(retried.status, retried.text).toBe(200);
+    expect((await f.prisma.draftFile.findUniqueOrThrow({ where: notes })).content).toBe(big);
+    expect(disk.freeMb()).toBeGreaterThan(64);
   });
 });

@@ -20,6 +20,25 @@ describe('GET /health', () => {
     expect(body.checks.database.status).toBe('up');
     expect(body.checks.redis.status).toBe('up');
     expect(body.checks.docker.status).toBe('up');
+    expect(body.checks.disk.status).toBe('up');
+  });
+});
+
+describe('GET /health when a watched disk is low on space', () => {
+  let t: TestApp;
+  // A threshold no disk meets stands in for a full one (the fault suite fills a real one).
+  beforeAll(async () => {
+    t = await startTestApp('health_disk', { HEALTH_DISK_PATHS: '/tmp/takehome-not-created-yet/mail', HEALTH_DISK_MIN_FREE_MB: String(2 ** 30) });
+  });
+  afterAll(() => t?.close());
+
+  it('answers 503 and names the folder and its free space', async () => {
+    const res = await fetch(`${t.baseUrl}/health`);
+    const body = healthResponse.parse(await res.json());
+    expect(res.status).toBe(503);
+    expect(body.checks.disk.status).toBe('down');
+    expect(body.checks.disk.error).toMatch(/^\/tmp\/takehome-not-created-yet\/mail: \d+ MB free, below \d+ MB$/);
+    expect(body.checks.database.status).toBe('up');
   });
 });
 

@@ -16,6 +16,8 @@ export const healthResponse = z.object({
     database: dependencyStatus,
     redis: dependencyStatus,
     docker: dependencyStatus,
+    /** Free space on the disks the install writes to (HEALTH_DISK_PATHS), against HEALTH_DISK_MIN_FREE_MB. */
+    disk: dependencyStatus,
   }),
   workers: z.object({
     online: z.number().int().nonnegative(),

@@ -136,6 +136,8 @@ export const candidateReport = z.object({
     .nullable(),
   recommendations: z.array(z.string()),
   feedbackReleasedAt: z.iso.datetime().nullable(),
+  /** When the candidate's personal data was erased (on request or by retention); null while it is held. */
+  erasedAt: z.iso.datetime().nullable(),
   /** Null when the assessment launched without a pilot. */
   baseline: pilotBaseline.nullable(),
 });

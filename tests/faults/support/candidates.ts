@@ -10,6 +10,8 @@ import { sleep } from './processes';
 export class SimulatedCandidate {
   acked = 0;
   attempted = 0;
+  /** Saves answered 503: refused cleanly (not stored, not acknowledged), kept and retried by the editor. */
+  refused = 0;
   submitted = false;
   submitAcked = false;
   private revision = 1;
@@ -37,6 +39,8 @@ export class SimulatedCandidate {
           if (res.status === 200) {
             this.revision = res.body.revision;
             this.acked = n;
+          } else if (res.status === 503) {
+            this.refused++;
           } else if (res.status === 409 && res.body?.code !== 'submitted' && res.body?.code !== 'time_up') {
             await this.refresh();
           }

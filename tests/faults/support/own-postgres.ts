@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Client } from 'pg';
 import { databaseUrl, TEMPLATE_DATABASE } from '../../support/test-database';
@@ -23,11 +23,16 @@ function asPostgres(args: string[]) {
   if (result.status !== 0) throw new Error(`${args[0]} failed: ${result.stderr || result.stdout}`);
 }
 
-export async function startOwnPostgres(): Promise<OwnPostgres> {
+/** `onDisk`: a folder (the suite's small disk) to keep the data directory on; its log and dump stay outside. */
+export async function startOwnPostgres(onDisk?: string): Promise<OwnPostgres> {
   const root = scratchDir('postgres');
-  const dataDir = path.join(root, 'data');
+  const dataDir = onDisk ? path.join(onDisk, 'postgres') : path.join(root, 'data');
   const port = await freePort();
   execFileSync('chown', ['postgres', root]);
+  if (onDisk) {
+    mkdirSync(dataDir, { mode: 0o700 });
+    execFileSync('chown', ['postgres', dataDir]);
+  }
   asPostgres([`${BIN}/initdb`, '-D', dataDir, '-U', 'takehome', '--auth=trust', '--encoding=UTF8', '--locale=C.UTF-8']);
   const options = `-p ${port} -k ${dataDir} -c listen_addresses=127.0.0.1 -c max_connections=200 -c fsync=off`;
   const pg = {

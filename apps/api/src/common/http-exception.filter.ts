@@ -1,7 +1,7 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { ErrorResponse } from '@takehome/contracts';
 import type { Response } from 'express';
-import { isDependencyUnavailable } from './unavailable-errors';
+import { isDependencyUnavailable, isStorageFull } from './unavailable-errors';
 
 /**
  * Gives every error the one documented shape, `{ statusCode, error, code, message }` (plus `issues` for
@@ -22,8 +22,12 @@ export class HttpExceptionFilter implements ExceptionFilter {
 
   private toBody(exception: unknown): ErrorResponse {
     if (!(exception instanceof HttpException) && isDependencyUnavailable(exception)) {
-      // The database (or another dependency) is away: say so, so clients retry instead of giving up.
-      return { statusCode: 503, error: 'Service Unavailable', message: 'The service is temporarily unavailable. Please try again in a moment.', code: 'unavailable' };
+      // The database (or another dependency) is away, or its disk is full: say so, so clients retry instead of
+      // giving up. Same code either way: for a client both mean "not stored, try again later".
+      const message = isStorageFull(exception)
+        ? 'The server is out of storage space, so this was not saved. Please try again in a moment.'
+        : 'The service is temporarily unavailable. Please try again in a moment.';
+      return { statusCode: 503, error: 'Service Unavailable', message, code: 'unavailable' };
     }
     if (!(exception instanceof HttpException)) {
       return { statusCode: 500, error: 'Internal Server Error', code: 'internal_error', message: 'Something went wrong on our side.' };

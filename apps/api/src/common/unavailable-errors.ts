@@ -17,13 +17,28 @@ const DATABASE_AWAY = [
 ];
 const DATABASE_AWAY_CODES = new Set(['P1001', 'P1002', 'P1008', 'P1017', 'P2024', '57P01', '57P03', '57014']);
 
+/**
+ * A full disk: PostgreSQL's "could not extend file ... No space left on device" (SQLSTATE 53100 disk_full) or
+ * ENOSPC from a file this process writes. Nothing was stored; once space is freed the same request succeeds.
+ */
+const STORAGE_FULL = [/No space left on device|ENOSPC|disk_full/i];
+const STORAGE_FULL_CODES = new Set(['53100', 'ENOSPC']);
+
 export function isDependencyUnavailable(error: unknown): boolean {
+  return matches(error, DATABASE_AWAY, DATABASE_AWAY_CODES, /^ECONN|ETIMEDOUT/) || isStorageFull(error);
+}
+
+export function isStorageFull(error: unknown): boolean {
+  return matches(error, STORAGE_FULL, STORAGE_FULL_CODES);
+}
+
+function matches(error: unknown, patterns: RegExp[], codes: Set<string>, codePattern?: RegExp): boolean {
   for (let current = error, depth = 0; current && depth < 6; depth++) {
-    if (typeof current !== 'object') return DATABASE_AWAY.some((re) => re.test(String(current)));
+    if (typeof current !== 'object') return patterns.some((re) => re.test(String(current)));
     const { message, code, name, cause } = current as { message?: unknown; code?: unknown; name?: unknown; cause?: unknown };
-    if (typeof code === 'string' && (DATABASE_AWAY_CODES.has(code) || /^ECONN|ETIMEDOUT/.test(code))) return true;
+    if (typeof code === 'string' && (codes.has(code) || codePattern?.test(code))) return true;
     const text = `${String(name ?? '')} ${String(message ?? '')} ${typeof cause === 'object' ? JSON.stringify(cause, Object.getOwnPropertyNames(cause ?? {})) : ''}`;
-    if (DATABASE_AWAY.some((re) => re.test(text))) return true;
+    if (patterns.some((re) => re.test(text))) return true;
     current = cause;
   }
   return false;

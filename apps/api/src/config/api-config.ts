@@ -43,6 +43,14 @@ const apiEnv = z.object({
   // development); "workers" reads what live workers report in their heartbeats (compose, where only the
   // workers hold the socket).
   HEALTH_DOCKER: z.enum(['local', 'workers']).default('local'),
+  // Folders whose disk /health watches (comma-separated): everything this install writes to on this host, such
+  // as the mail folder and, where PostgreSQL shares the machine, its data directory. Unset: MAIL_DIR alone.
+  HEALTH_DISK_PATHS: z
+    .string()
+    .optional()
+    .transform((v) => (v ? v.split(',').map((p) => p.trim()).filter(Boolean) : undefined)),
+  // Below this much free space on any of them, /health reports the disk as down (503) before writes start failing.
+  HEALTH_DISK_MIN_FREE_MB: z.coerce.number().int().min(0).default(256),
   LOG_LEVEL: env.logLevel(),
   // Where the built web app lives; served by the API in production so one port serves everything.
   WEB_DIST: z.string().default(path.resolve(__dirname, '../../../web/dist')),

@@ -14,7 +14,7 @@ export class HealthController {
 
   @Get()
   @HttpCode(200)
-  @ApiOperation({ summary: 'Database, Redis and Docker, each reported; 503 when any is down' })
+  @ApiOperation({ summary: 'Database, Redis, Docker and disk space, each reported; 503 when any is down' })
   @ApiOkResponse({ schema: openApiSchema(healthResponse) })
   @ApiServiceUnavailableResponse({ schema: openApiSchema(healthResponse) })
   async get(@Res({ passthrough: true }) res: Response): Promise<HealthResponse> {

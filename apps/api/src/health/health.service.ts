@@ -5,6 +5,7 @@ import { API_CONFIG, type ApiConfig } from '../config/api-config';
 import { PrismaService } from '../database/prisma.service';
 import { DockerService } from '../infra/docker.service';
 import { RedisService } from '../infra/redis.service';
+import { checkDiskSpace } from './disk-space';
 
 const CHECK_TIMEOUT_MS = 2_000;
 const startedAt = Date.now();
@@ -19,20 +20,21 @@ export class HealthService {
   ) {}
 
   async check(): Promise<HealthResponse> {
-    const [database, redis, local] = await Promise.all([
+    const [database, redis, local, disk] = await Promise.all([
       probe(() => this.prisma.client.$queryRaw`SELECT 1`),
       probe(() => this.redis.client.ping()),
       this.config.HEALTH_DOCKER === 'local' ? probe(() => this.docker.client.ping()) : null,
+      checkDiskSpace(this.config.HEALTH_DISK_PATHS ?? [this.config.MAIL_DIR], this.config.HEALTH_DISK_MIN_FREE_MB),
     ]);
     const beats = redis.status === 'up' ? await this.heartbeats().catch(() => []) : [];
     const workers = beats.length;
     const docker = local ?? engineOf(beats);
-    const allUp = [database, redis, docker].every((c) => c.status === 'up');
+    const allUp = [database, redis, docker, disk].every((c) => c.status === 'up');
     return {
       status: allUp ? 'ok' : 'degraded',
       version: process.env.npm_package_version ?? '0.1.0',
       uptimeSeconds: Math.round((Date.now() - startedAt) / 1000),
-      checks: { database, redis, docker },
+      checks: { database, redis, docker, disk },
       workers: { online: workers },
     };
   }

@@ -50,6 +50,7 @@ export function candidateReportOf(
       : null,
     recommendations: reviews.flatMap((r) => (r.recommendation ? [r.recommendation] : [])),
     feedbackReleasedAt: row.feedbackReleasedAt,
+    erasedAt: invitation.erasedAt?.toISOString() ?? null,
     baseline,
   };
 }

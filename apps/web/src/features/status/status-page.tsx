@@ -2,7 +2,7 @@ import { Alert, Badge, Card, Group, Loader, SimpleGrid, Stack, Text, Title } fro
 import type { DependencyStatus } from '@takehome/contracts';
 import { useHealth } from '../../hooks/use-health';
 
-const labels = { database: 'PostgreSQL', redis: 'Redis', docker: 'Docker engine' } as const;
+const labels = { database: 'PostgreSQL', redis: 'Redis', docker: 'Docker engine', disk: 'Disk space' } as const;
 
 export function StatusPage() {
   const { data, error, isPending } = useHealth();
@@ -28,7 +28,7 @@ export function StatusPage() {
               {data.workers.online} worker{data.workers.online === 1 ? '' : 's'} online · version {data.version}
             </Text>
           </Group>
-          <SimpleGrid cols={{ base: 1, sm: 3 }}>
+          <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }}>
             {(Object.keys(labels) as (keyof typeof labels)[]).map((key) => (
               <DependencyCard key={key} name={labels[key]} status={data.checks[key]} />
             ))}

@@ -8,6 +8,7 @@ import { formatDate, formatNumber } from '../format';
 import { useAssessment } from '../hooks/use-assessments';
 import { useCandidateReport } from '../hooks/use-pilot-report';
 import { testsLine, timeLine, versus, versusColor } from './compare';
+import { EraseCandidate } from './erase-candidate';
 
 export function CandidateReportPage() {
   const { id = '', invitationId = '' } = useParams();
@@ -44,7 +45,11 @@ function ReportView({ report }: { report: CandidateReport }) {
           <KindBadge kind={report.kind} />
           <StageBadge stage={report.stage} />
         </Group>
-        <Text c="dimmed">{report.email ?? 'Identity hidden until every review of this submission is in: you are one of its reviewers.'}</Text>
+        <Text c="dimmed">
+          {report.erasedAt
+            ? `Personal data erased ${formatDate(report.erasedAt)}.`
+            : (report.email ?? 'Identity hidden until every review of this submission is in: you are one of its reviewers.')}
+        </Text>
       </div>
       {!baseline && (
         <Alert color="gray" title="No pilot baseline">
@@ -135,6 +140,7 @@ function ReportView({ report }: { report: CandidateReport }) {
           )}
         </Card>
       </SimpleGrid>
+      <EraseCandidate invitationId={report.invitationId} name={report.name} erasedAt={report.erasedAt} />
     </>
   );
 }
