@@ -16,7 +16,8 @@ const NODE_PLACEHOLDER_CLASSNAME = 'test';
 const NOT_RUN = new Set(['notrun', 'skipped', 'disabled', 'suppressed']);
 // Node's junit reporter (20 and 22) escapes a quote in an attribute as `&quot;` and then escapes that `&` again, so a
 // conforming parser hands back a literal `&quot;` where the test said `"` (`{&quot;error&quot;…` in every failed
-// JSON assertion). A producer meaning a literal `&quot;` in a name or message is far rarer than this bug.
+// JSON assertion). A producer meaning a literal `&quot;` in a message is far rarer than this bug. Names are left as
+// written: they are the keys challenge weights and earlier runs are matched on.
 const attr = (s: string | undefined) => s?.replaceAll('&quot;', '"');
 
 /**
@@ -83,8 +84,8 @@ function toTest(c: XmlElement, suitePath: string[]): ReportedTest {
  * repeats the title as the classname, Bazel names the case after its suite.
  */
 function testName(c: XmlElement, suitePath: string[]): string {
-  const leaf = clean(attr(c.attrs.name)) || '(unnamed test)';
-  const cls = clean(attr(c.attrs.classname ?? c.attrs.class));
+  const leaf = clean(c.attrs.name) || '(unnamed test)';
+  const cls = clean(c.attrs.classname ?? c.attrs.class);
   const segments = [...(cls && cls !== NODE_PLACEHOLDER_CLASSNAME ? [cls] : suitePath), leaf];
   return segments.filter((s, i) => s !== segments[i + 1]).join(' > ');
 }
