@@ -43,7 +43,16 @@ export function RunTestsTable({
             <Table.Td style={{ overflowWrap: 'anywhere' }}>
               <Text size="sm">{test.name}</Text>
               {test.output && (output === 'all' || test.status === 'failed') && (
-                <Code block mt={4} fz="xs">
+                // Plain text in a box of its own: wraps instead of widening the table (which pushed the result badge
+                // out of view), scrolls when long, and takes keyboard focus so it can be scrolled without a mouse.
+                <Code
+                  block
+                  mt={4}
+                  fz="xs"
+                  tabIndex={0}
+                  aria-label={`Output of ${test.name}`}
+                  style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere', maxHeight: 200, overflow: 'auto' }}
+                >
                   {test.output.slice(0, 2000)}
                 </Code>
               )}

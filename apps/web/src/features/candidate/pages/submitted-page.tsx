@@ -1,6 +1,7 @@
 import { Alert, Anchor, Button, Card, Container, NumberInput, Rating, Stack, Text, Textarea, Title } from '@mantine/core';
 import type { CandidateOverview } from '@takehome/contracts';
-import { useState } from 'react';
+import { useDocumentTitle } from '@mantine/hooks';
+import { useEffect, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { errorMessage } from '../../../api/http';
 import { useAnswerSurvey } from '../hooks/use-candidate';
@@ -51,10 +52,14 @@ function Survey() {
 export function SubmittedPage({ overview }: { overview: CandidateOverview }) {
   const attempt = overview.attempt!;
   const at = attempt.submittedAt ? new Date(attempt.submittedAt).toLocaleString() : '';
+  useDocumentTitle(`Submitted · ${overview.challenge.title} · Takehome`);
+  // After Submit the workspace (and the button that had focus) is gone: focus goes to what replaced it, not the body.
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), []);
   return (
     <Container size="sm" py="md">
       <Stack>
-        <Title order={1}>{attempt.automatic ? 'Time is up: your work was submitted' : 'Your work is submitted'}</Title>
+        <Title order={1} ref={heading} tabIndex={-1}>{attempt.automatic ? 'Time is up: your work was submitted' : 'Your work is submitted'}</Title>
         <Alert color={attempt.automatic ? 'orange' : 'green'} role="status">
           {attempt.automatic
             ? `The time limit ended, so your last saved files were submitted automatically at ${at}. Nothing can be changed any more.`
