@@ -145,7 +145,7 @@ describe('candidate pages and the review page: WCAG 2.2 AA, titles, focus, narro
     }
     await page.getByRole('tabpanel', { name: 'Task' }).getByRole('table').first().waitFor();
     await page.getByRole('tab', { name: 'Files (read-only)' }).click();
-    await page.getByLabel('File').selectOption('server.js');
+    await page.getByLabel('File', { exact: true }).selectOption('server.js');
     await page.getByLabel('Contents of server.js').waitFor();
     await expectNoViolations(page, 'workspace at 390 px');
     await screenshot(page, 'a11y-4-workspace-390');

@@ -8,6 +8,7 @@ const plugins = [remarkGfm];
 // A wide table scrolls inside its own box instead of widening a narrow pane; the box is focusable so keyboard users
 // can scroll it too (WCAG 2.1.1).
 const components: Components = {
+  pre: ({ node: _node, ...props }) => <pre {...props} style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }} />,
   table: ({ node: _node, ...props }) => (
     <div role="region" aria-label="Table" tabIndex={0} style={{ overflowX: 'auto', overflowWrap: 'normal' }}>
       <table {...props} />

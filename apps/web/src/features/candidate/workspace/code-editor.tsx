@@ -2,6 +2,7 @@ import { Kbd, Text } from '@mantine/core';
 import { EditorView } from '@codemirror/view';
 import CodeMirror from '@uiw/react-codemirror';
 import { useId, useMemo } from 'react';
+import { accessibleEditor } from '../../code/code-accessibility';
 import { completionFor, languageFor } from '../../code/code-languages';
 
 /**
@@ -16,8 +17,7 @@ export function CodeEditor({ path, value, readOnly, onChange }: { path: string; 
       ...languageFor(path),
       ...completionFor(path),
       EditorView.lineWrapping,
-      // The name and the hint belong on the focusable textbox itself (.cm-content), not on a wrapper around it.
-      EditorView.contentAttributes.of({ 'aria-label': `Code editor: ${path}`, 'aria-describedby': hintId }),
+      ...accessibleEditor(`Code editor: ${path}`, hintId),
     ],
     [path, hintId],
   );

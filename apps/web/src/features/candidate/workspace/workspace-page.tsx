@@ -12,12 +12,13 @@ import { unsavedKey } from './local-drafts';
 import { type DraftEntry, useDraftFiles } from './use-draft-files';
 import { queryKeys } from '../../../hooks/query-keys';
 
+// Text colours with at least 4.5:1 on white (no orange shade has it; the orange alert carries that warning).
 function saveSummary(files: DraftEntry[]): { text: string; color: string } {
-  if (files.some((f) => f.state === 'conflict')) return { text: 'A file changed elsewhere: reload it', color: 'red' };
-  if (files.some((f) => f.state === 'invalid')) return { text: 'A save was refused', color: 'red' };
-  if (files.some((f) => f.state === 'retrying')) return { text: 'Not saved to the server yet: kept in this browser, retrying…', color: 'orange' };
+  if (files.some((f) => f.state === 'conflict')) return { text: 'A file changed elsewhere: reload it', color: 'red.9' };
+  if (files.some((f) => f.state === 'invalid')) return { text: 'A save was refused', color: 'red.9' };
+  if (files.some((f) => f.state === 'retrying')) return { text: 'Not saved to the server yet: kept in this browser, retrying…', color: 'dark' };
   if (files.some((f) => f.state === 'saving' || f.state === 'pending')) return { text: 'Saving…', color: 'dimmed' };
-  return { text: 'All changes saved', color: 'green' };
+  return { text: 'All changes saved', color: 'teal.9' };
 }
 
 // Below this width three panes cannot fit an editor worth using (the phone and small-tablet case).
@@ -61,9 +62,9 @@ export function WorkspacePage({ workspace }: { workspace: CandidateWorkspace }) 
         </Title>
         {/* Timer and Submit never shrink: on a narrow screen the row wraps instead of cutting them off. */}
         <Group gap="sm" wrap="wrap" justify="flex-end" style={{ flexShrink: 0 }}>
-          <Text size="sm" c={summary.color === 'dimmed' ? 'dimmed' : `${summary.color}.9`} role="status" aria-label="Save status">{summary.text}</Text>
+          <Text size="sm" c={summary.color} role="status" aria-label="Save status">{summary.text}</Text>
           <Countdown deadline={workspace.attempt.deadline} offsetMs={offset} onExpired={onExpired} />
-          <Button color="green.9" onClick={() => setConfirming(true)} disabled={timeUp}>Submit</Button>
+          <Button color="green" onClick={() => setConfirming(true)} disabled={timeUp}>Submit</Button>
         </Group>
       </Group>
       {timeUp && (
