@@ -7,6 +7,7 @@ import { Factories, signIn } from '../../apps/api/test/support/factories';
 import { ReviewFactories } from '../../apps/api/test/support/review-factories';
 import { startTestApp, type TestApp } from '../../apps/api/test/support/test-app';
 import { launchBrowser, screenshot } from '../support/browser';
+import { answerSurvey } from '../support/candidate-browser';
 
 // WCAG 2.2 AA, as the issue asks: axe's rules tagged for A and AA of 2.0, 2.1 and 2.2.
 const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
@@ -58,6 +59,7 @@ describe('candidate pages and the review page: WCAG 2.2 AA, titles, focus, narro
     await page.getByRole('button', { name: /Start the assessment/ }).click();
     await page.getByRole('timer', { name: 'Time left' }).waitFor();
     await expect(page.title()).resolves.toBe('Workspace · URL shortener with statistics · Takehome');
+    await expect.poll(() => focused(page)).toMatchObject({ tag: 'h1', text: 'URL shortener with statistics' });
 
     // The editor has most of the width at 1280 px, and a name on its textbox.
     const editor = page.getByRole('textbox', { name: /^Code editor: / });
@@ -78,6 +80,13 @@ describe('candidate pages and the review page: WCAG 2.2 AA, titles, focus, narro
     await page.keyboard.press('Escape');
     await page.keyboard.press('Tab');
     expect((await focused(page)).inEditor).toBe(false);
+
+    // Language-aware completion: a name defined in the starter is offered while typing.
+    await editor.click();
+    await page.keyboard.press('ControlOrMeta+End');
+    await page.keyboard.type('\nsendJ');
+    await page.getByRole('listbox').getByRole('option', { name: /sendJson/ }).waitFor();
+    await page.keyboard.press('Escape');
 
     // The panes resize from the keyboard too: the separator is a named, focusable control.
     const handle = page.getByRole('separator', { name: 'Resize the task and tests pane' });
@@ -163,6 +172,8 @@ describe('candidate pages and the review page: WCAG 2.2 AA, titles, focus, narro
     await expect(page.title()).resolves.toBe('Submitted · URL shortener with statistics · Takehome');
     await expectNoViolations(page, 'submitted page with the survey');
     await screenshot(page, 'a11y-5-submitted');
+    await answerSurvey(page, { minutes: 80, difficulty: 3, clarity: 4, comments: 'Fine.' });
+    await expect.poll(() => focused(page)).toMatchObject({ text: 'Thank you for answering the survey.' });
 
     const submission = await f.prisma.submission.findUniqueOrThrow({ where: { attemptId: attempt.id } });
     const lead = await f.user(scene.org.id, 'HIRING_LEAD');

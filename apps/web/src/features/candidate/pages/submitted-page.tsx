@@ -56,6 +56,13 @@ export function SubmittedPage({ overview }: { overview: CandidateOverview }) {
   // After Submit the workspace (and the button that had focus) is gone: focus goes to what replaced it, not the body.
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
+  // Sending the survey removes the form (and its button): focus moves to the thanks that replaced it.
+  const thanks = useRef<HTMLDivElement>(null);
+  const answeredBefore = useRef(overview.surveyAnswered);
+  useEffect(() => {
+    if (overview.surveyAnswered && !answeredBefore.current) thanks.current?.focus();
+    answeredBefore.current = overview.surveyAnswered;
+  }, [overview.surveyAnswered]);
   return (
     <Container size="sm" py="md">
       <Stack>
@@ -70,7 +77,11 @@ export function SubmittedPage({ overview }: { overview: CandidateOverview }) {
           feedback on the{' '}
           <Anchor component={Link} to="/candidate/feedback">feedback page</Anchor> once the team releases it.
         </Text>
-        {overview.surveyAnswered ? <Alert color="blue" role="status">Thank you for answering the survey.</Alert> : <Survey />}
+        {overview.surveyAnswered ? (
+          <Alert ref={thanks} tabIndex={-1} color="blue" role="status">Thank you for answering the survey.</Alert>
+        ) : (
+          <Survey />
+        )}
       </Stack>
     </Container>
   );

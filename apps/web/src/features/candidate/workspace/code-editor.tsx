@@ -10,6 +10,9 @@ import { completionFor, languageFor } from '../../code/code-languages';
  * sources come from the language packages, or words of the file where a language has none). Tab indents, so the
  * editor says under itself how to leave it: CodeMirror's Escape-then-Tab, or Ctrl+M to make Tab move focus.
  */
+// CodeMirror's toggleTabFocusMode binding: Ctrl-M, and Shift-Alt-M on macOS (where Ctrl-M is taken).
+const TOGGLE_KEYS = /Mac|iPhone|iPad/.test(navigator.platform) ? ['Shift', 'Option', 'M'] : ['Ctrl', 'M'];
+
 export function CodeEditor({ path, value, readOnly, onChange }: { path: string; value: string; readOnly: boolean; onChange: (v: string) => void }) {
   const hintId = useId();
   const extensions = useMemo(
@@ -37,7 +40,7 @@ export function CodeEditor({ path, value, readOnly, onChange }: { path: string; 
       </div>
       <Text id={hintId} size="xs" c="dimmed" px="sm" py={4} style={{ borderTop: '1px solid var(--mantine-color-default-border)' }}>
         Tab indents. To leave the editor with the keyboard press <Kbd size="xs">Esc</Kbd> then <Kbd size="xs">Tab</Kbd>, or{' '}
-        <Kbd size="xs">Ctrl</Kbd>+<Kbd size="xs">M</Kbd> to make Tab move focus until you press it again.
+        {TOGGLE_KEYS.map((k, i) => <span key={k}>{i > 0 && '+'}<Kbd size="xs">{k}</Kbd></span>)} to make Tab move focus until you press it again.
       </Text>
     </div>
   );

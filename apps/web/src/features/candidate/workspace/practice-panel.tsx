@@ -21,8 +21,9 @@ function allowanceLine(a: { left: number; perHour: number; nextAvailableAt: stri
 export function PracticePanel({ disabled, beforeRun }: { disabled: boolean; beforeRun: () => Promise<boolean> }) {
   const client = useQueryClient();
   const [startedId, setRunId] = useState<string | null>(null);
+  const earlier = usePracticeRuns();
   // Until a run is started here, the latest earlier one (e.g. before a reload) is shown.
-  const runId = startedId ?? usePracticeRuns().data?.[0]?.id ?? null;
+  const runId = startedId ?? earlier.data?.[0]?.id ?? null;
   const [error, setError] = useState<string | null>(null);
   const [starting, setStarting] = useState(false);
   const allowance = usePracticeAllowance();

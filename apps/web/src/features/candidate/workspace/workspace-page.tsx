@@ -2,7 +2,7 @@ import { Alert, Button, Group, Modal, Stack, Text, Title } from '@mantine/core';
 import { useDocumentTitle, useMediaQuery } from '@mantine/hooks';
 import { useQueryClient } from '@tanstack/react-query';
 import type { CandidateWorkspace } from '@takehome/contracts';
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { errorMessage } from '../../../api/http';
 import { useServerOffset, useSubmitAttempt } from '../hooks/use-candidate';
 import { Countdown } from './countdown';
@@ -27,6 +27,9 @@ const NARROW = '(max-width: 47.99em)';
 export function WorkspacePage({ workspace }: { workspace: CandidateWorkspace }) {
   useDocumentTitle(`Workspace · ${workspace.title} · Takehome`);
   const narrow = useMediaQuery(NARROW, false, { getInitialValueInEffect: false });
+  // After "Start" the landing page (and its button) is gone: focus goes to the workspace's heading, not the body.
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), []);
   const client = useQueryClient();
   const refreshState = useCallback(() => void client.invalidateQueries({ queryKey: queryKeys.candidateOverview() }), [client]);
   const drafts = useDraftFiles(workspace.files, refreshState, unsavedKey(workspace.attempt.startedAt));
@@ -57,7 +60,7 @@ export function WorkspacePage({ workspace }: { workspace: CandidateWorkspace }) 
     // Wide: the page is exactly the window and the panes scroll inside; narrow: the page scrolls as a document.
     <Stack gap="xs" h={narrow ? undefined : 'calc(100dvh - 68px)'}>
       <Group justify="space-between" gap="xs" wrap={narrow ? 'wrap' : 'nowrap'}>
-        <Title order={1} size="h3" lineClamp={narrow ? 2 : 1} style={{ minWidth: 0, flex: narrow ? '1 1 100%' : undefined }}>
+        <Title order={1} ref={heading} tabIndex={-1} size="h3" lineClamp={narrow ? 2 : 1} style={{ minWidth: 0, flex: narrow ? '1 1 100%' : undefined }}>
           {workspace.title}
         </Title>
         {/* Timer and Submit never shrink: on a narrow screen the row wraps instead of cutting them off. */}
