@@ -68,7 +68,7 @@ describe('candidate in the browser', () => {
 
     await page.getByRole('tab', { name: 'Tests' }).click();
     await page.getByRole('button', { name: 'Run tests' }).click();
-    await page.getByLabel('Run status').filter({ hasText: /queued|running/ }).waitFor();
+    await page.getByLabel('Run status').filter({ hasText: /queued|running/i }).waitFor();
     await page.getByLabel('Run status').filter({ hasText: 'finished' }).waitFor({ timeout: 150_000 });
     const results = page.getByRole('table', { name: 'Test results' });
     await results.waitFor();

@@ -288,6 +288,7 @@ describe('candidate: invitation links, drafts, runs, submission', () => {
   describe('practice runs', () => {
     it('runs one at a time and at most practiceRunsPerHour, with a clear 429', async () => {
       const { client, attempt } = await started({ practiceRunsPerHour: 2 });
+      expect((await client.json('GET', '/runs/allowance')).body).toEqual({ perHour: 2, usedThisHour: 0, left: 2, nextAvailableAt: null });
       const first = await client.json('POST', '/runs');
       expect(first.body).toMatchObject({ status: 'QUEUED', tests: [] });
       const run = await f.prisma.run.findUniqueOrThrow({ where: { id: first.body.id } });
@@ -303,6 +304,9 @@ describe('candidate: invitation links, drafts, runs, submission', () => {
       const limited = await client.json('POST', '/runs');
       expect(limited.status).toBe(429);
       expect(limited.body).toMatchObject({ code: 'rate_limited', message: expect.stringContaining('2 times per hour') });
+      const allowance = (await client.json('GET', '/runs/allowance')).body;
+      expect(allowance).toMatchObject({ perHour: 2, usedThisHour: 2, left: 0 });
+      expect(Date.parse(allowance.nextAvailableAt) - Date.parse(run.queuedAt.toISOString())).toBe(3_600_000);
     });
   });
 

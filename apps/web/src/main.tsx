@@ -1,6 +1,6 @@
 import './zod-jitless';
 import '@mantine/core/styles.css';
-import { MantineProvider, createTheme } from '@mantine/core';
+import { MantineProvider } from '@mantine/core';
 import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
@@ -8,8 +8,8 @@ import { RouterProvider } from 'react-router';
 import { ApiError } from './api/http';
 import { router } from './app/router';
 import { handleUnauthorized } from './app/session-expiry';
+import { cssVariablesResolver, theme } from './app/theme';
 
-const theme = createTheme({ primaryColor: 'indigo', defaultRadius: 'md' });
 const toLogin = (next: string) => router.navigate(`/login?next=${encodeURIComponent(next)}`, { replace: true });
 const queryClient: QueryClient = new QueryClient({
   // A 401 is not worth retrying: the session is gone until the person signs in again.
@@ -20,7 +20,7 @@ const queryClient: QueryClient = new QueryClient({
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <MantineProvider theme={theme}>
+    <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver}>
       <QueryClientProvider client={queryClient}>
         <RouterProvider router={router} />
       </QueryClientProvider>

@@ -78,6 +78,16 @@ export const candidateRun = z.object({
 });
 export type CandidateRun = z.infer<typeof candidateRun>;
 
+/** How many practice runs are left in the rolling hour, and when the next one frees up if none are. */
+export const practiceAllowance = z.object({
+  perHour: z.number().int(),
+  usedThisHour: z.number().int(),
+  left: z.number().int(),
+  /** When the oldest run of the window leaves it; null while runs are left. */
+  nextAvailableAt: z.iso.datetime().nullable(),
+});
+export type PracticeAllowance = z.infer<typeof practiceAllowance>;
+
 export const submissionReceipt = z.object({
   submittedAt: z.iso.datetime(),
   automatic: z.boolean(),

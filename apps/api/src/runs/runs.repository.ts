@@ -67,6 +67,16 @@ export class RunsRepository {
     return this.prisma.client.run.findFirst({ where: { id: runId, attemptId, kind: 'PRACTICE' } });
   }
 
+  /** When each practice run of the rolling hour was queued, oldest first: the hourly limit counts these. */
+  practiceWindow(attemptId: string) {
+    const windowStart = new Date(Date.now() - 3_600_000);
+    return this.prisma.client.run.findMany({
+      where: { attemptId, kind: 'PRACTICE', queuedAt: { gt: windowStart } },
+      orderBy: { queuedAt: 'asc' },
+      select: { queuedAt: true },
+    });
+  }
+
   recentPractice(attemptId: string) {
     return this.prisma.client.run.findMany({ where: { attemptId, kind: 'PRACTICE' }, orderBy: { queuedAt: 'desc' }, take: 10 });
   }

@@ -51,7 +51,7 @@ export function Layout() {
             </Anchor>
             <Group gap="md" component="nav" aria-label="Main">
               {visible.map((item) => (
-                <Anchor key={item.to} component={Link} to={item.to} size="sm">
+                <Anchor key={item.to} component={Link} to={item.to} size="sm" underline="hover">
                   {item.label}
                 </Anchor>
               ))}

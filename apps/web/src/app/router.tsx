@@ -27,11 +27,13 @@ import { CandidateLayout } from '../features/candidate/pages/candidate-layout';
 import { LinkPage } from '../features/candidate/pages/link-page';
 import { CandidateHome } from '../features/candidate/pages/candidate-home';
 import { FeedbackPage as CandidateFeedbackPage } from '../features/candidate/pages/feedback-page';
+import { NotFoundPage, RouteErrorPage } from './not-found-page';
 
 export const router = createBrowserRouter([
   // Candidates: their own minimal layout, no team shell and no sign-in (the invitation link is the credential).
   {
     element: <CandidateLayout />,
+    errorElement: <RouteErrorPage />,
     children: [
       { path: '/a/:token', element: <LinkPage /> },
       { path: '/candidate', element: <CandidateHome /> },
@@ -40,6 +42,7 @@ export const router = createBrowserRouter([
   },
   {
     element: <Layout />,
+    errorElement: <RouteErrorPage />,
     children: [
       { path: '/', element: <StatusPage /> },
       { path: '/status', element: <StatusPage /> },
@@ -62,6 +65,7 @@ export const router = createBrowserRouter([
       { path: '/settings/audit', element: <RequireTeam roles={['ADMIN']}><AuditPage /></RequireTeam> },
       { path: '/assessments/:id/invitations/:invitationId', element: <RequireTeam roles={['ADMIN', 'HIRING_LEAD']}><CandidateReportPage /></RequireTeam> },
       { path: '/settings/sso', element: <RequireTeam roles={['ADMIN']}><SsoSettingsPage /></RequireTeam> },
+      { path: '*', element: <NotFoundPage /> },
     ],
   },
 ]);

@@ -44,4 +44,5 @@ export const queryKeys = {
   candidateWorkspace: () => ['candidate', 'workspace'] as const,
   candidateFeedback: () => ['candidate', 'feedback'] as const,
   candidateRuns: () => ['candidate', 'runs'] as const,
+  candidatePracticeAllowance: () => ['candidate', 'runs', 'allowance'] as const,
 };

@@ -14,6 +14,11 @@ import { childrenNamed, parseXml, type XmlElement } from './xml-tree';
 const NODE_PLACEHOLDER_CLASSNAME = 'test';
 // googletest/Bazel mark a disabled case with status="notrun" or result="suppressed"/"skipped" instead of <skipped/>.
 const NOT_RUN = new Set(['notrun', 'skipped', 'disabled', 'suppressed']);
+// Node's junit reporter (20 and 22) escapes a quote in an attribute as `&quot;` and then escapes that `&` again, so a
+// conforming parser hands back a literal `&quot;` where the test said `"` (`{&quot;error&quot;…` in every failed
+// JSON assertion). A producer meaning a literal `&quot;` in a message is far rarer than this bug. Names are left as
+// written: they are the keys challenge weights and earlier runs are matched on.
+const attr = (s: string | undefined) => s?.replaceAll('&quot;', '"');
 
 /**
  * Parses JUnit XML as the common producers write it: Maven Surefire, Gradle, pytest, PHPUnit, rspec_junit_formatter,
@@ -86,14 +91,15 @@ function testName(c: XmlElement, suitePath: string[]): string {
 }
 
 function problem(kind: 'failure' | 'error', el: XmlElement): string {
-  const { type, message } = el.attrs;
+  const { type } = el.attrs;
+  const message = attr(el.attrs.message);
   const body = el.text.trim();
   const head = `${kind}${type ? ` (${type.trim()})` : ''}${message?.trim() ? `: ${message.trim()}` : ''}`;
   return body && body !== message?.trim() ? `${head}\n${body}` : head;
 }
 
 function skipNote(el: XmlElement | undefined): string {
-  const why = (el?.attrs.message ?? el?.text ?? '').trim();
+  const why = (attr(el?.attrs.message) ?? el?.text ?? '').trim();
   return `skipped${why ? `: ${why}` : ''}`;
 }
 

@@ -35,6 +35,15 @@ describe('parseJunit', () => {
     expect(t.output).toBe('failure: Check throw if -3<0\nassert 4 == 5\nline two!');
   });
 
+  it("undoes the second escape Node's junit reporter puts on quotes in attributes, so output is text, not entities", () => {
+    // Written by `node --test --test-reporter=junit` (Node 20.20) for assert.strictEqual('{"error":"x"}', 'other').
+    const [t] = junit(`<testsuites><testcase name="says hi" classname="test">
+      <failure type="testCodeFailure" message="+ '{&amp;quot;error&amp;quot;:&amp;quot;x&amp;quot;}'- 'other'">+ '{"error":"x"}'
+    at TestContext.&lt;anonymous&gt; (file:///t.mjs:2:26)</failure></testcase></testsuites>`);
+    expect(t.output).toBe(`failure (testCodeFailure): + '{"error":"x"}'- 'other'\n+ '{"error":"x"}'\n    at TestContext.<anonymous> (file:///t.mjs:2:26)`);
+    expect(t.output).not.toMatch(/&(amp|quot|lt);/);
+  });
+
   it('qualifies names with classname so equal names in different classes stay apart without order suffixes (defect 2)', () => {
     const xml = `<testsuites><testsuite name="pytest">
       <testcase classname="tests.test_a.TestSolver" name="test_invalid_solution"/>

@@ -1,6 +1,6 @@
 import { Controller, Get, type MessageEvent, Param, ParseUUIDPipe, Post, Sse, UseGuards } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
-import { candidateRun } from '@takehome/contracts';
+import { candidateRun, practiceAllowance } from '@takehome/contracts';
 import type { Observable } from 'rxjs';
 import { z } from 'zod';
 import { Public } from '../../auth/auth.decorators';
@@ -29,6 +29,14 @@ export class PracticeRunsController {
   @ApiOkResponse({ schema: openApiSchema(z.array(candidateRun)) })
   recent(@CurrentCandidate() c: CandidateContext) {
     return this.runs.recent(c.invitation);
+  }
+
+  // Before ':id', which would read "allowance" as a run id.
+  @Get('allowance')
+  @ApiOperation({ summary: 'Practice runs left in the rolling hour' })
+  @ApiOkResponse({ schema: openApiSchema(practiceAllowance) })
+  allowance(@CurrentCandidate() c: CandidateContext) {
+    return this.runs.allowance(c.invitation);
   }
 
   @Get(':id')

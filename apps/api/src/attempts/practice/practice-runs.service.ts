@@ -1,5 +1,5 @@
 import { ConflictException, Injectable, type MessageEvent, ServiceUnavailableException } from '@nestjs/common';
-import type { CandidateRun } from '@takehome/contracts';
+import type { CandidateRun, PracticeAllowance } from '@takehome/contracts';
 import type { Observable } from 'rxjs';
 import { RunsRepository } from '../../runs/runs.repository';
 import { RunsService } from '../../runs/runs.service';
@@ -54,6 +54,20 @@ export class PracticeRunsService {
     // Redis away: RunsService.dispatch logs it, the run stays QUEUED and StaleRunRequeuer queues it later.
     await this.runs.dispatch(decision.run);
     return toCandidateRun(decision.run, WORKING);
+  }
+
+  /** Runs left this hour, counted as createPractice counts them, so the page never promises a run it would refuse. */
+  async allowance(invitation: CandidateInvitation): Promise<PracticeAllowance> {
+    const perHour = invitation.assessment.practiceRunsPerHour;
+    const window = invitation.attempt ? await this.repository.practiceWindow(invitation.attempt.id) : [];
+    const left = Math.max(0, perHour - window.length);
+    const oldest = window[0]?.queuedAt;
+    return {
+      perHour,
+      usedThisHour: window.length,
+      left,
+      nextAvailableAt: left === 0 && oldest ? new Date(oldest.getTime() + 3_600_000).toISOString() : null,
+    };
   }
 
   recent(invitation: CandidateInvitation): Promise<CandidateRun[]> {

@@ -1,15 +1,6 @@
-import { Typography } from '@mantine/core';
-import Markdown from 'react-markdown';
-import remarkGfm from 'remark-gfm';
+import { MarkdownView } from '../markdown/markdown-view';
 
-// Prompts use GitHub-flavoured tables (e.g. the error cases of an API), which plain CommonMark leaves as text.
-const plugins = [remarkGfm];
-
-/** The prompt exactly as candidates will read it. react-markdown renders no raw HTML, so nothing in it runs. */
+/** The prompt exactly as candidates will read it (the same renderer as their Task panel). */
 export function PromptTab({ prompt }: { prompt: string }) {
-  return (
-    <Typography>
-      <Markdown remarkPlugins={plugins}>{prompt}</Markdown>
-    </Typography>
-  );
+  return <MarkdownView>{prompt}</MarkdownView>;
 }

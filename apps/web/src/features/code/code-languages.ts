@@ -1,3 +1,4 @@
+import { completeAnyWord } from '@codemirror/autocomplete';
 import { cpp } from '@codemirror/lang-cpp';
 import { go } from '@codemirror/lang-go';
 import { java } from '@codemirror/lang-java';
@@ -7,7 +8,7 @@ import { markdown } from '@codemirror/lang-markdown';
 import { python } from '@codemirror/lang-python';
 import { StreamLanguage } from '@codemirror/language';
 import { ruby } from '@codemirror/legacy-modes/mode/ruby';
-import type { Extension } from '@codemirror/state';
+import { EditorState, type Extension } from '@codemirror/state';
 
 /**
  * Highlighting for every language a runtime offers (node20, python3, go, java17, cpp, ruby) plus the
@@ -24,4 +25,13 @@ export function languageFor(path: string): Extension[] {
   if (path.endsWith('.json')) return [json()];
   if (path.endsWith('.md')) return [markdown()];
   return [];
+}
+
+// JavaScript, Python and Go bring their own completion sources (keywords, snippets, names in scope); the others
+// complete from the words already in the file rather than offering nothing.
+const OWN_COMPLETION = /\.((c|m)?[jt]sx?|py|go)$|(^|\/)go\.mod$/;
+
+/** Autocompletion sources for the editor (the completion UI itself comes with the editor's basic setup). */
+export function completionFor(path: string): Extension[] {
+  return OWN_COMPLETION.test(path) ? [] : [EditorState.languageData.of(() => [{ autocomplete: completeAnyWord }])];
 }

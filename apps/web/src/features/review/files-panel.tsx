@@ -1,11 +1,12 @@
 import { Grid, NavLink, ScrollArea, Text } from '@mantine/core';
 import type { FileView } from '@takehome/contracts';
 import CodeMirror, { EditorView } from '@uiw/react-codemirror';
+import { accessibleEditor } from '../code/code-accessibility';
 import { languageFor } from '../code/code-languages';
 import { useMemo, useState } from 'react';
 
 // Wrapped lines: the viewer is half the page wide, and horizontal scrolling hides the end of long lines.
-const viewerLanguageFor = (path: string) => [EditorView.lineWrapping, ...languageFor(path)];
+const viewerLanguageFor = (path: string) => [EditorView.lineWrapping, ...languageFor(path), ...accessibleEditor(`Contents of ${path}`)];
 
 type TreeRow = { kind: 'folder' | 'file'; path: string; name: string; depth: number };
 
@@ -55,7 +56,7 @@ export function FilesPanel({ files }: { files: FileView[] }) {
         </ScrollArea>
       </Grid.Col>
       <Grid.Col span={9}>
-        <CodeMirror style={{ fontSize: 13 }} aria-label={`Contents of ${selected}`} value={file?.content ?? ''} height="520px" readOnly editable={false} extensions={extensions} basicSetup={{ foldGutter: false }} />
+        <CodeMirror style={{ fontSize: 13 }} value={file?.content ?? ''} height="520px" readOnly editable={false} extensions={extensions} basicSetup={{ foldGutter: false }} />
       </Grid.Col>
     </Grid>
   );

@@ -1,5 +1,6 @@
 import { Badge, Code, ScrollArea, Table, Text } from '@mantine/core';
 import type { RunTest } from '@takehome/contracts';
+import { Fragment } from 'react';
 import { testStatusColor } from './test-status';
 
 /**
@@ -22,8 +23,9 @@ export function RunTestsTable({
   output?: 'failed' | 'all';
   maxHeight?: number;
 }) {
+  const columns = 2 + (suite ? 1 : 0) + (score ? 1 : 0);
   const table = (
-    <Table striped aria-label={label} layout="fixed" verticalSpacing="xs">
+    <Table aria-label={label} layout="fixed" verticalSpacing="xs">
       <Table.Thead>
         <Table.Tr>
           <Table.Th w={96}>Result</Table.Th>
@@ -33,36 +35,54 @@ export function RunTestsTable({
         </Table.Tr>
       </Table.Thead>
       <Table.Tbody>
-        {tests.map((test, i) => (
-          <Table.Tr key={`${test.name}-${i}`}>
-            <Table.Td>
-              <Badge size="sm" color={testStatusColor(test.status)} variant="light">
-                {test.status}
-              </Badge>
-            </Table.Td>
-            <Table.Td style={{ overflowWrap: 'anywhere' }}>
-              <Text size="sm">{test.name}</Text>
-              {test.output && (output === 'all' || test.status === 'failed') && (
-                <Code block mt={4} fz="xs">
-                  {test.output.slice(0, 2000)}
-                </Code>
+        {tests.map((test, i) => {
+          const showOutput = !!test.output && (output === 'all' || test.status === 'failed');
+          return (
+            <Fragment key={`${test.name}-${i}`}>
+              <Table.Tr>
+                <Table.Td>
+                  <Badge size="sm" color={testStatusColor(test.status)} variant="light">
+                    {test.status}
+                  </Badge>
+                </Table.Td>
+                <Table.Td style={{ overflowWrap: 'anywhere' }}>
+                  <Text size="sm">{test.name}</Text>
+                </Table.Td>
+                {suite && (
+                  <Table.Td>
+                    <Badge variant="outline" size="sm" color={test.visibility === 'visible' ? 'gray' : 'grape'} style={{ overflow: 'visible' }}>
+                      {test.visibility === 'after_published' ? 'after release' : test.visibility}
+                    </Badge>
+                  </Table.Td>
+                )}
+                {/* Text, not Group: Group drops falsy children, and a score of 0 must show. */}
+                {score && (
+                  <Table.Td>
+                    <Text size="sm">{`${test.score} / ${test.maxScore}`}</Text>
+                  </Table.Td>
+                )}
+              </Table.Tr>
+              {showOutput && (
+                <Table.Tr>
+                  {/* The output spans the whole table under its test, so a narrow pane still gives it room and the
+                      result badge above stays in view. Plain text (React escapes it), wrapped, scrollable when long,
+                      and focusable so the keyboard can scroll it too. */}
+                  <Table.Td colSpan={columns} pt={0}>
+                    <Code
+                      block
+                      fz="xs"
+                      tabIndex={0}
+                      aria-label={`Output of ${test.name}`}
+                      style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere', maxHeight: 240, overflow: 'auto' }}
+                    >
+                      {test.output.slice(0, 2000)}
+                    </Code>
+                  </Table.Td>
+                </Table.Tr>
               )}
-            </Table.Td>
-            {suite && (
-              <Table.Td>
-                <Badge variant="outline" size="sm" color={test.visibility === 'visible' ? 'gray' : 'grape'} style={{ overflow: 'visible' }}>
-                  {test.visibility === 'after_published' ? 'after release' : test.visibility}
-                </Badge>
-              </Table.Td>
-            )}
-            {/* Text, not Group: Group drops falsy children, and a score of 0 must show. */}
-            {score && (
-              <Table.Td>
-                <Text size="sm">{`${test.score} / ${test.maxScore}`}</Text>
-              </Table.Td>
-            )}
-          </Table.Tr>
-        ))}
+            </Fragment>
+          );
+        })}
       </Table.Tbody>
     </Table>
   );

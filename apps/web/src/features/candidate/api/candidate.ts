@@ -3,6 +3,7 @@ import {
   candidateOverview,
   candidateRun,
   candidateWorkspace,
+  practiceAllowance,
   type DeleteDraftFileRequest,
   type RenameDraftFileRequest,
   savedDraftFile,
@@ -24,6 +25,7 @@ export const saveFile = (body: SaveDraftFileRequest) => request(savedDraftFile, 
 export const renameFile = (body: RenameDraftFileRequest) => request(savedDraftFile, `${base}/files/rename`, { method: 'POST', json: body });
 export const deleteFile = (body: DeleteDraftFileRequest) => request(empty, `${base}/files/delete`, { method: 'POST', json: body });
 export const startPracticeRun = () => request(candidateRun, `${base}/runs`, { method: 'POST' });
+export const fetchPracticeAllowance = () => request(practiceAllowance, `${base}/runs/allowance`);
 export const fetchPracticeRuns = () => request(z.array(candidateRun), `${base}/runs`);
 export const submitAttempt = () => request(submissionReceipt, `${base}/submit`, { method: 'POST' });
 export const answerSurvey = (body: SurveyRequest) => request(empty, `${base}/survey`, { method: 'POST', json: body });

@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useRef } from 'react';
-import { answerSurvey, fetchFeedback, fetchOverview, fetchWorkspace, startAttempt, submitAttempt } from '../api/candidate';
+import { answerSurvey, fetchFeedback, fetchPracticeAllowance, fetchPracticeRuns, fetchOverview, fetchWorkspace, startAttempt, submitAttempt } from '../api/candidate';
 import { queryKeys } from '../../../hooks/query-keys';
 
 
@@ -15,6 +15,16 @@ export function useWorkspace() {
 
 export function useFeedback() {
   return useQuery({ queryKey: queryKeys.candidateFeedback(), queryFn: fetchFeedback, retry: false });
+}
+
+/** Practice runs left this hour; refreshed after each run starts or finishes (the page invalidates it). */
+export function usePracticeAllowance() {
+  return useQuery({ queryKey: queryKeys.candidatePracticeAllowance(), queryFn: fetchPracticeAllowance, retry: false, refetchInterval: 60_000 });
+}
+
+/** The latest practice runs, newest first: the Tests panel opens on the last one after a reload. */
+export function usePracticeRuns() {
+  return useQuery({ queryKey: queryKeys.candidateRuns(), queryFn: fetchPracticeRuns, retry: false, staleTime: Infinity });
 }
 
 export function useStartAttempt() {

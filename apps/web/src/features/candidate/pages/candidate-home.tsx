@@ -8,11 +8,11 @@ import { SubmittedPage } from './submitted-page';
 
 const loading = (label: string) => <Center py="xl"><Loader aria-label={label} /></Center>;
 
-function Workspace({ perHour }: { perHour: number }) {
+function Workspace() {
   const workspace = useWorkspace();
   if (workspace.isPending) return loading('Loading your workspace');
   if (workspace.error) return <LinkProblem code={errorCode(workspace.error)} message={errorMessage(workspace.error)} />;
-  return <WorkspacePage workspace={workspace.data} perHour={perHour} />;
+  return <WorkspacePage workspace={workspace.data} />;
 }
 
 /** /candidate: the server's state of the attempt decides the page (landing, workspace, or submitted). */
@@ -22,6 +22,6 @@ export function CandidateHome() {
   if (overview.error) return <LinkProblem code={errorCode(overview.error)} message={errorMessage(overview.error)} />;
   const { attempt } = overview.data;
   if (!attempt) return <LandingPage overview={overview.data} />;
-  if (attempt.status === 'IN_PROGRESS') return <Workspace perHour={overview.data.practiceRunsPerHour} />;
+  if (attempt.status === 'IN_PROGRESS') return <Workspace />;
   return <SubmittedPage overview={overview.data} />;
 }

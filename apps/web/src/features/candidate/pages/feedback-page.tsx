@@ -1,4 +1,5 @@
 import { Alert, Anchor, Card, Center, Container, List, Loader, Stack, Text, Title } from '@mantine/core';
+import { useDocumentTitle } from '@mantine/hooks';
 import { Link } from 'react-router';
 import { errorCode, errorMessage } from '../../../api/http';
 import { SharedLineComments } from '../../review/comments/shared-line-comments';
@@ -8,6 +9,7 @@ import { LinkProblem } from './link-problem';
 /** Released feedback: the lead's words, per-criterion comments, and test counts (hidden tests never by name). */
 export function FeedbackPage() {
   const feedback = useFeedback();
+  useDocumentTitle('Your feedback · Takehome');
   if (feedback.isPending) return <Center py="xl"><Loader aria-label="Loading feedback" /></Center>;
   if (feedback.error) return <LinkProblem code={errorCode(feedback.error)} message={errorMessage(feedback.error)} />;
   const f = feedback.data;

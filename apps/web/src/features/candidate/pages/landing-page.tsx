@@ -1,5 +1,6 @@
 import { Alert, Badge, Button, Card, Container, Group, List, Radio, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { RUNTIME_OFFERINGS, type CandidateOverview } from '@takehome/contracts';
+import { useDocumentTitle } from '@mantine/hooks';
 import { useState } from 'react';
 import { errorMessage } from '../../../api/http';
 import { useStartAttempt } from '../hooks/use-candidate';
@@ -18,6 +19,7 @@ export function LandingPage({ overview }: { overview: CandidateOverview }) {
   const [runtime, setRuntime] = useState(challenge.runtimes[0] ?? '');
   const start = useStartAttempt();
   const total = overview.timeLimitMinutes + overview.accommodationMinutes;
+  useDocumentTitle(`${challenge.title} · Takehome`);
   return (
     <Container size="md" py="md">
       <Stack gap="lg">

@@ -1,4 +1,5 @@
 import { Center, Loader } from '@mantine/core';
+import { useDocumentTitle } from '@mantine/hooks';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
@@ -18,6 +19,7 @@ export function LinkPage() {
   const [search] = useSearchParams();
   const destination = search.get('to') === 'feedback' ? '/candidate/feedback' : '/candidate';
   const client = useQueryClient();
+  useDocumentTitle('Opening your invitation · Takehome');
   const [problem, setProblem] = useState<{ code?: string; message: string } | null>(null);
   useEffect(() => {
     let cancelled = false;

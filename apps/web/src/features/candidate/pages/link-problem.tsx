@@ -1,4 +1,5 @@
 import { Alert, Container, Stack, Text, Title } from '@mantine/core';
+import { useDocumentTitle } from '@mantine/hooks';
 
 const titles: Record<string, string> = {
   invalid: 'This link does not work',
@@ -10,10 +11,12 @@ const titles: Record<string, string> = {
 
 /** A clear page instead of an error: what happened, and what the candidate can do about it. */
 export function LinkProblem({ code, message }: { code: string | undefined; message: string }) {
+  const title = titles[code ?? ''] ?? 'This page cannot be opened';
+  useDocumentTitle(`${title} · Takehome`);
   return (
     <Container size="sm" py="xl">
       <Stack>
-        <Title order={1} size="h2">{titles[code ?? ''] ?? 'This page cannot be opened'}</Title>
+        <Title order={1} size="h2">{title}</Title>
         <Alert color="orange" role="alert" data-code={code}>
           {message}
         </Alert>

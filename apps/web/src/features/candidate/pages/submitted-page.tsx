@@ -1,6 +1,7 @@
 import { Alert, Anchor, Button, Card, Container, NumberInput, Rating, Stack, Text, Textarea, Title } from '@mantine/core';
 import type { CandidateOverview } from '@takehome/contracts';
-import { useState } from 'react';
+import { useDocumentTitle } from '@mantine/hooks';
+import { useEffect, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { errorMessage } from '../../../api/http';
 import { useAnswerSurvey } from '../hooks/use-candidate';
@@ -51,10 +52,21 @@ function Survey() {
 export function SubmittedPage({ overview }: { overview: CandidateOverview }) {
   const attempt = overview.attempt!;
   const at = attempt.submittedAt ? new Date(attempt.submittedAt).toLocaleString() : '';
+  useDocumentTitle(`Submitted · ${overview.challenge.title} · Takehome`);
+  // After Submit the workspace (and the button that had focus) is gone: focus goes to what replaced it, not the body.
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), []);
+  // Sending the survey removes the form (and its button): focus moves to the thanks that replaced it.
+  const thanks = useRef<HTMLDivElement>(null);
+  const answeredBefore = useRef(overview.surveyAnswered);
+  useEffect(() => {
+    if (overview.surveyAnswered && !answeredBefore.current) thanks.current?.focus();
+    answeredBefore.current = overview.surveyAnswered;
+  }, [overview.surveyAnswered]);
   return (
     <Container size="sm" py="md">
       <Stack>
-        <Title order={1}>{attempt.automatic ? 'Time is up: your work was submitted' : 'Your work is submitted'}</Title>
+        <Title order={1} ref={heading} tabIndex={-1}>{attempt.automatic ? 'Time is up: your work was submitted' : 'Your work is submitted'}</Title>
         <Alert color={attempt.automatic ? 'orange' : 'green'} role="status">
           {attempt.automatic
             ? `The time limit ended, so your last saved files were submitted automatically at ${at}. Nothing can be changed any more.`
@@ -65,7 +77,11 @@ export function SubmittedPage({ overview }: { overview: CandidateOverview }) {
           feedback on the{' '}
           <Anchor component={Link} to="/candidate/feedback">feedback page</Anchor> once the team releases it.
         </Text>
-        {overview.surveyAnswered ? <Alert color="blue" role="status">Thank you for answering the survey.</Alert> : <Survey />}
+        {overview.surveyAnswered ? (
+          <Alert ref={thanks} tabIndex={-1} color="blue" role="status">Thank you for answering the survey.</Alert>
+        ) : (
+          <Survey />
+        )}
       </Stack>
     </Container>
   );

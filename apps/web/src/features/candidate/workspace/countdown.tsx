@@ -24,7 +24,7 @@ export function Countdown({ deadline, offsetMs, onExpired }: { deadline: string;
   }, [expired, onExpired]);
   const color = expired ? 'red' : left < 10 * 60_000 ? 'orange' : 'gray';
   return (
-    <Badge size="lg" variant="light" color={color} role="timer" aria-label="Time left" aria-live={left < 60_000 ? 'polite' : 'off'}>
+    <Badge size="lg" variant="light" tt="none" color={color} role="timer" aria-label="Time left" aria-live={left < 60_000 ? 'polite' : 'off'}>
       {expired ? 'Time is up' : `${format(left)} left`}
     </Badge>
   );

@@ -1,17 +1,34 @@
 import { Alert, Badge, Button, Code, Group, Stack, Text } from '@mantine/core';
+import { useQueryClient } from '@tanstack/react-query';
 import { candidateRun } from '@takehome/contracts';
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 import { useRunEvents } from '../../../hooks/use-run-events';
 import { RunTestsTable } from '../../runs/run-tests-table';
+import { runStatusColor, runStatusWords } from '../../runs/run-status-words';
 import { runEventsUrl, startPracticeRun } from '../api/candidate';
 import { errorMessage } from '../../../api/http';
 import { passedLine } from '../../runs/test-status';
+import { queryKeys } from '../../../hooks/query-keys';
+import { usePracticeAllowance, usePracticeRuns } from '../hooks/use-candidate';
 
-export function PracticePanel({ disabled, beforeRun, perHour }: { disabled: boolean; beforeRun: () => Promise<boolean>; perHour: number }) {
-  const [runId, setRunId] = useState<string | null>(null);
+/** "18 of 20 runs left this hour", or when the next one is possible. */
+function allowanceLine(a: { left: number; perHour: number; nextAvailableAt: string | null }): string {
+  if (a.left > 0) return `${a.left} of ${a.perHour} runs left this hour.`;
+  const at = a.nextAvailableAt ? new Date(a.nextAvailableAt).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' }) : null;
+  return `No runs left this hour${at ? `; the next one is possible at ${at}` : ''}.`;
+}
+
+export function PracticePanel({ disabled, beforeRun }: { disabled: boolean; beforeRun: () => Promise<boolean> }) {
+  const client = useQueryClient();
+  const [startedId, setRunId] = useState<string | null>(null);
+  const earlier = usePracticeRuns();
+  // Until a run is started here, the latest earlier one (e.g. before a reload) is shown.
+  const runId = startedId ?? earlier.data?.[0]?.id ?? null;
   const [error, setError] = useState<string | null>(null);
   const [starting, setStarting] = useState(false);
-  const { run, message: phase } = useRunEvents(runId && runEventsUrl(runId), candidateRun);
+  const allowance = usePracticeAllowance();
+  const refreshAllowance = useCallback(() => void client.invalidateQueries({ queryKey: queryKeys.candidatePracticeAllowance() }), [client]);
+  const { run, message: phase } = useRunEvents(runId && runEventsUrl(runId), candidateRun, refreshAllowance);
   const busy = starting || (run !== null && run.status !== 'FINISHED');
 
   const start = async () => {
@@ -25,34 +42,40 @@ export function PracticePanel({ disabled, beforeRun, perHour }: { disabled: bool
       setError(errorMessage(e));
     } finally {
       setStarting(false);
+      refreshAllowance();
     }
   };
 
   return (
     <Stack gap="sm" h="100%">
-      <Group justify="space-between">
-        <Text size="sm" c="dimmed">Runs the visible tests on your saved files (up to {perHour} per hour).</Text>
-        <Button onClick={start} loading={busy} disabled={disabled}>Run tests</Button>
+      <Group justify="space-between" wrap="nowrap" align="flex-start">
+        <Stack gap={2}>
+          <Text size="sm">Runs the visible tests on your saved files.</Text>
+          <Text size="sm" c="dimmed" aria-live="polite" aria-label="Runs left">
+            {allowance.data ? allowanceLine(allowance.data) : '\u00a0'}
+          </Text>
+        </Stack>
+        <Button onClick={start} loading={busy} disabled={disabled || allowance.data?.left === 0} style={{ flexShrink: 0 }}>
+          Run tests
+        </Button>
       </Group>
       {error && <Alert color="orange" role="alert" title="The tests were not started">{error}</Alert>}
       {run && (
         <Stack gap="xs" aria-live="polite">
           <Group gap="xs">
-            <Badge color={run.status === 'FINISHED' ? (run.outcome === 'COMPLETED' ? 'green' : 'red') : 'blue'} aria-label="Run status">
-              {run.status === 'FINISHED' ? `finished: ${run.outcome?.toLowerCase().replace('_', ' ')}` : run.status.toLowerCase()}
+            <Badge color={runStatusColor(run)} tt="none" size="lg" variant="light" aria-label="Run status">
+              {runStatusWords(run)}
             </Badge>
-            {run.status === 'FINISHED' && (
-              <Text size="sm">
-                {passedLine(run.tests, 'visible tests')}
-              </Text>
-            )}
+            {run.status === 'FINISHED' && <Text size="sm">{passedLine(run.tests, 'visible tests')}</Text>}
             {run.status !== 'FINISHED' && phase && <Text size="sm" c="dimmed">{phase}</Text>}
           </Group>
-          {run.tests.length > 0 && <RunTestsTable tests={run.tests} label="Test results" maxHeight={320} />}
+          {run.tests.length > 0 && <RunTestsTable tests={run.tests} label="Test results" />}
           {run.status === 'FINISHED' && run.logs && (
             <details>
               <summary>Your service's output</summary>
-              <Code block style={{ maxHeight: 240, overflow: 'auto' }}>{run.logs.slice(-8000)}</Code>
+              <Code block tabIndex={0} aria-label="Your service's output" style={{ maxHeight: 240, overflow: 'auto', whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
+                {run.logs.slice(-8000)}
+              </Code>
             </details>
           )}
         </Stack>

@@ -1,11 +1,6 @@
-import { Typography } from '@mantine/core';
-import ReactMarkdown from 'react-markdown';
+import { MarkdownView } from '../../markdown/markdown-view';
 
-/** The challenge prompt as rendered markdown; long lines and code wrap instead of widening the page. */
+/** The challenge prompt, rendered as the lead's preview renders it. */
 export function PromptView({ markdown }: { markdown: string }) {
-  return (
-    <Typography style={{ overflowWrap: 'anywhere' }}>
-      <ReactMarkdown>{markdown}</ReactMarkdown>
-    </Typography>
-  );
+  return <MarkdownView>{markdown}</MarkdownView>;
 }

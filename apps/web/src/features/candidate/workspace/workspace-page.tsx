@@ -1,34 +1,41 @@
-import { Alert, Box, Button, Group, Modal, Paper, Stack, Tabs, Text, Title } from '@mantine/core';
+import { Alert, Button, Group, Modal, Stack, Text, Title } from '@mantine/core';
+import { useDocumentTitle, useMediaQuery } from '@mantine/hooks';
 import { useQueryClient } from '@tanstack/react-query';
 import type { CandidateWorkspace } from '@takehome/contracts';
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { errorMessage } from '../../../api/http';
 import { useServerOffset, useSubmitAttempt } from '../hooks/use-candidate';
-import { CodeEditor } from './code-editor';
 import { Countdown } from './countdown';
-import { FileTree } from './file-tree';
-import { PracticePanel } from './practice-panel';
-import { PromptView } from './prompt-view';
+import { NarrowView } from './narrow-view';
+import { WorkspacePanes } from './workspace-panes';
 import { unsavedKey } from './local-drafts';
 import { type DraftEntry, useDraftFiles } from './use-draft-files';
 import { queryKeys } from '../../../hooks/query-keys';
 
+// Text colours with at least 4.5:1 on white (no orange shade has it; the orange alert carries that warning).
 function saveSummary(files: DraftEntry[]): { text: string; color: string } {
-  if (files.some((f) => f.state === 'conflict')) return { text: 'A file changed elsewhere: reload it', color: 'red' };
-  if (files.some((f) => f.state === 'invalid')) return { text: 'A save was refused', color: 'red' };
-  if (files.some((f) => f.state === 'retrying')) return { text: 'Not saved to the server yet: kept in this browser, retrying…', color: 'orange' };
+  if (files.some((f) => f.state === 'conflict')) return { text: 'A file changed elsewhere: reload it', color: 'red.9' };
+  if (files.some((f) => f.state === 'invalid')) return { text: 'A save was refused', color: 'red.9' };
+  if (files.some((f) => f.state === 'retrying')) return { text: 'Not saved to the server yet: kept in this browser, retrying…', color: 'dark' };
   if (files.some((f) => f.state === 'saving' || f.state === 'pending')) return { text: 'Saving…', color: 'dimmed' };
-  return { text: 'All changes saved', color: 'green' };
+  return { text: 'All changes saved', color: 'teal.9' };
 }
 
-export function WorkspacePage({ workspace, perHour }: { workspace: CandidateWorkspace; perHour: number }) {
+// Below this width three panes cannot fit an editor worth using (the phone and small-tablet case).
+const NARROW = '(max-width: 47.99em)';
+
+export function WorkspacePage({ workspace }: { workspace: CandidateWorkspace }) {
+  useDocumentTitle(`Workspace · ${workspace.title} · Takehome`);
+  const narrow = useMediaQuery(NARROW, false, { getInitialValueInEffect: false });
+  // After "Start" the landing page (and its button) is gone: focus goes to the workspace's heading, not the body.
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), []);
   const client = useQueryClient();
   const refreshState = useCallback(() => void client.invalidateQueries({ queryKey: queryKeys.candidateOverview() }), [client]);
   const drafts = useDraftFiles(workspace.files, refreshState, unsavedKey(workspace.attempt.startedAt));
   const offset = useServerOffset(workspace.serverTime);
   const list = useMemo(() => Object.values(drafts.files).sort((a, b) => a.path.localeCompare(b.path)), [drafts.files]);
   const [activePath, setActivePath] = useState<string | null>(workspace.files.find((f) => /server|main/.test(f.path))?.path ?? workspace.files[0]?.path ?? null);
-  const active = activePath ? drafts.files[activePath] : undefined;
   const [timeUp, setTimeUp] = useState(false);
   const [confirming, setConfirming] = useState(false);
   const submit = useSubmitAttempt();
@@ -50,12 +57,14 @@ export function WorkspacePage({ workspace, perHour }: { workspace: CandidateWork
   };
 
   return (
-    <Stack gap="sm" h="calc(100vh - 90px)">
-      <Group justify="space-between" wrap="nowrap">
-        <Title order={1} size="h3" lineClamp={1} style={{ minWidth: 0 }}>
+    // Wide: the page is exactly the window and the panes scroll inside; narrow: the page scrolls as a document.
+    <Stack gap="xs" h={narrow ? undefined : 'calc(100dvh - 68px)'}>
+      <Group justify="space-between" gap="xs" wrap={narrow ? 'wrap' : 'nowrap'}>
+        <Title order={1} ref={heading} tabIndex={-1} size="h3" lineClamp={narrow ? 2 : 1} style={{ minWidth: 0, flex: narrow ? '1 1 100%' : undefined }}>
           {workspace.title}
         </Title>
-        <Group gap="sm" wrap="nowrap">
+        {/* Timer and Submit never shrink: on a narrow screen the row wraps instead of cutting them off. */}
+        <Group gap="sm" wrap="wrap" justify="flex-end" style={{ flexShrink: 0 }}>
           <Text size="sm" c={summary.color} role="status" aria-label="Save status">{summary.text}</Text>
           <Countdown deadline={workspace.attempt.deadline} offsetMs={offset} onExpired={onExpired} />
           <Button color="green" onClick={() => setConfirming(true)} disabled={timeUp}>Submit</Button>
@@ -79,45 +88,11 @@ export function WorkspacePage({ workspace, perHour }: { workspace: CandidateWork
           </Group>
         </Alert>
       ))}
-      <Group align="stretch" gap="sm" wrap="nowrap" style={{ flex: 1, minHeight: 0 }}>
-        <Paper withBorder p="xs" w={240} style={{ flexShrink: 0 }}>
-          <FileTree
-            files={list}
-            active={activePath}
-            readOnly={readOnly}
-            onOpen={setActivePath}
-            onCreate={async (p) => { await drafts.create(p); setActivePath(p); }}
-            onRename={async (from, to) => { await drafts.rename(from, to); if (activePath === from) setActivePath(to); }}
-            onDelete={async (p) => { await drafts.remove(p); if (activePath === p) setActivePath(null); }}
-          />
-        </Paper>
-        <Paper withBorder style={{ flex: 1, minWidth: 0, overflow: 'hidden', display: 'flex', flexDirection: 'column' }}>
-          {active ? (
-            <>
-              <Text size="xs" c="dimmed" px="sm" py={4} truncate="start" title={active.path}>{active.path}</Text>
-              <Box style={{ flex: 1, minHeight: 0, overflow: 'auto' }}>
-                <CodeEditor key={active.path} path={active.path} value={active.content} readOnly={readOnly || active.state === 'conflict'} onChange={(v) => drafts.setContent(active.path, v)} />
-              </Box>
-            </>
-          ) : (
-            <Text p="md" c="dimmed">Pick a file on the left, or create one.</Text>
-          )}
-        </Paper>
-        <Paper withBorder p="sm" w="36%" maw={560} style={{ flexShrink: 0, minWidth: 300, display: 'flex', flexDirection: 'column' }}>
-          <Tabs defaultValue="task" keepMounted style={{ display: 'flex', flexDirection: 'column', flex: 1, minHeight: 0 }}>
-            <Tabs.List>
-              <Tabs.Tab value="task">Task</Tabs.Tab>
-              <Tabs.Tab value="tests">Tests</Tabs.Tab>
-            </Tabs.List>
-            <Tabs.Panel value="task" pt="sm" style={{ flex: 1, minHeight: 0, overflow: 'auto' }}>
-              <PromptView markdown={workspace.promptMarkdown} />
-            </Tabs.Panel>
-            <Tabs.Panel value="tests" pt="sm" style={{ flex: 1, minHeight: 0, overflow: 'auto' }}>
-              <PracticePanel disabled={readOnly} beforeRun={drafts.flushAll} perHour={perHour} />
-            </Tabs.Panel>
-          </Tabs>
-        </Paper>
-      </Group>
+      {narrow ? (
+        <NarrowView prompt={workspace.promptMarkdown} files={list} />
+      ) : (
+        <WorkspacePanes ctx={{ workspace, drafts, readOnly }} list={list} activePath={activePath} setActivePath={setActivePath} />
+      )}
       <Modal opened={confirming} onClose={() => setConfirming(false)} title="Submit your work?">
         <Stack>
           <Text>Your saved files are submitted as they are now and cannot be changed afterwards. The visible and hidden tests run on them, and reviewers read your code.</Text>
