@@ -66,6 +66,20 @@ else
   base "$PY_BASE" "$PY_HASH" base/python-rootfs.sh
 fi
 
+# The node20 image's libraries (express, fastify, pg, ...) come from the npm registry at the versions its
+# lockfile pins, installed here with the host's npm (its registry settings and CA) and copied into the image,
+# so the image build itself needs no network. Staged under docker/.vendor (git-ignored, not hashed: the
+# lockfile is, as part of runtimes/node20).
+vendor_node_libraries() {
+  local src="$DIR/runtimes/node20/libraries" dest="$DIR/.vendor/node20"
+  if cmp -s "$src/package-lock.json" "$dest/package-lock.json" && [ -d "$dest/node_modules" ]; then return; fi
+  step "installing the node20 libraries from $src/package-lock.json ..."
+  rm -rf "$dest"; mkdir -p "$dest"
+  cp "$src/package.json" "$src/package-lock.json" "$dest/"
+  (cd "$dest" && npm ci --omit=dev --ignore-scripts --no-audit --no-fund --loglevel=error >/dev/null) ||
+    { rm -rf "$dest"; die "npm ci of the node20 libraries failed"; }
+}
+vendor_node_libraries
 runtime takehome/node20 node20 "$NODE_BASE" "$NODE_HASH"
 runtime takehome/node20-runner node20-runner takehome/node20 "$HASH_node20"
 runtime takehome/python3 python3 "$PY_BASE" "$PY_HASH"
