@@ -36,7 +36,7 @@ module Minitest
         elsif r.passed? then ""
         else
           f = r.failure
-          %(<failure message="#{esc(f.message.lines.first.to_s.strip)}">#{esc("#{f.class}: #{f.message}\n#{(f.backtrace || []).first(5).join("\n")}")}</failure>)
+          %(<failure message="#{esc(f.message.lines.first.to_s.strip)}">#{esc("#{f.class}: #{f.message}\n#{Minitest.filter_backtrace(f.backtrace || []).first(5).join("\n")}")}</failure>)
         end
       %(<testcase classname="#{esc(klass)}" name="#{esc(r.name)}" time="#{r.time.round(4)}">#{inner}</testcase>)
     end
