@@ -41,7 +41,11 @@ runtime() {
   if up_to_date "$name" "$hash"; then step "$name up to date"; return; fi
   step "building $name ..."
   local log t0=$SECONDS; log="$(mktemp)"
-  if ! docker build -q --build-arg "BASE=$from" --label "$LABEL=$hash" -t "$name" \
+  # RUN steps on the offline bases need no network, so they get none (nor a bridge endpoint, which a host
+  # without docker0 cannot give); only a public base (python3's pip install of the same versions) may fetch.
+  local network=none
+  [ "$from_hash" = public ] && network=default
+  if ! docker build -q --network "$network" --build-arg "BASE=$from" --label "$LABEL=$hash" -t "$name" \
       -f "$DIR/runtimes/$dir/Dockerfile" "$DIR" >"$log" 2>&1; then
     cat "$log" >&2; rm -f "$log"; die "building $name failed"
   fi

@@ -34,19 +34,28 @@ describe('offered libraries in the sandbox', () => {
     );
   });
 
-  it('serves a Flask app from the python image', async () => {
+  it('serves the notes service written with Flask from the python image', async () => {
     const main = [
-      'import os',
-      'from flask import Flask, jsonify',
+      'import json, os',
+      'from flask import Flask, request',
       'app = Flask(__name__)',
+      'FILE = os.path.join(os.environ["DATA_DIR"], "notes.json")',
+      'def load():',
+      '    return json.load(open(FILE)) if os.path.exists(FILE) else []',
       '@app.get("/health")',
       'def health():',
-      '    return jsonify(status="ok")',
+      '    return {"status": "ok"}',
+      '@app.get("/notes")',
+      'def notes():',
+      '    return json.dumps(load()), 200, {"content-type": "application/json"}',
+      '@app.post("/notes")',
+      'def create():',
+      '    notes = load() + [{"text": request.get_json()["text"]}]',
+      '    json.dump(notes, open(FILE, "w"))',
+      '    return notes[-1], 201',
       'app.run(host="0.0.0.0", port=int(os.environ["PORT"]))',
     ].join('\n');
-    const result = await runner.run(blackBoxRequest({ 'main.py': main }, { tests: { 'health answers': {} } }, 'python'));
-    // Only /health exists: the health test passes, the notes tests fail; the app itself started with Flask.
-    expect(result.status, result.output).toBe('completed');
-    expect(result.tests.find((t) => t.name === 'health answers')?.status, result.output).toBe('passed');
+    const result = await runner.run(blackBoxRequest({ 'main.py': main }, {}, 'python'));
+    expect(result, result.output).toMatchObject({ status: 'completed', score: 3, max_score: 3 });
   });
 });
