@@ -64,6 +64,15 @@ describe('runOwnTests', () => {
     });
   });
 
+  it('reports a Go test package that does not compile as one failed test holding the compiler message', async () => {
+    const files = { ...loadDir('own-tests/go'), 'mathx/broken_test.go': 'package mathx\n\nimport "testing"\n\nfunc TestBroken(t *testing.T) { undefinedHelper() }\n' };
+    const result = await runOwnTests(runner, request('go', files));
+    expect(result.status, result.output).toBe('completed');
+    expect(result.tests).toHaveLength(1);
+    expect(result.tests[0]).toMatchObject({ name: expect.stringContaining('example.com/calc/mathx (build)'), status: 'failed' });
+    expect(result.tests[0].output).toContain('undefined: undefinedHelper');
+  });
+
   it("names a package outside the image's set in the own-test output", async () => {
     const files = { ...loadDir('own-tests/python3'), 'test_extra.py': 'import requests\n\ndef test_fetch():\n    assert requests\n' };
     const result = await runOwnTests(runner, request('python3', files));
