@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Builds the runtime images the sandbox runs submissions and tests in, fully offline:
 #   takehome/base-node, takehome/base-python   rootfs bases made by base/*-rootfs.sh and `docker import`
-#   takehome/node20, takehome/python3          submission images (supervisor in /opt/takehome)
+#   takehome/node20, takehome/python3          submission images (supervisor in /opt/takehome), with the offered
+#                                              libraries: node20's from runtimes/node20/libraries (npm lockfile),
+#                                              python3's Debian packages in the base rootfs
 #   takehome/node20-runner, takehome/python3-runner   test-runner images
 #   takehome/base-LANG, takehome/LANG, takehome/LANG-runner   for LANG in go java17 cpp ruby: Debian toolchains
 #                                              and libraries unpacked by base-lang/debian.sh (LANGS=go,ruby to
