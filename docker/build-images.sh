@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Builds the runtime images the sandbox runs submissions and tests in, fully offline:
 #   takehome/base-node, takehome/base-python   rootfs bases made by base/*-rootfs.sh and `docker import`
-#   takehome/node20, takehome/python3          submission images (supervisor in /opt/takehome)
+#   takehome/node20, takehome/python3          submission images (supervisor in /opt/takehome), with the offered
+#                                              libraries: node20's from runtimes/node20/libraries (npm lockfile),
+#                                              python3's Debian packages in the base rootfs
 #   takehome/node20-runner, takehome/python3-runner   test-runner images
 #   takehome/base-LANG, takehome/LANG, takehome/LANG-runner   for LANG in go java17 cpp ruby: Debian toolchains
 #                                              and libraries unpacked by base-lang/debian.sh (LANGS=go,ruby to
@@ -41,7 +43,11 @@ runtime() {
   if up_to_date "$name" "$hash"; then step "$name up to date"; return; fi
   step "building $name ..."
   local log t0=$SECONDS; log="$(mktemp)"
-  if ! docker build -q --build-arg "BASE=$from" --label "$LABEL=$hash" -t "$name" \
+  # RUN steps on the offline bases need no network, so they get none (nor a bridge endpoint, which a host
+  # without docker0 cannot give); only a public base (python3's pip install of the same versions) may fetch.
+  local network=none
+  [ "$from_hash" = public ] && network=default
+  if ! docker build -q --network "$network" --build-arg "BASE=$from" --label "$LABEL=$hash" -t "$name" \
       -f "$DIR/runtimes/$dir/Dockerfile" "$DIR" >"$log" 2>&1; then
     cat "$log" >&2; rm -f "$log"; die "building $name failed"
   fi
@@ -66,6 +72,20 @@ else
   base "$PY_BASE" "$PY_HASH" base/python-rootfs.sh
 fi
 
+# The node20 image's libraries (express, fastify, pg, ...) come from the npm registry at the versions its
+# lockfile pins, installed here with the host's npm (its registry settings and CA) and copied into the image,
+# so the image build itself needs no network. Staged under docker/.vendor (git-ignored, not hashed: the
+# lockfile is, as part of runtimes/node20).
+vendor_node_libraries() {
+  local src="$DIR/runtimes/node20/libraries" dest="$DIR/.vendor/node20"
+  if cmp -s "$src/package-lock.json" "$dest/package-lock.json" && [ -d "$dest/node_modules" ]; then return; fi
+  step "installing the node20 libraries from $src/package-lock.json ..."
+  rm -rf "$dest"; mkdir -p "$dest"
+  cp "$src/package.json" "$src/package-lock.json" "$dest/"
+  (cd "$dest" && npm ci --omit=dev --ignore-scripts --no-audit --no-fund --loglevel=error >/dev/null) ||
+    { rm -rf "$dest"; die "npm ci of the node20 libraries failed"; }
+}
+vendor_node_libraries
 runtime takehome/node20 node20 "$NODE_BASE" "$NODE_HASH"
 runtime takehome/node20-runner node20-runner takehome/node20 "$HASH_node20"
 runtime takehome/python3 python3 "$PY_BASE" "$PY_HASH"

@@ -5,7 +5,7 @@ packages_for() {
   case "$1" in
     # CGO is off in the sandbox, so no C toolchain; chi, gin and lib/pq as Debian packages them (GOPATH layout).
     go) echo golang-go golang-github-go-chi-chi-dev golang-github-gin-gonic-gin-dev golang-github-lib-pq-dev ;;
-    java17) echo openjdk-17-jdk-headless libpostgresql-jdbc-java libjackson2-databind-java ;;
+    java17) echo openjdk-17-jdk-headless libpostgresql-jdbc-java libjackson2-databind-java junit5 ;;
     cpp) echo g++ gcc cpp g++-12 make cmake libcpp-httplib-dev nlohmann-json3-dev libgtest-dev libgmock-dev libpqxx-dev ;;
     ruby) echo ruby ruby3.1 ruby-sinatra ruby-pg ruby-webrick puma ruby-rack ruby-json ruby-minitest ruby-rack-test ;;
     *) echo "unknown language $1" >&2; return 1 ;;

@@ -44,6 +44,9 @@ describe('candidate in the browser', () => {
     expect(page.url()).toBe(`${t.baseUrl}/candidate`);
     await expect(page.getByLabel('Time limit').innerText()).resolves.toContain('2 h 45 min');
     await page.getByText('Behaviour matches the contract').waitFor();
+    // Each language names the libraries its image carries offline, with versions, before the clock starts.
+    await page.getByText(/express 5\.3\.0, fastify 5\.12\.8, .* and the standard library/).waitFor();
+    await page.getByText(/Flask 2\.2\.2|flask 2\.2\.2/).waitFor();
     await screenshot(page, 'candidate-1-landing');
 
     await page.getByRole('button', { name: /Start the assessment/ }).click();

@@ -25,6 +25,7 @@ export function toSandboxRequest(inputs: SandboxRunInputs, runId: string): RunRe
       runnerImage: inputs.mode === 'black-box' ? BLACK_BOX_RUNNER : RUNTIME_IMAGES[inputs.runtime].runnerImage,
       startCommand: [...inputs.startCommand],
       ...(inputs.buildCommand ? { buildCommand: [...inputs.buildCommand] } : {}),
+      libraries: { ...RUNTIME_CATALOGUE[inputs.runtime].libraries },
     },
     mode: inputs.mode,
     submissionFiles: inputs.submissionFiles,

@@ -7,6 +7,7 @@ import { reapLeftovers } from './docker/reaper';
 import { UnsafeArchiveError } from './docker/tar';
 import { Watchdog } from './docker/watchdog';
 import { fetchReport, putFiles, ReportMissingError, sandboxUser } from './docker/workspace';
+import { describeMissingPackages } from './missing-packages';
 import { gradeTests, parseReport, ReportError } from './reports';
 import {
   runRequestSchema,
@@ -200,7 +201,7 @@ export class DockerSandboxRunner implements SandboxRunner {
         oom ? 'a container ran out of memory' : '',
         missing.length > 0 ? `the suite did not finish: ${missing.length} declared test(s) missing from the report count as failed (${missing.join(', ')})` : '',
       ].filter(Boolean).join('; ');
-      return { status, ...graded, execution_time: elapsed, output: this.withDiagnostics(output, diagnostics) };
+      return { status, ...graded, execution_time: elapsed, output: this.withDiagnostics(req, output, diagnostics) };
     } catch (err) {
       if (oom) return this.result(state, 'oom', output, `out of memory (test command exit ${tests.exitCode})`);
       const known = err instanceof ReportError || err instanceof ReportMissingError || err instanceof UnsafeArchiveError;
@@ -220,12 +221,14 @@ export class DockerSandboxRunner implements SandboxRunner {
   /** A result without graded tests; max_score still reflects the weights the challenge declared. */
   private result(state: RunState, status: RunStatus, output: string, diagnostic: string): RunResult {
     const maxScore = Object.values(state.req.tests ?? {}).reduce((s, t) => s + (t.weight ?? 1), 0);
-    return { status, score: 0, max_score: maxScore, execution_time: state.watchdog.elapsedMs(), output: this.withDiagnostics(output, diagnostic), tests: [] };
+    return { status, score: 0, max_score: maxScore, execution_time: state.watchdog.elapsedMs(), output: this.withDiagnostics(state.req, output, diagnostic), tests: [] };
   }
 
-  private withDiagnostics(output: string, diagnostic: string): string {
-    if (!diagnostic) return output;
-    return `${output}${output && !output.endsWith('\n') ? '\n' : ''}[sandbox] ${diagnostic}`;
+  /** Appends the platform's own lines, a library the submission lacks first: it explains the crash above it. */
+  private withDiagnostics(req: ParsedRunRequest, output: string, diagnostic: string): string {
+    const lines = [describeMissingPackages(output, req.runtime.libraries), diagnostic].filter(Boolean);
+    if (lines.length === 0) return output;
+    return `${output}${output && !output.endsWith('\n') ? '\n' : ''}${lines.map((l) => `[sandbox] ${l}`).join('\n')}`;
   }
 
   private submissionEnv(req: ParsedRunRequest): Record<string, string> {

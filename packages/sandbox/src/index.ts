@@ -19,3 +19,5 @@ export {
   type ParsedReport,
   type ReportedTest,
 } from './reports';
+export { ownTestsRunRequest, runOwnTests, type OwnTestsRequest } from './own-tests';
+export { describeMissingPackages, findMissingPackages } from './missing-packages';

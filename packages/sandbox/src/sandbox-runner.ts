@@ -20,6 +20,8 @@ export const runRequestSchema = z.object({
     startCommand: z.array(z.string()).min(1),
     /** compiled runtimes: runs in the submission's container before it starts, under limits.buildTimeoutMs */
     buildCommand: z.array(z.string()).min(1).optional(),
+    /** what the image offers offline (name -> version): a missing package in the output is named against it */
+    libraries: z.record(z.string(), z.string()).optional(),
   }),
   mode: z.enum(['black-box', 'in-container']),
   submissionFiles: filesSchema,

@@ -98,6 +98,6 @@ describe('sandbox security per language runtime', () => {
       // Whatever the build made of it, the next honest build on the same engine grades normally.
       const next = await runner.run(languageRequest('cpp'));
       expect(next, next.output).toMatchObject({ status: 'completed', score: 3 });
-    });
+    }, 150_000); // two C++ builds, the honest one alone about 35 s; on a loaded 2-core machine they took 58 s of the default 60
   });
 });
