@@ -12,5 +12,6 @@ export { DEFAULT_LIMITS, RUNTIME_IMAGES, toSandboxRequest } from './sandbox-requ
 export { readSubmissionFolder } from './submission-folder';
 export { BUILT_IN_CHALLENGES_DIR, loadChallengeLibrary } from './challenge-library';
 export { ChallengePackageCache } from './package-cache';
-export { RUNTIME_CATALOGUE, type RuntimeSpec } from './runtime-catalogue';
+export { RUNTIME_CATALOGUE, type OwnTestsSpec, type RuntimeSpec } from './runtime-catalogue';
+export { buildOwnTestInputs, ownTestsSpec } from './own-test-inputs';
 export { applyMutant, loadMutants, type Mutant } from './mutants';

@@ -18,6 +18,21 @@ export interface RuntimeSpec {
   entrypoint: { file: string; hint: string };
   /** available without network in the sandbox: name -> version (shared with the web app via contracts) */
   libraries: Record<string, string>;
+  /** the candidate's own tests (workbench): run in the runtime's runner image, never with the challenge's tests */
+  ownTests?: OwnTestsSpec;
+}
+
+/**
+ * How a candidate's own test files are found and run: the runtime's usual test command, writing a report the
+ * sandbox already parses. Fixed by the platform like startCommand, so a candidate cannot choose the command.
+ */
+export interface OwnTestsSpec {
+  command: readonly string[];
+  /** relative to the workspace; its folder is created before the command runs */
+  reportPath: string;
+  format: 'junit';
+  /** what to tell a candidate about naming their test files */
+  hint: string;
 }
 
 export const RUNTIME_CATALOGUE: Record<Runtime, RuntimeSpec> = {
@@ -27,6 +42,12 @@ export const RUNTIME_CATALOGUE: Record<Runtime, RuntimeSpec> = {
     runnerImage: 'takehome/node20-runner',
     startCommand: ['npm', 'start'],
     entrypoint: { file: 'package.json', hint: 'started with `npm start`' },
+    ownTests: {
+      command: ['node', '--test', '--test-reporter=junit', '--test-reporter-destination=.own-tests/report.xml', '--test-reporter=spec', '--test-reporter-destination=stdout'],
+      reportPath: '.own-tests/report.xml',
+      format: 'junit',
+      hint: 'node --test finds files named *.test.js (or .mjs/.cjs) and files under a test/ folder',
+    },
   },
   python3: {
     ...RUNTIME_OFFERINGS.python3,
@@ -34,6 +55,13 @@ export const RUNTIME_CATALOGUE: Record<Runtime, RuntimeSpec> = {
     runnerImage: 'takehome/python3-runner',
     startCommand: ['python3', 'main.py'],
     entrypoint: { file: 'main.py', hint: 'started with `python3 main.py`' },
+    // The image has no pytest: unittest discovery, with the platform's JUnit writer (docker/supervisor/python).
+    ownTests: {
+      command: ['/opt/takehome/unittest-junit', '.own-tests/report.xml', '.', 'test*.py'],
+      reportPath: '.own-tests/report.xml',
+      format: 'junit',
+      hint: 'unittest discovery finds files named test*.py',
+    },
   },
   go: {
     ...RUNTIME_OFFERINGS.go,
