@@ -44,4 +44,6 @@ export const queryKeys = {
   candidateWorkspace: () => ['candidate', 'workspace'] as const,
   candidateFeedback: () => ['candidate', 'feedback'] as const,
   candidateRuns: () => ['candidate', 'runs'] as const,
+  candidateOwnTests: () => ['candidate', 'own-tests'] as const,
+  candidateTestCode: () => ['candidate', 'test-code'] as const,
 };

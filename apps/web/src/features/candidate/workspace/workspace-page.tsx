@@ -8,6 +8,7 @@ import { CodeEditor } from './code-editor';
 import { Countdown } from './countdown';
 import { FileTree } from './file-tree';
 import { PracticePanel } from './practice-panel';
+import { WorkbenchPanels, WorkbenchTabs } from '../workbench/workbench-tabs';
 import { PromptView } from './prompt-view';
 import { unsavedKey } from './local-drafts';
 import { type DraftEntry, useDraftFiles } from './use-draft-files';
@@ -108,6 +109,7 @@ export function WorkspacePage({ workspace, perHour }: { workspace: CandidateWork
             <Tabs.List>
               <Tabs.Tab value="task">Task</Tabs.Tab>
               <Tabs.Tab value="tests">Tests</Tabs.Tab>
+              <WorkbenchTabs />
             </Tabs.List>
             <Tabs.Panel value="task" pt="sm" style={{ flex: 1, minHeight: 0, overflow: 'auto' }}>
               <PromptView markdown={workspace.promptMarkdown} />
@@ -115,6 +117,7 @@ export function WorkspacePage({ workspace, perHour }: { workspace: CandidateWork
             <Tabs.Panel value="tests" pt="sm" style={{ flex: 1, minHeight: 0, overflow: 'auto' }}>
               <PracticePanel disabled={readOnly} beforeRun={drafts.flushAll} perHour={perHour} />
             </Tabs.Panel>
+            <WorkbenchPanels disabled={readOnly} beforeRun={drafts.flushAll} perHour={perHour} />
           </Tabs>
         </Paper>
       </Group>
