@@ -19,3 +19,5 @@ export {
   type ParsedReport,
   type ReportedTest,
 } from './reports';
+export { DockerWorkbenchSessions } from './sessions/docker-workbench-sessions';
+export * from './sessions/session-types';
