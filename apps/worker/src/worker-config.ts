@@ -12,6 +12,10 @@ const workerEnv = z.object({
   // A crashed worker's job goes back to the queue after about this long without a lock renewal.
   WORKER_LOCK_MS: env.positiveInt(30_000),
   WORKER_ID: z.string().min(1).optional(),
+  // Candidates' workbench sessions (running service, terminal) this process holds at once, and when they stop.
+  WORKER_WORKBENCH_SESSIONS: env.positiveInt(4),
+  WORKBENCH_IDLE_SECONDS: env.positiveInt(300),
+  WORKBENCH_MAX_MINUTES: env.positiveInt(60),
   // Defaults to one derived from the database name, exactly as the API does (see queuePrefix in @takehome/jobs).
   QUEUE_PREFIX: z.string().min(1).optional(),
 });

@@ -15,3 +15,4 @@ export { ChallengePackageCache } from './package-cache';
 export { RUNTIME_CATALOGUE, type OwnTestsSpec, type RuntimeSpec } from './runtime-catalogue';
 export { buildOwnTestInputs, ownTestsSpec } from './own-test-inputs';
 export { applyMutant, loadMutants, type Mutant } from './mutants';
+export { serviceSessionRequest, terminalSessionRequest } from './workbench-requests';
