@@ -46,4 +46,5 @@ export const queryKeys = {
   candidateRuns: () => ['candidate', 'runs'] as const,
   candidateOwnTests: () => ['candidate', 'own-tests'] as const,
   candidateTestCode: () => ['candidate', 'test-code'] as const,
+  candidateTerminal: () => ['candidate', 'terminal'] as const,
 };

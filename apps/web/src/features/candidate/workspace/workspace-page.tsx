@@ -117,7 +117,7 @@ export function WorkspacePage({ workspace, perHour }: { workspace: CandidateWork
             <Tabs.Panel value="tests" pt="sm" style={{ flex: 1, minHeight: 0, overflow: 'auto' }}>
               <PracticePanel disabled={readOnly} beforeRun={drafts.flushAll} perHour={perHour} />
             </Tabs.Panel>
-            <WorkbenchPanels disabled={readOnly} beforeRun={drafts.flushAll} perHour={perHour} />
+            <WorkbenchPanels disabled={readOnly} beforeRun={drafts.flushAll} perHour={perHour} editor={drafts} />
           </Tabs>
         </Paper>
       </Group>
