@@ -73,12 +73,12 @@ export function ServiceConsolePanel({ disabled, beforeStart }: { disabled: boole
       )}
       {error && <Alert color="orange" role="alert">{error}</Alert>}
       <Group gap="xs" align="flex-end" wrap="nowrap">
-        <Select label="Method" data={[...CONSOLE_METHODS]} value={method} onChange={(v) => setMethod(v ?? 'GET')} allowDeselect={false} w={110} />
-        <TextInput label="Path" value={path} onChange={(e) => setPath(e.currentTarget.value)} style={{ flex: 1 }} />
+        <Select label="Request method" data={[...CONSOLE_METHODS]} value={method} onChange={(v) => setMethod(v ?? 'GET')} allowDeselect={false} w={140} />
+        <TextInput label="Request URL" description="A path on your service, e.g. /health" value={path} onChange={(e) => setPath(e.currentTarget.value)} style={{ flex: 1 }} />
         <Button onClick={send} loading={busy === 'send'} disabled={disabled || !service?.running}>Send</Button>
       </Group>
-      <Textarea label="Headers" description="One per line: Name: value" autosize minRows={1} maxRows={4} value={headerText} onChange={(e) => setHeaderText(e.currentTarget.value)} />
-      <Textarea label="Body" autosize minRows={2} maxRows={8} value={body} onChange={(e) => setBody(e.currentTarget.value)} styles={{ input: { fontFamily: 'monospace' } }} />
+      <Textarea label="Request headers" description="One per line: Name: value" autosize minRows={1} maxRows={4} value={headerText} onChange={(e) => setHeaderText(e.currentTarget.value)} />
+      <Textarea label="Request body" autosize minRows={2} maxRows={8} value={body} onChange={(e) => setBody(e.currentTarget.value)} styles={{ input: { fontFamily: 'monospace' } }} />
       {response && (
         <Stack gap={4} aria-live="polite" aria-label="Response">
           {response.ok ? (

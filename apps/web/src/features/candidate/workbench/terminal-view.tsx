@@ -38,5 +38,5 @@ export function TerminalView({ onClosed }: { onClosed: (reason: string) => void 
     };
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
-  return <div ref={host} aria-label="Terminal" style={{ height: 340, background: '#000', padding: 4 }} />;
+  return <div ref={host} aria-label="Terminal screen" style={{ height: 340, background: '#000', padding: 4 }} />;
 }
