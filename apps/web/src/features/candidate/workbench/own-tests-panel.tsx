@@ -45,7 +45,7 @@ export function OwnTestsPanel({ disabled, beforeRun, perHour }: { disabled: bool
     <Stack gap="sm">
       <Group justify="space-between" wrap="nowrap" align="flex-start">
         <Text size="sm" c="dimmed">
-          Runs your own test files in the sandbox, without network (up to {perHour} per hour). {overview.data?.hint ? `${overview.data.hint[0].toUpperCase()}${overview.data.hint.slice(1)}.` : ''}
+          Runs your own test files in the sandbox, without network (up to {perHour} per hour). {overview.data?.hint ? `How to name them: ${overview.data.hint}.` : ''}
         </Text>
         <Button onClick={start} loading={busy} disabled={disabled} style={{ flexShrink: 0 }}>Run my tests</Button>
       </Group>
