@@ -83,8 +83,12 @@ describe(DockerWorkbenchSessions.name, () => {
       await waitFor(() => text, /NET lo\b/);
       expect(text).not.toMatch(/NET .*eth/);
 
-      const { files } = await sessions.terminalFiles(id);
+      // A link the candidate makes is named and skipped, never followed to what it points at.
+      shell.write("node -e \"require('fs').symlinkSync('/etc/passwd', 'link'); console.log('LINK' + 'ED')\"\n");
+      await waitFor(() => text, /LINKED/);
+      const { files, skipped } = await sessions.terminalFiles(id);
       expect(files).toEqual({ 'app.js': 'console.log(40 + 2)\n', 'lib/x.js': 'x', 'made.txt': 'from the terminal' });
+      expect(skipped).toEqual(['link (symlink)']);
       const info = await docker.getContainer(`takehome-term-${id}`).inspect();
       expect(info.HostConfig).toMatchObject({ NetworkMode: 'none', ReadonlyRootfs: true, CapDrop: ['ALL'], Memory: 256 * 1024 * 1024, PidsLimit: 64 });
       shell.close();
