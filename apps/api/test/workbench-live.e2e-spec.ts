@@ -1,4 +1,6 @@
+import { queuePrefix, workbenchKeys } from '@takehome/jobs';
 import Docker from 'dockerode';
+import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { startWorker, type WorkerProcess } from '../../../tests/support/worker-process';
@@ -101,6 +103,18 @@ describe('candidate workbench: service console and terminal through the worker',
       expect((await a.client.json('DELETE', '/workbench/service')).status).toBe(204);
       expect(await sandboxObjects(sessionId)).toBe(0);
       expect((await a.client.json('POST', '/workbench/service/requests', { method: 'GET', path: '/health' })).status).toBe(409);
+    });
+
+    it('drops a start the API already gave up on instead of starting it late', async () => {
+      const { attempt } = await started();
+      const sessionId = `svc-${attempt.id}`;
+      const redis = new Redis(t.config.REDIS_URL);
+      const request = { sessionId, image: 'takehome/node20', probeImage: 'takehome/node20-runner', startCommand: ['npm', 'start'], port: 8080, readinessPath: '/health', files: {}, limits: { memoryMb: 128, cpus: 1, pids: 32, workspaceMb: 8, outputBytes: 4096 } };
+      await redis.rpush(workbenchKeys(queuePrefix(t.config.DATABASE_URL)).starts, JSON.stringify({ id: 'late', replyTo: 'nobody', kind: 'service', sessionId, request, notAfter: Date.now() - 1 }));
+      await new Promise((r) => setTimeout(r, 4000));
+      expect(await redis.llen(workbenchKeys(queuePrefix(t.config.DATABASE_URL)).starts)).toBe(0);
+      expect(await sandboxObjects(sessionId)).toBe(0);
+      redis.disconnect();
     });
 
     it('stops an idle service by itself', async () => {

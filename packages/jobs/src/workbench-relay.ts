@@ -28,6 +28,8 @@ export const workbenchStart = z.object({
   ...asked,
   kind: z.enum(['service', 'terminal']),
   sessionId: z.string().min(1),
+  /** epoch ms after which the asking API has given up: a worker popping it later drops it instead of starting */
+  notAfter: z.number(),
   /** a ServiceSessionRequest or TerminalSessionRequest of @takehome/sandbox, validated there */
   request: z.record(z.string(), z.unknown()),
 });

@@ -90,7 +90,8 @@ export class WorkbenchRelay {
       const popped = await this.blocking.blpop(this.keys.starts, 2).catch(() => null);
       if (!popped) continue;
       const start = workbenchStart.safeParse(safeJson(popped[1]));
-      if (start.success) await this.begin(start.data);
+      // Every worker was busy until the API stopped waiting: starting now would hold a sandbox nobody asked for.
+      if (start.success && start.data.notAfter > Date.now()) await this.begin(start.data);
     }
   }
 

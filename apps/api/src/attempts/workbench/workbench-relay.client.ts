@@ -46,7 +46,7 @@ export class WorkbenchRelayClient implements OnModuleDestroy {
 
   /** Asks any free worker to start a session; the answer is the worker's result (or its error). */
   async start(kind: 'service' | 'terminal', sessionId: string, request: Record<string, unknown>, timeoutMs: number): Promise<WorkbenchReply> {
-    return this.ask(timeoutMs, (id, replyTo) => this.publisher.rpush(this.keys.starts, JSON.stringify({ id, replyTo, kind, sessionId, request })));
+    return this.ask(timeoutMs, (id, replyTo) => this.publisher.rpush(this.keys.starts, JSON.stringify({ id, replyTo, kind, sessionId, request, notAfter: Date.now() + timeoutMs })));
   }
 
   /** Whether a worker holds the session now (its owner key lives while it does). */
