@@ -102,7 +102,10 @@ export class WorkbenchRelay {
     await this.redis.publish(this.keys.session(sessionId), JSON.stringify({ type: 'released', by: this.options.workerId }));
     try {
       const request = start.request as Record<string, unknown>;
-      if (typeof request.image !== 'string' || !request.image.startsWith('takehome/')) throw new Error('only the platform’s runtime images may run');
+      // The API builds these requests from the runtime catalogue; a worker still runs nothing but platform images.
+      for (const image of [request.image, request.probeImage ?? 'takehome/']) {
+        if (typeof image !== 'string' || !image.startsWith('takehome/')) throw new Error('only the platform’s runtime images may run');
+      }
       const result = start.kind === 'service' ? await this.sessions.startService(request as never) : await this.sessions.startTerminal(request as never);
       const now = Date.now();
       this.held.set(sessionId, { kind: start.kind, ready: Boolean((result as { ready?: boolean } | undefined)?.ready ?? true), port: Number(request.port ?? 0), startedAt: now, lastActive: now, shells: new Map() });
