@@ -169,5 +169,14 @@ describe('candidate workbench: service console and terminal through the worker',
       expect(await sandboxObjects(sessionId)).toBe(0);
       expect((await client.json('GET', '/workbench/terminal/files')).status).toBe(403);
     });
+
+    it('stops the service and the terminal once the work is submitted', async () => {
+      const { client, attempt } = await started({ terminal: true });
+      expect((await client.json('POST', '/workbench/service')).status).toBe(200);
+      expect((await client.json('POST', '/workbench/terminal')).status).toBe(200);
+      expect(await sandboxObjects(`svc-${attempt.id}`)).toBeGreaterThan(0);
+      expect((await client.json('POST', '/submit')).status).toBe(200);
+      expect(await until(async () => (await sandboxObjects(`svc-${attempt.id}`)) + (await sandboxObjects(`term-${attempt.id}`)) === 0, 15_000)).toBe(true);
+    });
   });
 });

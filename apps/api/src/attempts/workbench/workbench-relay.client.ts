@@ -1,5 +1,5 @@
 import { Inject, Injectable, type OnModuleDestroy, ServiceUnavailableException } from '@nestjs/common';
-import { queuePrefix, terminalOutput, type TerminalOutput, type WorkbenchCommand, workbenchKeys, workbenchReply, type WorkbenchReply } from '@takehome/jobs';
+import { queuePrefix, terminalOutput, workbenchSessionId, type TerminalOutput, type WorkbenchCommand, workbenchKeys, workbenchReply, type WorkbenchReply } from '@takehome/jobs';
 import { Redis } from 'ioredis';
 import { randomUUID } from 'node:crypto';
 import { API_CONFIG, type ApiConfig } from '../../config/api-config';
@@ -57,6 +57,14 @@ export class WorkbenchRelayClient implements OnModuleDestroy {
 
   command(sessionId: string, command: Asked<WorkbenchCommand>, timeoutMs: number): Promise<WorkbenchReply> {
     return this.ask(timeoutMs, (id, replyTo) => this.publisher.publish(this.keys.session(sessionId), JSON.stringify({ ...command, id, replyTo })));
+  }
+
+  /** Stops the attempt's service and terminal, if a worker holds them (once the work is submitted). */
+  async stopAttempt(attemptId: string): Promise<void> {
+    for (const kind of ['service', 'terminal'] as const) {
+      const sessionId = workbenchSessionId(kind, attemptId);
+      if (await this.isHeld(sessionId)) await this.command(sessionId, { type: 'stop' }, 30_000);
+    }
   }
 
   /** Fire-and-forget messages of an attached terminal (keystrokes, resize, detach). */
