@@ -69,7 +69,7 @@ describe('candidate in the browser', () => {
     expect(stored['server.js']).toBe(solution('server.js'));
     expect(stored['store.js']).toBe(solution('store.js'));
 
-    await page.getByRole('tab', { name: 'Tests' }).click();
+    await page.getByRole('tab', { name: 'Tests', exact: true }).click();
     await page.getByRole('button', { name: 'Run tests' }).click();
     await page.getByLabel('Run status').filter({ hasText: /queued|running/i }).waitFor();
     await page.getByLabel('Run status').filter({ hasText: 'finished' }).waitFor({ timeout: 150_000 });

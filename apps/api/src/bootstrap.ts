@@ -17,6 +17,7 @@ import { csrfOriginCheck } from './perimeter/csrf-origin';
 import { rateLimits } from './perimeter/rate-limits';
 import { securityHeaders } from './perimeter/security-headers';
 import { serveWebApp } from './web/serve-web';
+import { installTerminalSocket } from './attempts/workbench/terminal-socket';
 
 /** Builds the whole HTTP application; main.ts listens on it, API tests call it over HTTP the same way. */
 export async function createApp(config: ApiConfig, logger: Logger): Promise<NestExpressApplication> {
@@ -49,6 +50,7 @@ export async function createApp(config: ApiConfig, logger: Logger): Promise<Nest
   app.enableShutdownHooks();
   if (apiDocsEnabled(config)) setupOpenApi(app);
   mountQueueDashboard(app);
+  installTerminalSocket(app, config.PUBLIC_URL);
   if (config.NODE_ENV === 'production' && !serveWebApp(app, config.WEB_DIST, { sourceMaps: config.WEB_SOURCE_MAPS })) {
     logger.warn({ webDist: config.WEB_DIST }, 'web app not built; serving the API only');
   }

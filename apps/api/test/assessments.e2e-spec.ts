@@ -43,6 +43,17 @@ describe('assessments', () => {
     expect(custom).toMatchObject({ timeLimitMinutes: 120, runtimes: ['python3'] });
   });
 
+  it('keeps the candidate terminal off unless the lead turns it on, and refuses a non-boolean', async () => {
+    const { versionId, call } = await leadWithChallenge();
+    const created = assessmentView.parse(await (await call('POST', '/assessments', { challengeVersionId: versionId, name: 'Terminal' })).json());
+    expect(created.terminalEnabled).toBe(false);
+    const bad = await call('PATCH', `/assessments/${created.id}`, { terminalEnabled: 'yes' });
+    expect(bad.status).toBe(400);
+    expect(errorResponse.parse(await bad.json()).issues?.[0]?.path).toBe('terminalEnabled');
+    const on = await call('PATCH', `/assessments/${created.id}`, { terminalEnabled: true });
+    expect(assessmentView.parse(await on.json()).terminalEnabled).toBe(true);
+  });
+
   it('refuses runtimes the challenge does not support, and versions of other organizations', async () => {
     const mine = await leadWithChallenge();
     const theirs = await leadWithChallenge();

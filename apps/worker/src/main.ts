@@ -1,7 +1,7 @@
 import { exitOnConfigError } from '@takehome/config';
 import { createPrismaClient } from '@takehome/db';
 import { QueueName, queuePrefix } from '@takehome/jobs';
-import { createDockerClient, createSandboxConfig, DockerSandboxRunner, reapLeftovers, SandboxConfigError } from '@takehome/sandbox';
+import { createDockerClient, createSandboxConfig, DockerSandboxRunner, DockerWorkbenchSessions, reapLeftovers, SandboxConfigError } from '@takehome/sandbox';
 import { Redis } from 'ioredis';
 import { hostname } from 'node:os';
 import { startHeartbeat } from './heartbeat';
@@ -13,6 +13,7 @@ import { startQueueWorkers } from './queue-workers';
 import { RunEvents } from './runs/run-events';
 import { RunExecutor } from './runs/run-executor';
 import { RunRepository } from './runs/run.repository';
+import { WorkbenchRelay } from './workbench/workbench-relay';
 import { loadWorkerConfig } from './worker-config';
 
 async function main() {
@@ -70,6 +71,21 @@ async function main() {
   });
   await Promise.all(workers.map((w) => w.waitUntilReady()));
   const metricsServer = config.WORKER_METRICS_PORT ? metrics.serve(config.WORKER_METRICS_PORT, config.WORKER_METRICS_HOST) : undefined;
+  const workbench = new WorkbenchRelay(
+    new DockerWorkbenchSessions(sandboxConfig, docker),
+    redis,
+    new Redis(config.REDIS_URL, { maxRetriesPerRequest: null }),
+    new Redis(config.REDIS_URL, { maxRetriesPerRequest: null }),
+    {
+      prefix: queuePrefix(config.DATABASE_URL, config.QUEUE_PREFIX),
+      workerId,
+      maxSessions: config.WORKER_WORKBENCH_SESSIONS,
+      idleMs: config.WORKBENCH_IDLE_SECONDS * 1000,
+      maxLifetimeMs: config.WORKBENCH_MAX_MINUTES * 60_000,
+    },
+    logger,
+  );
+  workbench.start();
   const stopHeartbeat = startHeartbeat(redis, workerId, { pid: process.pid, queues: Object.values(QueueName) }, () => docker.ping());
   logger.info({ workerId, queuePrefix: queuePrefix(config.DATABASE_URL, config.QUEUE_PREFIX), grading: config.WORKER_GRADING_CONCURRENCY, practice: config.WORKER_PRACTICE_CONCURRENCY }, 'worker ready');
 
@@ -79,7 +95,7 @@ async function main() {
     stopping = true;
     logger.info({ signal }, 'worker stopping: finishing active runs');
     // close() waits for active jobs, so a deploy never abandons a run halfway.
-    await Promise.all(workers.map((w) => w.close()));
+    await Promise.all([...workers.map((w) => w.close()), workbench.stop()]);
     await stopHeartbeat();
     metricsServer?.close();
     await prisma.$disconnect();

@@ -15,6 +15,10 @@ const workerEnv = z.object({
   // Serves Prometheus metrics on this port when set (one port per worker process on a machine).
   WORKER_METRICS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
   WORKER_METRICS_HOST: z.string().min(1).default('127.0.0.1'),
+  // Candidates' workbench sessions (running service, terminal) this process holds at once, and when they stop.
+  WORKER_WORKBENCH_SESSIONS: env.positiveInt(4),
+  WORKBENCH_IDLE_SECONDS: env.positiveInt(300),
+  WORKBENCH_MAX_MINUTES: env.positiveInt(60),
   // Defaults to one derived from the database name, exactly as the API does (see queuePrefix in @takehome/jobs).
   QUEUE_PREFIX: z.string().min(1).optional(),
 });

@@ -13,4 +13,6 @@ export { readSubmissionFolder } from './submission-folder';
 export { BUILT_IN_CHALLENGES_DIR, loadChallengeLibrary } from './challenge-library';
 export { ChallengePackageCache } from './package-cache';
 export { RUNTIME_CATALOGUE, type OwnTestsSpec, type RuntimeSpec } from './runtime-catalogue';
+export { buildOwnTestInputs, ownTestsSpec } from './own-test-inputs';
 export { applyMutant, loadMutants, type Mutant } from './mutants';
+export { serviceSessionRequest, terminalSessionRequest } from './workbench-requests';

@@ -23,7 +23,8 @@ export interface SandboxRunInputs {
   slug: string;
   mode: 'black-box' | 'in-container';
   runtime: Runtime;
-  suite: SuiteName;
+  /** 'own': the candidate's own test files with the runtime's test command (see buildOwnTestInputs) */
+  suite: SuiteName | 'own';
   /** Files of the candidate's service, relative to its working directory. */
   submissionFiles: FileMap;
   startCommand: readonly string[];

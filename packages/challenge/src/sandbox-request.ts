@@ -22,7 +22,8 @@ export function toSandboxRequest(inputs: SandboxRunInputs, runId: string): RunRe
     runId,
     runtime: {
       image: RUNTIME_IMAGES[inputs.runtime].image,
-      runnerImage: inputs.mode === 'black-box' ? BLACK_BOX_RUNNER : RUNTIME_IMAGES[inputs.runtime].runnerImage,
+      // The candidate's own tests run in the submission image: each runtime's own-tests tooling and offered libraries live there.
+      runnerImage: inputs.mode === 'black-box' ? BLACK_BOX_RUNNER : inputs.suite === 'own' ? RUNTIME_IMAGES[inputs.runtime].image : RUNTIME_IMAGES[inputs.runtime].runnerImage,
       startCommand: [...inputs.startCommand],
       ...(inputs.buildCommand ? { buildCommand: [...inputs.buildCommand] } : {}),
       libraries: { ...RUNTIME_CATALOGUE[inputs.runtime].libraries },

@@ -11,6 +11,8 @@ const settings = {
   practiceRunsPerHour: z.number().int().min(0).max(120),
   reviewersPerSubmission: z.number().int().min(1).max(5),
   blindReview: z.boolean(),
+  /** the candidate's workbench terminal: a shell in a sandboxed container without network */
+  terminalEnabled: z.boolean(),
 };
 
 /** Time limit and runtimes default to the challenge version's own. */
@@ -23,6 +25,7 @@ export const createAssessmentRequest = z.object({
   practiceRunsPerHour: settings.practiceRunsPerHour.optional(),
   reviewersPerSubmission: settings.reviewersPerSubmission.optional(),
   blindReview: settings.blindReview.optional(),
+  terminalEnabled: settings.terminalEnabled.optional(),
 });
 export type CreateAssessmentRequest = z.infer<typeof createAssessmentRequest>;
 
@@ -48,6 +51,7 @@ export const assessmentView = z.object({
   practiceRunsPerHour: z.number().int(),
   reviewersPerSubmission: z.number().int(),
   blindReview: z.boolean(),
+  terminalEnabled: z.boolean(),
   invitations: z.number().int(),
   launchedAt: z.iso.datetime().nullable(),
   closedAt: z.iso.datetime().nullable(),

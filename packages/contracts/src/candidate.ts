@@ -67,6 +67,8 @@ export type CandidateWorkspace = z.infer<typeof candidateWorkspace>;
 /** A practice run as the candidate sees it: only tests marked visible, with their output. */
 export const candidateRun = z.object({
   id: z.uuid(),
+  /** visible: the challenge's visible suite; own: the candidate's own test files (workbench) */
+  suite: z.enum(['visible', 'own']),
   status: runStatus,
   outcome: runOutcome.nullable(),
   score: z.number().nullable(),

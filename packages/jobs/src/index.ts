@@ -84,3 +84,4 @@ export function queuePrefix(databaseUrl: string, override?: string): string {
   const name = decodeURIComponent(new URL(databaseUrl).pathname.replace(/^\//, '')) || 'default';
   return `takehome:${name}`;
 }
+export * from './workbench-relay';

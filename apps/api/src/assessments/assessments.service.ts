@@ -128,6 +128,7 @@ function toView(row: AssessmentRow): AssessmentView {
     runtimes: row.runtimes,
     graceSeconds: row.graceSeconds,
     practiceRunsPerHour: row.practiceRunsPerHour,
+    terminalEnabled: row.terminalEnabled,
     reviewersPerSubmission: row.reviewersPerSubmission,
     blindReview: row.blindReview,
     invitations: row._count.invitations,

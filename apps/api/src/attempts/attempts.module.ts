@@ -19,11 +19,18 @@ import { DEADLINE_QUEUE, DeadlineScheduler } from './submission/deadline-schedul
 import { DeadlineSweeper } from './submission/deadline-sweeper';
 import { SubmissionsRepository } from './submission/submissions.repository';
 import { SubmissionsService } from './submission/submissions.service';
+import { OwnTestsService } from './workbench/own-tests.service';
+import { VisibleTestCodeService } from './workbench/visible-test-code.service';
+import { WorkbenchController } from './workbench/workbench.controller';
+import { LiveSandboxController } from './workbench/live-sandbox.controller';
+import { ServiceConsoleService } from './workbench/service-console.service';
+import { TerminalService } from './workbench/terminal.service';
+import { WorkbenchRelayClient } from './workbench/workbench-relay.client';
 
 /** The candidate's attempt: landing, workspace drafts, practice runs, submission, survey and feedback. */
 @Module({
   imports: [AuditModule, CandidateSessionsModule, ChallengesModule, WebhooksModule, BullModule.registerQueue({ name: DEADLINE_QUEUE })],
-  controllers: [CandidateController, DraftsController, PracticeRunsController],
+  controllers: [CandidateController, DraftsController, PracticeRunsController, WorkbenchController, LiveSandboxController],
   providers: [
     CandidateSessionGuard,
     CandidateRepository,
@@ -37,6 +44,11 @@ import { SubmissionsService } from './submission/submissions.service';
     DeadlineScheduler,
     DeadlineSweeper,
     AutoSubmitProcessor,
+    OwnTestsService,
+    VisibleTestCodeService,
+    WorkbenchRelayClient,
+    ServiceConsoleService,
+    TerminalService,
   ],
 })
 export class AttemptsModule {}

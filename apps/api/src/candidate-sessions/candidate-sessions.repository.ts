@@ -17,6 +17,7 @@ export const candidateInvitationInclude = {
       timeLimitMinutes: true,
       graceSeconds: true,
       practiceRunsPerHour: true,
+      terminalEnabled: true,
       challengeVersionId: true,
     },
   },

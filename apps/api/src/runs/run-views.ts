@@ -26,6 +26,7 @@ export function toRunView(run: Run): RunView {
 export function toCandidateRun(run: Run, audience: Extract<RunAudience, { kind: 'candidate' }>): CandidateRun {
   return {
     id: run.id,
+    suite: run.suite === 'own' ? 'own' : 'visible',
     status: run.status,
     outcome: run.outcome,
     score: run.score,

@@ -3,6 +3,8 @@ import type { Prisma, Run } from '@takehome/db';
 import { PrismaService } from '../database/prisma.service';
 import { gradeRun } from './run-results';
 
+/** A candidate's runs: the visible suite, or their own test files (the workbench); both are kind PRACTICE. */
+export type PracticeSuite = 'visible' | 'own';
 export type PracticeDecision = { run: Run } | { refused: 'busy' } | { refused: 'rate'; oldestInWindow: Date };
 
 /** The only code that writes Run rows in the API (the worker stores results). Every read is scoped by its caller. */
@@ -26,15 +28,17 @@ export class RunsRepository {
   /**
    * Checks both practice limits and creates the run under the attempt's row lock, so two clicks (or two tabs)
    * at once cannot both pass the "one at a time" check. Null when the attempt is no longer in progress.
+   * One run at a time across both suites (one sandbox per candidate); the hourly limit counts each suite apart,
+   * so running one's own tests never uses up the visible suite's runs.
    */
-  createPractice(input: { attemptId: string; challengeVersionId: string; runtime: string; perHour: number }): Promise<PracticeDecision | null> {
+  createPractice(input: { attemptId: string; challengeVersionId: string; runtime: string; perHour: number; suite: PracticeSuite }): Promise<PracticeDecision | null> {
     return this.prisma.client.$transaction(async (tx) => {
       const rows = await tx.$queryRaw<{ status: string }[]>`SELECT status::text FROM "Attempt" WHERE id = ${input.attemptId}::uuid FOR UPDATE`;
       if (rows[0]?.status !== 'IN_PROGRESS') return null;
       const where = { attemptId: input.attemptId, kind: 'PRACTICE' as const };
       if ((await tx.run.count({ where: { ...where, status: { not: 'FINISHED' } } })) > 0) return { refused: 'busy' };
       const windowStart = new Date(Date.now() - 3_600_000);
-      const recent = await tx.run.findMany({ where: { ...where, queuedAt: { gt: windowStart } }, orderBy: { queuedAt: 'asc' }, select: { queuedAt: true } });
+      const recent = await tx.run.findMany({ where: { ...where, suite: input.suite, queuedAt: { gt: windowStart } }, orderBy: { queuedAt: 'asc' }, select: { queuedAt: true } });
       if (recent.length >= input.perHour) return { refused: 'rate', oldestInWindow: recent[0].queuedAt };
       const drafts = await tx.draftFile.findMany({ where: { attemptId: input.attemptId }, select: { path: true, content: true } });
       const run = await tx.run.create({
@@ -43,7 +47,7 @@ export class RunsRepository {
           attemptId: input.attemptId,
           challengeVersionId: input.challengeVersionId,
           runtime: input.runtime,
-          suite: 'visible',
+          suite: input.suite,
           files: Object.fromEntries(drafts.map((f) => [f.path, f.content])),
         },
       });
@@ -67,24 +71,24 @@ export class RunsRepository {
     return this.prisma.client.run.findFirst({ where: { id: runId, attemptId, kind: 'PRACTICE' } });
   }
 
-  /** When each practice run of the rolling hour was queued, oldest first: the hourly limit counts these. */
-  practiceWindow(attemptId: string) {
+  /** When each practice run of one suite in the rolling hour was queued, oldest first: the hourly limit counts these. */
+  practiceWindow(attemptId: string, suite: PracticeSuite = 'visible') {
     const windowStart = new Date(Date.now() - 3_600_000);
     return this.prisma.client.run.findMany({
-      where: { attemptId, kind: 'PRACTICE', queuedAt: { gt: windowStart } },
+      where: { attemptId, kind: 'PRACTICE', suite, queuedAt: { gt: windowStart } },
       orderBy: { queuedAt: 'asc' },
       select: { queuedAt: true },
     });
   }
 
-  recentPractice(attemptId: string) {
-    return this.prisma.client.run.findMany({ where: { attemptId, kind: 'PRACTICE' }, orderBy: { queuedAt: 'desc' }, take: 10 });
+  recentPractice(attemptId: string, suite: PracticeSuite) {
+    return this.prisma.client.run.findMany({ where: { attemptId, kind: 'PRACTICE', suite }, orderBy: { queuedAt: 'desc' }, take: 10 });
   }
 
-  /** Every practice run of an attempt, oldest first, for the review page's playback (outcome and score only). */
+  /** Every visible-suite practice run of an attempt, oldest first, for the review page's playback (outcome and score only). */
   practiceHistory(attemptId: string) {
     return this.prisma.client.run.findMany({
-      where: { attemptId, kind: 'PRACTICE' },
+      where: { attemptId, kind: 'PRACTICE', suite: 'visible' },
       orderBy: { queuedAt: 'asc' },
       select: { queuedAt: true, outcome: true, score: true, maxScore: true },
     });

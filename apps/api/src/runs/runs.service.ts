@@ -8,7 +8,7 @@ import { RunQueueService } from './run-queue.service';
 import type { RunAudience } from './run-results';
 import { runEventStream } from './run-stream';
 import { toCandidateRun, toRunView } from './run-views';
-import { RunsRepository } from './runs.repository';
+import { type PracticeSuite, RunsRepository } from './runs.repository';
 
 type CandidateAudience = Extract<RunAudience, { kind: 'candidate' }>;
 
@@ -77,9 +77,9 @@ export class RunsService {
     return toCandidateRun(run, audience);
   }
 
-  async candidateRecent(attemptId: string | null, audience: CandidateAudience): Promise<CandidateRun[]> {
+  async candidateRecent(attemptId: string | null, audience: CandidateAudience, suite: PracticeSuite = 'visible'): Promise<CandidateRun[]> {
     if (!attemptId) return [];
-    return (await this.runs.recentPractice(attemptId)).map((run) => toCandidateRun(run, audience));
+    return (await this.runs.recentPractice(attemptId, suite)).map((run) => toCandidateRun(run, audience));
   }
 
   /** The same stream as the team's, with the candidate's view in every snapshot. */

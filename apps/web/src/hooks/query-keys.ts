@@ -45,4 +45,7 @@ export const queryKeys = {
   candidateFeedback: () => ['candidate', 'feedback'] as const,
   candidateRuns: () => ['candidate', 'runs'] as const,
   candidatePracticeAllowance: () => ['candidate', 'runs', 'allowance'] as const,
+  candidateOwnTests: () => ['candidate', 'own-tests'] as const,
+  candidateTestCode: () => ['candidate', 'test-code'] as const,
+  candidateTerminal: () => ['candidate', 'terminal'] as const,
 };

@@ -72,4 +72,10 @@ export class DraftsRepository {
   find(tx: Tx, attemptId: string, path: string) {
     return tx.draftFile.findUnique({ where: { attemptId_path: { attemptId, path } }, select: { path: true, revision: true, updatedAt: true } });
   }
+
+  /** The attempt's saved files as a map, for the workbench's sandboxes (the service, the terminal). */
+  async savedFiles(attemptId: string): Promise<Record<string, string>> {
+    const rows = await this.prisma.client.draftFile.findMany({ where: { attemptId }, select: { path: true, content: true } });
+    return Object.fromEntries(rows.map((f) => [f.path, f.content]));
+  }
 }

@@ -1,7 +1,7 @@
 import { ConflictException, Injectable, type MessageEvent, ServiceUnavailableException } from '@nestjs/common';
 import type { CandidateRun, PracticeAllowance } from '@takehome/contracts';
 import type { Observable } from 'rxjs';
-import { RunsRepository } from '../../runs/runs.repository';
+import { type PracticeSuite, RunsRepository } from '../../runs/runs.repository';
 import { RunsService } from '../../runs/runs.service';
 import { toCandidateRun } from '../../runs/run-views';
 import { type CandidateInvitation, tooManyRequests, writableAttempt } from '../candidate/candidate-context';
@@ -22,7 +22,8 @@ export class PracticeRunsService {
     private readonly deadlines: SubmissionsService,
   ) {}
 
-  async create(current: CandidateInvitation): Promise<CandidateRun> {
+  /** suite 'own' runs the candidate's own test files (the workbench), under the same limits. */
+  async create(current: CandidateInvitation, suite: PracticeSuite = 'visible'): Promise<CandidateRun> {
     const invitation = await this.deadlines.enforceDeadline(current);
     const attempt = writableAttempt(invitation);
     // A practice run is only worth something now; with the engine away it would wait in the queue while the
@@ -39,15 +40,16 @@ export class PracticeRunsService {
       challengeVersionId: assessment.challengeVersionId,
       runtime: attempt.runtime,
       perHour: assessment.practiceRunsPerHour,
+      suite,
     });
     if (!decision) throw new ConflictException({ message: 'Your work is already submitted.', code: 'submitted' });
     if ('refused' in decision && decision.refused === 'busy') {
-      throw tooManyRequests('A practice run is still in progress. Wait for its results before starting another.', 'run_in_progress');
+      throw tooManyRequests('A test run is still in progress. Wait for its results before starting another.', 'run_in_progress');
     }
     if ('refused' in decision) {
       const minutes = Math.max(1, Math.ceil((decision.oldestInWindow.getTime() + 3_600_000 - Date.now()) / 60_000));
       throw tooManyRequests(
-        `You can run the tests ${assessment.practiceRunsPerHour} times per hour. The next run is possible in about ${minutes} minute(s).`,
+        `You can run ${suite === 'own' ? 'your own tests' : 'the tests'} ${assessment.practiceRunsPerHour} times per hour. The next run is possible in about ${minutes} minute(s).`,
         'rate_limited',
       );
     }
@@ -59,7 +61,7 @@ export class PracticeRunsService {
   /** Runs left this hour, counted as createPractice counts them, so the page never promises a run it would refuse. */
   async allowance(invitation: CandidateInvitation): Promise<PracticeAllowance> {
     const perHour = invitation.assessment.practiceRunsPerHour;
-    const window = invitation.attempt ? await this.repository.practiceWindow(invitation.attempt.id) : [];
+    const window = invitation.attempt ? await this.repository.practiceWindow(invitation.attempt.id, 'visible') : [];
     const left = Math.max(0, perHour - window.length);
     const oldest = window[0]?.queuedAt;
     return {
@@ -70,8 +72,8 @@ export class PracticeRunsService {
     };
   }
 
-  recent(invitation: CandidateInvitation): Promise<CandidateRun[]> {
-    return this.runs.candidateRecent(invitation.attempt?.id ?? null, WORKING);
+  recent(invitation: CandidateInvitation, suite: PracticeSuite = 'visible'): Promise<CandidateRun[]> {
+    return this.runs.candidateRecent(invitation.attempt?.id ?? null, WORKING, suite);
   }
 
   get(invitation: CandidateInvitation, runId: string): Promise<CandidateRun> {

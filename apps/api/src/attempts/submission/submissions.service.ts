@@ -5,6 +5,7 @@ import { RunsService } from '../../runs/runs.service';
 import { WebhooksService } from '../../webhooks/webhooks.service';
 import { acceptsWritesUntil, type CandidateInvitation, writableAttempt } from '../candidate/candidate-context';
 import { DeadlineScheduler } from './deadline-scheduler';
+import { WorkbenchRelayClient } from '../workbench/workbench-relay.client';
 import { type AutomaticReason, SubmissionsRepository } from './submissions.repository';
 
 interface SubmittableAttempt {
@@ -26,6 +27,7 @@ export class SubmissionsService {
     private readonly scheduler: DeadlineScheduler,
     private readonly webhooks: WebhooksService,
     private readonly sessions: CandidateSessionsService,
+    private readonly workbench: WorkbenchRelayClient,
   ) {}
 
   /** The candidate's explicit submit. */
@@ -117,6 +119,8 @@ export class SubmissionsService {
         automatic,
       })
       .catch((error: Error) => this.logger.error(`submission.created webhook for attempt ${attempt.id} not recorded: ${error.message}`));
+    // The candidate's service and terminal have nothing left to do; not awaited, so a slow sandbox never delays a submission.
+    void this.workbench.stopAttempt(attempt.id).catch((error: Error) => this.logger.warn(`workbench of attempt ${attempt.id} not stopped: ${error.message}`));
     this.logger.log(`attempt ${attempt.id} submitted${automatic ? ' automatically at its deadline' : ''}`);
     return done;
   }

@@ -29,6 +29,7 @@ export function SettingsCard({ assessment }: { assessment: AssessmentView }) {
             {assessment.reviewersPerSubmission} reviewer{assessment.reviewersPerSubmission === 1 ? '' : 's'} per submission
           </Text>
           <Text size="sm">{assessment.blindReview ? 'Blind review' : 'Named review'}</Text>
+          <Text size="sm">{assessment.terminalEnabled ? 'Terminal on' : 'Terminal off'}</Text>
           <Text size="sm" c="dimmed">
             Frozen since launch.
           </Text>
@@ -45,6 +46,7 @@ function SettingsForm({ assessment, update }: { assessment: AssessmentView; upda
   const [runtimes, setRuntimes] = useState(assessment.runtimes);
   const [reviewers, setReviewers] = useState<number | string>(assessment.reviewersPerSubmission);
   const [blind, setBlind] = useState(assessment.blindReview);
+  const [terminal, setTerminal] = useState(assessment.terminalEnabled);
   // The runtimes on offer are the chosen version's; a new version may support different ones.
   const version = useChallengeVersion(assessment.challenge.id, versionId);
   const versions = challenges.data?.find((c) => c.id === assessment.challenge.id)?.versions ?? [];
@@ -56,6 +58,7 @@ function SettingsForm({ assessment, update }: { assessment: AssessmentView; upda
     ...(runtimes.join() !== assessment.runtimes.join() ? { runtimes } : {}),
     ...(Number(reviewers) !== assessment.reviewersPerSubmission ? { reviewersPerSubmission: Number(reviewers) } : {}),
     ...(blind !== assessment.blindReview ? { blindReview: blind } : {}),
+    ...(terminal !== assessment.terminalEnabled ? { terminalEnabled: terminal } : {}),
   };
   const changed = Object.keys(changes).length > 0;
   const submit = (event: FormEvent) => {
@@ -82,6 +85,7 @@ function SettingsForm({ assessment, update }: { assessment: AssessmentView; upda
         <MultiSelect label="Runtimes" miw={180} style={{ flex: 1 }} data={version.data?.runtimes ?? runtimes} value={runtimes} onChange={setRuntimes} />
         <NumberInput label="Reviewers per submission" w={180} min={1} max={5} value={reviewers} onChange={setReviewers} />
         <Switch label="Blind review" checked={blind} onChange={(e) => setBlind(e.currentTarget.checked)} mb={8} />
+        <Switch label="Candidate terminal" description="A shell without network" checked={terminal} onChange={(e) => setTerminal(e.currentTarget.checked)} mb={8} />
         <Button type="submit" disabled={!changed} loading={update.isPending}>
           Save settings
         </Button>
@@ -102,5 +106,5 @@ function SettingsForm({ assessment, update }: { assessment: AssessmentView; upda
 }
 
 function settingsKey(a: AssessmentView): string {
-  return JSON.stringify([a.status, a.challenge, a.timeLimitMinutes, a.runtimes, a.reviewersPerSubmission, a.blindReview]);
+  return JSON.stringify([a.status, a.challenge, a.timeLimitMinutes, a.runtimes, a.reviewersPerSubmission, a.blindReview, a.terminalEnabled]);
 }

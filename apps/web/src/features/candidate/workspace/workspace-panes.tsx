@@ -2,6 +2,7 @@ import { Box, Paper, Tabs, Text } from '@mantine/core';
 import type { CandidateWorkspace } from '@takehome/contracts';
 import type { ReactNode } from 'react';
 import { type LayoutStorage, Group as PanelGroup, Panel, Separator, useDefaultLayout } from 'react-resizable-panels';
+import { WorkbenchPanels, WorkbenchTabs } from '../workbench/workbench-tabs';
 import { CodeEditor } from './code-editor';
 import { FileTree } from './file-tree';
 import { PracticePanel } from './practice-panel';
@@ -98,12 +99,14 @@ export function WorkspacePanes({ ctx, list, activePath, setActivePath }: {
           <Tabs defaultValue={sidePanels[0].value} keepMounted style={{ display: 'flex', flexDirection: 'column', flex: 1, minHeight: 0 }}>
             <Tabs.List>
               {sidePanels.map((p) => <Tabs.Tab key={p.value} value={p.value}>{p.label}</Tabs.Tab>)}
+              <WorkbenchTabs />
             </Tabs.List>
             {sidePanels.map((p) => (
               <Tabs.Panel key={p.value} value={p.value} pt="sm" style={{ flex: 1, minHeight: 0, overflow: 'auto' }}>
                 {p.render(ctx)}
               </Tabs.Panel>
             ))}
+            <WorkbenchPanels disabled={ctx.readOnly} beforeRun={ctx.drafts.flushAll} editor={ctx.drafts} />
           </Tabs>
         </Paper>
       </Panel>
