@@ -44,7 +44,7 @@ describe('candidate workbench: own tests and the visible tests’ code', () => {
     it("queues a practice run of suite 'own' with the draft files, tells how to name tests, and lists it apart from visible runs", async () => {
       const { client, attempt } = await started('python3');
       const overview = await client.json('GET', '/workbench/own-tests');
-      expect(overview.body).toEqual({ available: true, hint: expect.stringContaining('test*.py'), runs: [] });
+      expect(overview.body).toEqual({ available: true, hint: expect.stringContaining('test_*.py'), runs: [] });
       await client.json('PUT', '/files', { path: 'test_main.py', content: 'import unittest\n', baseRevision: null });
 
       const created = await client.json('POST', '/workbench/own-tests');
@@ -76,7 +76,7 @@ describe('candidate workbench: own tests and the visible tests’ code', () => {
       expect(limited.body).toMatchObject({ code: 'rate_limited', message: expect.stringContaining('your own tests 1 times per hour') });
     });
 
-    it('refuses a runtime without an own-tests command (422), before the start (409) and after submission (409)', async () => {
+    it('offers own tests in every runtime (go here), and refuses them before the start (409) and after submission (409)', async () => {
       const scene = await cf.scene();
       await f.prisma.assessment.update({ where: { id: scene.assessment.id }, data: { runtimes: ['node20', 'go'] } });
       const { token } = await cf.invitation(scene);
@@ -87,9 +87,7 @@ describe('candidate workbench: own tests and the visible tests’ code', () => {
       expect(early.body.code).toBe('not_started');
       expect((await client.json('GET', '/workbench/own-tests')).body).toEqual({ available: false, hint: null, runs: [] });
       await client.json('POST', '/attempt/start', { runtime: 'go' });
-      const unsupported = await client.json('POST', '/workbench/own-tests');
-      expect(unsupported.status).toBe(422);
-      expect(unsupported.body).toMatchObject({ code: 'own_tests_unavailable', message: expect.stringContaining('go') });
+      expect((await client.json('GET', '/workbench/own-tests')).body).toMatchObject({ available: true, hint: expect.stringContaining('go test') });
 
       const { client: done } = await started();
       expect((await done.json('POST', '/submit')).status).toBe(200);
