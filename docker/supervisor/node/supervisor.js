@@ -41,7 +41,16 @@ function stop(signal = 'SIGTERM') {
     const timer = setTimeout(() => kill('SIGKILL'), KILL_GRACE_MS);
     current.once('exit', () => { clearTimeout(timer); resolve(); });
     kill(signal);
-  });
+  }).then(portReleased);
+}
+
+/**
+ * The leader's exit can come before its children's (npm start -> node), so the old listener may still accept a
+ * connection for a moment: without this wait, a restart could report the old process as the new one ready.
+ */
+async function portReleased() {
+  const deadline = Date.now() + KILL_GRACE_MS;
+  while (Date.now() < deadline && (await listening())) await new Promise((r) => setTimeout(r, 10));
 }
 
 /** DATA_DIR/name for a plain relative name, or null: the control endpoint must not write outside DATA_DIR. */

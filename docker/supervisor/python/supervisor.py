@@ -46,6 +46,11 @@ def stop(sig=signal.SIGTERM):
         child.wait()
     except ProcessLookupError:
         pass
+    # The leader can exit before the children it forked, whose listener may accept a connection for a moment:
+    # without this wait a restart could report the old process as the new one ready.
+    deadline = time.monotonic() + KILL_GRACE_S
+    while time.monotonic() < deadline and listening():
+        time.sleep(0.01)
 
 
 def listening():

@@ -44,9 +44,12 @@ test('durability: acknowledged writes survive a kill -9 in the middle of concurr
   const deadline = Date.now() + 15_000;
   while (acked.size < 200 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 5));
   const ackedBeforeCrash = acked.size;
-  await crashAndRestart();
-  stop = true;
-  await Promise.all(writers);
+  try {
+    await crashAndRestart();
+  } finally {
+    stop = true; // a failed restart must not leave the writers running until the suite times out
+    await Promise.all(writers);
+  }
   assert.ok(ackedBeforeCrash >= 200, `only ${ackedBeforeCrash} writes were acknowledged before the crash`);
   const missing = [];
   for (const [key, value] of acked) {

@@ -1,28 +1,37 @@
 // Shared by every test file of this suite: where the service and its supervisor are, and how to call them.
 import { randomUUID } from 'node:crypto';
+import http from 'node:http';
 
 export const SERVICE_URL = (process.env.SERVICE_URL ?? 'http://localhost:8080').replace(/\/$/, '');
 export const CONTROL_URL = process.env.CONTROL_URL?.replace(/\/$/, '');
 
-/** Calls the service and returns status and the parsed JSON body (undefined when not JSON). */
-export async function api(path, { method = 'GET', body, rawBody } = {}) {
-  const init = { method, headers: {} };
-  if (body !== undefined) {
-    init.body = JSON.stringify(body);
-    init.headers['content-type'] = 'application/json';
-  } else if (rawBody !== undefined) {
-    init.body = rawBody;
-    init.headers['content-type'] = 'application/json';
-  }
-  const res = await fetch(`${SERVICE_URL}${path}`, init);
-  const text = await res.text();
-  let json;
-  try {
-    json = text ? JSON.parse(text) : undefined;
-  } catch {
-    json = undefined;
-  }
-  return { status: res.status, json, text };
+/**
+ * Calls the service and returns status and the parsed JSON body (undefined when not JSON). Each request uses a
+ * new connection (no keep-alive pool): a pooled connection to a process that was just killed would fail the
+ * next request for a reason that has nothing to do with the service under test.
+ */
+export function api(path, { method = 'GET', body, rawBody } = {}) {
+  const payload = body !== undefined ? JSON.stringify(body) : rawBody;
+  const headers = payload === undefined ? {} : { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) };
+  return new Promise((resolve, reject) => {
+    const req = http.request(`${SERVICE_URL}${path}`, { method, headers, agent: false }, (res) => {
+      const chunks = [];
+      res.on('data', (c) => chunks.push(c));
+      res.on('error', reject);
+      res.on('end', () => {
+        const text = Buffer.concat(chunks).toString('utf8');
+        let json;
+        try {
+          json = text ? JSON.parse(text) : undefined;
+        } catch {
+          json = undefined;
+        }
+        resolve({ status: res.statusCode, json, text });
+      });
+    });
+    req.on('error', reject);
+    req.end(payload);
+  });
 }
 
 /** Unique per call, so tests never collide with each other or with data left by an earlier test. */
