@@ -1,4 +1,6 @@
 // Starting point: a working HTTP server with a health check. Everything else is yours to design and build.
+// The default accept backlog of 5 resets connections when many clients connect at once.
+#define CPPHTTPLIB_LISTEN_BACKLOG 128
 #include <httplib.h>
 #include <sys/stat.h>
 
