@@ -30,9 +30,15 @@ class KvService < Sinatra::Base
   set :server_settings, AccessLog: [], Logger: WEBrick::Log.new(nil, WEBrick::BasicLog::WARN)
   set :show_exceptions, false
   set :raise_errors, false
+  # Sinatra would print a backtrace for every ApiError (a 400 is not a server error); real 500s log below.
+  set :dump_errors, false
 
   error(ApiError) { e = env['sinatra.error']; json(e.status, { 'error' => e.code, 'message' => e.message }.merge(e.extra)) }
-  error(StandardError) { json(500, 'error' => 'internal', 'message' => 'unexpected error') }
+  error(StandardError) do
+    e = env['sinatra.error']
+    warn("#{e.class}: #{e.message}\n  #{e.backtrace&.first(5)&.join("\n  ")}")
+    json(500, 'error' => 'internal', 'message' => 'unexpected error')
+  end
   not_found { json(404, 'error' => 'not_found', 'message' => 'no such route') }
 
   helpers do
