@@ -7,7 +7,7 @@ import { RUNTIMES } from './challenge-manifest.schema';
 import { buildRunInputs } from './run-inputs';
 
 const LIBRARY = path.resolve(__dirname, '../../../challenges');
-const EXPECTED = ['event-pipeline', 'rate-limiter', 'url-shortener'];
+const EXPECTED = ['event-pipeline', 'kv-store', 'rate-limiter', 'url-shortener'];
 
 /** The built-in library ships with the platform, so every folder in it must load cleanly in CI. */
 describe('built-in challenge library', () => {

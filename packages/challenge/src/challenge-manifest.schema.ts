@@ -59,7 +59,7 @@ export const challengeManifestSchema = z.strictObject({
   slug: z.string().max(64).regex(slugPattern, 'must be lowercase words joined by single dashes, e.g. url-shortener'),
   title: z.string().trim().min(1).max(120),
   summary: z.string().trim().min(1).max(600),
-  roleType: z.enum(['application', 'platform', 'data']),
+  roleType: z.enum(['application', 'platform', 'data', 'infrastructure']),
   skills: z
     .array(z.string().trim().min(1).max(60))
     .min(1)

@@ -11,7 +11,7 @@ export function versionRecord(pkg: ChallengePackage) {
     slug: manifest.slug,
     title: manifest.title,
     summary: manifest.summary,
-    roleType: manifest.roleType.toUpperCase() as 'APPLICATION' | 'PLATFORM' | 'DATA',
+    roleType: manifest.roleType.toUpperCase() as 'APPLICATION' | 'PLATFORM' | 'DATA' | 'INFRASTRUCTURE',
     skills: [...manifest.skills],
     timeLimitMinutes: manifest.timeLimitMinutes,
     runtimes: [...manifest.runtimes],

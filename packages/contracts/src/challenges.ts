@@ -53,7 +53,7 @@ export const challengeVersionDetail = z.object({
   contentHash: z.string(),
   title: z.string(),
   summary: z.string(),
-  roleType: z.enum(['APPLICATION', 'PLATFORM', 'DATA']),
+  roleType: z.enum(['APPLICATION', 'PLATFORM', 'DATA', 'INFRASTRUCTURE']),
   skills: z.array(z.string()),
   timeLimitMinutes: z.number().int(),
   runtimes: z.array(z.string()),

@@ -1,0 +1,2 @@
+-- AlterEnum
+ALTER TYPE "RoleType" ADD VALUE 'INFRASTRUCTURE';
