@@ -14,3 +14,5 @@ export { BUILT_IN_CHALLENGES_DIR, loadChallengeLibrary } from './challenge-libra
 export { ChallengePackageCache } from './package-cache';
 export { RUNTIME_CATALOGUE, type RuntimeSpec } from './runtime-catalogue';
 export { applyMutant, loadMutants, type Mutant } from './mutants';
+export { mutantFromFiles, mutantsFromFileMap, storedMutants } from './mutants';
+export { checkMutant, checkSuites, runSuite, suiteCheckRunCount, type SuiteCheckOptions } from './suite-check';
