@@ -23,6 +23,7 @@ import { MembersModule } from './members/members.module';
 import { PasswordsModule } from './passwords/passwords.module';
 import { SetupModule } from './setup/setup.module';
 import { PrivacyModule } from './privacy/privacy.module';
+import { SuiteVerificationsModule } from './suite-verifications/suite-verifications.module';
 
 @Module({})
 export class AppModule {
@@ -38,7 +39,7 @@ export class AppModule {
       imports: [
         LoggerModule.forRoot({ pinoHttp: { logger, autoLogging: { ignore: (req) => req.url === '/health' } } }),
         DatabaseModule, InfraModule, RunsModule, AuthModule, HealthModule, WebhooksModule, AssessmentsModule, OrganizationsModule, ChallengesModule, ReviewsModule, SimilarityModule, FeedbackModule, CandidateSessionsModule, AttemptsModule, PipelineModule,
-        AccountTokensModule, SetupModule, MembersModule, PasswordsModule, SsoModule, PrivacyModule],
+        AccountTokensModule, SetupModule, MembersModule, PasswordsModule, SsoModule, PrivacyModule, SuiteVerificationsModule],
       providers: [{ provide: API_CONFIG, useValue: config }],
       exports: [API_CONFIG],
     };
