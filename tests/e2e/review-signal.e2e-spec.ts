@@ -159,7 +159,7 @@ describe('review signal in the browser: playback, similarity, line comments', ()
     const page = await pageAs(scene.lead);
     await page.goto(`${t.baseUrl}/challenges/${scene.version.challengeId}/versions/${scene.version.id}`);
     await page.getByRole('tab', { name: 'Verify' }).click();
-    await page.getByLabel('Hidden suite strength').getByText(/node20/).waitFor();
+    await page.getByLabel('Suite verification').getByText(/each of the \d+ shipped mutants/).waitFor();
     await screenshot(page, 'verify-suite-strength');
   });
 });

@@ -12,6 +12,7 @@ export const queryKeys = {
   privacySettings: () => ['organization', 'privacy'] as const,
   challenges: () => ['challenges'] as const,
   challengeVersion: (challengeId: string, versionId: string) => ['challenges', challengeId, 'versions', versionId] as const,
+  suiteVerification: (challengeId: string, versionId: string) => ['challenges', challengeId, 'versions', versionId, 'suite-verification'] as const,
   run: (runId: string) => ['runs', runId] as const,
   // Everything about one assessment sits under ['assessments', id], so one invalidation refreshes its
   // header, pipeline, reports and analytics after any change (and the list's invitation count with 'assessments').
