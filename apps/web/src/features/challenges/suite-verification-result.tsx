@@ -68,10 +68,12 @@ function RuntimeOutcome({ outcome }: { outcome: RuntimeSuiteOutcome }) {
                   <Text size="sm" fw={500}>{m.name}</Text>
                   <Text size="xs" c="dimmed">{m.models}</Text>
                 </Table.Td>
-                <Table.Td>
-                  <Badge color={VERDICT_COLOR[m.verdict]}>{m.verdict}</Badge>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                  <Badge color={VERDICT_COLOR[m.verdict]} style={{ overflow: 'visible' }}>
+                    {m.verdict}
+                  </Badge>
                 </Table.Td>
-                <Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>
                   {m.caught}/{m.runs} runs
                 </Table.Td>
                 <Table.Td>{m.error ? <Text size="xs" c="red">{m.error}</Text> : m.caughtBy.length ? <Names names={m.caughtBy} /> : <Text size="sm" c="red">no test</Text>}</Table.Td>

@@ -48,7 +48,7 @@ export function NewAssessmentModal({ opened, onClose, onCreated }: Props) {
         </Group>
         {challengeId && version && version.suiteProven !== true && (
           // A warning, not a block: an unproven suite may still be fair, but its grades may miss real bugs.
-          <Alert color="orange" title={version.suiteProven === false ? 'Suites not proven' : 'Suites not verified'} aria-label="Suite verification warning">
+          <Alert color="orange" title={version.suiteProven === false ? 'Suites not proven' : 'Suites not verified'}>
             {version.suiteProven === false
               ? 'The latest suite verification of this version found mutants the hidden suite did not kill on every run, or a flaky reference.'
               : 'Nobody has run a suite verification of this version yet, so no one knows whether its hidden suite catches plausible mistakes.'}{' '}
