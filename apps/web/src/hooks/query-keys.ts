@@ -36,6 +36,7 @@ export const queryKeys = {
   reviewComments: (submissionId: string) => ['reviews', 'comments', submissionId] as const,
   reviewPlayback: (submissionId: string) => ['reviews', 'playback', submissionId] as const,
   reviewSimilarity: (submissionId: string) => ['reviews', 'similarity', submissionId] as const,
+  similarityFlags: (threshold: number) => ['reviews', 'similarity-flags', threshold] as const,
   feedback: () => ['feedback'] as const,
   feedbackQueue: () => ['feedback', 'queue'] as const,
   feedbackComposer: (id: string) => ['feedback', 'composer', id] as const,
