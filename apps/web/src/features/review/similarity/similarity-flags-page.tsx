@@ -91,7 +91,7 @@ function Side({ side }: { side: SimilarityFlag['left'] }) {
   return (
     <Stack gap={2}>
       <Group gap={6}>
-        <Anchor component={Link} to={`/review/${side.submissionId}?tab=similarity`} fw={500}>
+        <Anchor component={Link} to={`/review/similarity/${side.submissionId}`} fw={500}>
           {side.candidateName ?? side.pseudonym}
         </Anchor>
         {side.candidateName && <Text size="xs" c="dimmed">({side.pseudonym})</Text>}
