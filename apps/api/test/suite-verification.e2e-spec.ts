@@ -128,4 +128,17 @@ describe('suite verification on the server (reference and mutants, N runs)', () 
     // Nothing was queued by any of them.
     expect(latestSuiteVerification.parse(await (await call('GET', `${base}/latest`)).json()).verification).toBeNull();
   });
+
+  it('keeps mutant code out of the version view, and an edited version keeps its base version’s mutants', async () => {
+    const { call } = await lead();
+    const v = savedChallengeVersion.parse(await (await call('POST', '/challenges/import', zipOf(files), 'application/zip')).json());
+    const detail = await (await call('GET', `/challenges/${v.challengeId}/versions/${v.versionId}`)).text();
+    expect(detail).toContain('comment-only'); // the names, so the page can say what will run
+    expect(detail).not.toContain('Nothing here changes behaviour.');
+    const edited = savedChallengeVersion.parse(await (await call('POST', `/challenges/${v.challengeId}/versions`, { baseVersionId: v.versionId, timeLimitMinutes: 90 })).json());
+    expect(edited.versionId).not.toBe(v.versionId);
+    const stored = await factories.prisma.challengeVersion.findUniqueOrThrow({ where: { id: edited.versionId }, select: { mutants: true, mutantSources: true } });
+    expect(stored.mutants).toEqual({ node20: ['comment-only', 'redirect-301'] });
+    expect((stored.mutantSources as { name: string }[]).map((m) => m.name)).toEqual(['comment-only', 'redirect-301']);
+  });
 });
