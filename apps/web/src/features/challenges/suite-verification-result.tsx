@@ -56,8 +56,8 @@ function RuntimeOutcome({ outcome }: { outcome: RuntimeSuiteOutcome }) {
           <Table.Thead>
             <Table.Tr>
               <Table.Th>Mutant</Table.Th>
-              <Table.Th>Result</Table.Th>
-              <Table.Th>Caught</Table.Th>
+              <Table.Th w={120}>Result</Table.Th>
+              <Table.Th w={100}>Caught</Table.Th>
               <Table.Th>Caught by</Table.Th>
             </Table.Tr>
           </Table.Thead>
@@ -69,7 +69,7 @@ function RuntimeOutcome({ outcome }: { outcome: RuntimeSuiteOutcome }) {
                   <Text size="xs" c="dimmed">{m.models}</Text>
                 </Table.Td>
                 <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                  <Badge color={VERDICT_COLOR[m.verdict]} style={{ overflow: 'visible' }}>
+                  <Badge color={VERDICT_COLOR[m.verdict]} miw={90}>
                     {m.verdict}
                   </Badge>
                 </Table.Td>
