@@ -159,7 +159,42 @@ describe('review signal in the browser: playback, similarity, line comments', ()
     const page = await pageAs(scene.lead);
     await page.goto(`${t.baseUrl}/challenges/${scene.version.challengeId}/versions/${scene.version.id}`);
     await page.getByRole('tab', { name: 'Verify' }).click();
-    await page.getByLabel('Hidden suite strength').getByText(/node20/).waitFor();
+    await page.getByLabel('Suite verification').getByText(/each of the \d+ shipped mutants/).waitFor();
     await screenshot(page, 'verify-suite-strength');
+  });
+
+  it("lists the organization's similarity flags for the lead and opens the side-by-side view", async () => {
+    const reviews = new ReviewFactories(factories);
+    const scene = await reviews.reviewScene();
+    await factories.prisma.submission.update({ where: { id: scene.submission.id }, data: { files: solution } });
+    const other = await reviews.assessment(scene.org.id, scene.assessment.challengeVersionId, { blindReview: false });
+    const copy = await reviews.submission(scene.org.id, other);
+    const disguised = Object.fromEntries(Object.entries(solution).map(([p, c]) => [p, `${c.replace(/\blink\b/g, 'entry')}\n// all mine\n`]));
+    await factories.prisma.submission.update({ where: { id: copy.submission.id }, data: { files: disguised } });
+
+    const page = await pageAs(scene.lead);
+    await page.goto(`${t.baseUrl}/review/similarity`);
+    const table = page.getByRole('table', { name: 'Similarity flags' });
+    const row = table.getByRole('row').filter({ hasText: 'URL shortener' });
+    await row.waitFor();
+    // The lead is not assigned to either, so the identity rule shows both names, with the pseudonyms beside them.
+    expect(await row.textContent()).toContain(copy.invitation.candidateName);
+    expect(await row.textContent()).toContain(other.name);
+    await screenshot(page, 'similarity-flags');
+    await row.getByRole('link', { name: copy.invitation.candidateName }).click();
+    // The lead is assigned to neither, so the side-by-side view opens on its own page, pseudonyms only.
+    await page.waitForURL(`${t.baseUrl}/review/similarity/${copy.submission.id}`);
+    const card = page.getByLabel(`Similar to ${scene.invitation.pseudonym}`);
+    await card.waitFor();
+    await card.getByRole('button').first().click();
+    await page.getByLabel(`${scene.invitation.pseudonym}'s matching lines`).waitFor();
+    expect(await page.content()).not.toContain(copy.invitation.candidateName);
+    await screenshot(page, 'similarity-flag-side-by-side');
+
+    // A threshold below what tells copies from independent work is refused on the page, before any request.
+    await page.goto(`${t.baseUrl}/review/similarity`);
+    await row.waitFor();
+    await page.getByRole('textbox', { name: /Threshold/ }).fill('10');
+    await page.getByText('From 40 to 100').waitFor();
   });
 });

@@ -24,6 +24,7 @@ import { PasswordsModule } from './passwords/passwords.module';
 import { SetupModule } from './setup/setup.module';
 import { PrivacyModule } from './privacy/privacy.module';
 import { MetricsModule } from './metrics/metrics.module';
+import { SuiteVerificationsModule } from './suite-verifications/suite-verifications.module';
 
 @Module({})
 export class AppModule {
@@ -39,7 +40,7 @@ export class AppModule {
       imports: [
         LoggerModule.forRoot({ pinoHttp: { logger, autoLogging: { ignore: (req) => req.url === '/health' || req.url === '/metrics' } } }),
         DatabaseModule, InfraModule, RunsModule, AuthModule, HealthModule, WebhooksModule, AssessmentsModule, OrganizationsModule, ChallengesModule, ReviewsModule, SimilarityModule, FeedbackModule, CandidateSessionsModule, AttemptsModule, PipelineModule,
-        AccountTokensModule, SetupModule, MembersModule, PasswordsModule, SsoModule, PrivacyModule, MetricsModule],
+        AccountTokensModule, SetupModule, MembersModule, PasswordsModule, SsoModule, PrivacyModule, MetricsModule, SuiteVerificationsModule],
       providers: [{ provide: API_CONFIG, useValue: config }],
       exports: [API_CONFIG],
     };

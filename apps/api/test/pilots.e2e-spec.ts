@@ -63,8 +63,8 @@ describe('pilot report, launch baseline and candidate reports', () => {
     expect(report.takers.find((x) => x.name === 'Cyd Pilot')).toMatchObject({ ranOutOfTime: true, minutesTaken: 150, minutesAllowed: 150, hiddenTests: { score: 0, maxScore: 2 } });
     expect(report.takers.find((x) => x.name === 'Dee Invited')).toMatchObject({ stage: 'INVITED', submittedAt: null });
     // The built-in suite ships mutants; a version without any is what the report warns about.
-    expect(report.mutants).toEqual([{ runtime: 'node20', count: expect.any(Number) }]);
-    expect(report.mutants[0].count).toBeGreaterThanOrEqual(8);
+    expect(report.mutants.map((m) => m.runtime)).toEqual(['node20', 'python3']);
+    for (const m of report.mutants) expect(m.count).toBeGreaterThanOrEqual(8);
 
     const test = (name: string) => report.tests.find((x) => x.name === name)!;
     expect(test('visible 2')).toMatchObject({ visibility: 'visible', passed: 2, total: 3, passRate: 0.67, referencePasses: true, flagged: false });

@@ -1,4 +1,4 @@
-import { submissionSimilarity } from '@takehome/contracts';
+import { savedChallengeVersion, similarityFlagList, submissionSimilarity } from '@takehome/contracts';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -78,5 +78,68 @@ describe('similarity', () => {
     expect((await get(b.id, reviewer)).status).toBe(404);
     const stranger = (await reviews.reviewScene()).lead;
     expect((await get(a.id, await signIn(t.baseUrl, stranger.email, stranger.password))).status).toBe(404);
+  });
+
+  it("lists the organization's flagged pairs across assessments and versions of a challenge, names only where the identity rule allows", async () => {
+    const scene = await reviews.reviewScene({ blindReview: true });
+    const lead = await signIn(t.baseUrl, scene.lead.email, scene.lead.password);
+    const call = (url: string, cookie = lead) => fetch(`${t.baseUrl}/api${url}`, { headers: { Cookie: cookie, 'Content-Type': 'application/json' } });
+    // A second version of the same challenge (prompt edited), used by a second, non-blind assessment.
+    const edited = await fetch(`${t.baseUrl}/api/challenges/${scene.version.challengeId}/versions`, {
+      method: 'POST',
+      headers: { Cookie: lead, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ baseVersionId: scene.version.id, prompt: `${scene.version.promptMarkdown}\n\nEdited for the second team.\n` }),
+    });
+    const v2 = savedChallengeVersion.parse(await edited.json());
+    expect(v2.versionId).not.toBe(scene.version.id);
+    const open = await reviews.assessment(scene.org.id, v2.versionId, { blindReview: false });
+
+    const original = folder('url-shortener/solutions/node20');
+    const disguised = Object.fromEntries(Object.entries(original).map(([p, c]) => [p, `${c.replace(/\blink\b/g, 'entry')}\n// mine\n`]));
+    const make = async (assessment: { id: string; challengeVersionId: string }, files: Record<string, string>) => {
+      const { submission, invitation } = await reviews.submission(scene.org.id, assessment);
+      await factories.prisma.submission.update({ where: { id: submission.id }, data: { files } });
+      return { id: submission.id, pseudonym: invitation.pseudonym, name: invitation.candidateName, invitationId: invitation.id };
+    };
+    const a = await make(scene.assessment, original); // blind, and the lead is its assigned reviewer, review not in
+    const b = await make(open, disguised); // not blind
+    await make(scene.assessment, folder('rate-limiter/solutions/node20')); // different code: not flagged
+    await reviews.assign(a.id, scene.lead.id);
+
+    const res = await call('/similarity/flags');
+    expect(res.status).toBe(200);
+    const raw = await res.text();
+    const list = similarityFlagList.parse(JSON.parse(raw));
+    expect(list.threshold).toBe(0.6);
+    expect(list.comparedChallenges).toBe(1);
+    expect(list.flags).toHaveLength(1);
+    const [flag] = list.flags;
+    expect(flag.challengeId).toBe(scene.version.challengeId);
+    expect(flag.similarity).toBeGreaterThanOrEqual(0.6);
+    expect(flag.fragments).toBeGreaterThan(0);
+    const sides = Object.fromEntries([flag.left, flag.right].map((s) => [s.submissionId, s]));
+    expect(sides[a.id]).toMatchObject({ pseudonym: a.pseudonym, candidateName: null, assessmentId: scene.assessment.id });
+    expect(sides[b.id]).toMatchObject({ pseudonym: b.pseudonym, candidateName: b.name, assessmentId: open.id });
+    expect(raw).not.toContain(a.name);
+    // The side-by-side view the list links to holds the same pair, across the two versions.
+    const side = submissionSimilarity.parse(await call(`/reviews/submissions/${b.id}/similarity`).then((x) => x.json()));
+    expect(side.pairs.map((p) => p.otherSubmissionId)).toEqual([a.id]);
+    // The name shown is an identity view, audited as every other one is.
+    const viewed = await factories.prisma.auditEvent.findMany({ where: { organizationId: scene.org.id, action: 'candidate.identity_viewed', subjectId: b.invitationId } });
+    expect(viewed.map((e) => e.data)).toContainEqual({ via: 'similarity-flags' });
+
+    // A threshold above the pair's similarity leaves it out.
+    if (flag.similarity < 1) expect(similarityFlagList.parse(await call(`/similarity/flags?threshold=${Math.min(1, flag.similarity + 0.01)}`).then((x) => x.json())).flags).toEqual([]);
+    for (const [query, field] of [['threshold=abc', 'threshold'], ['threshold=0.1', 'threshold'], ['threshold=2', 'threshold'], ['limit=5', '(body)']] as const) {
+      const bad = await call(`/similarity/flags?${query}`);
+      expect(bad.status, query).toBe(400);
+      expect(((await bad.json()) as { issues: { path: string }[] }).issues.map((i) => i.path)).toContain(field);
+    }
+    // Reviewers do not get the organization-wide list; another organization's lead sees none of these pairs.
+    const [r] = scene.reviewers;
+    expect((await call('/similarity/flags', await signIn(t.baseUrl, r.email, r.password))).status).toBe(403);
+    const stranger = (await reviews.reviewScene()).lead;
+    const theirs = similarityFlagList.parse(await call('/similarity/flags', await signIn(t.baseUrl, stranger.email, stranger.password)).then((x) => x.json()));
+    expect(theirs.flags).toEqual([]);
   });
 });

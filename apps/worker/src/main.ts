@@ -1,12 +1,13 @@
 import { exitOnConfigError } from '@takehome/config';
 import { createPrismaClient } from '@takehome/db';
-import { QueueName, queuePrefix } from '@takehome/jobs';
+import { JobName, QueueName, queuePrefix } from '@takehome/jobs';
 import { createDockerClient, createSandboxConfig, DockerSandboxRunner, DockerWorkbenchSessions, reapLeftovers, SandboxConfigError } from '@takehome/sandbox';
 import { Redis } from 'ioredis';
 import { hostname } from 'node:os';
 import { startHeartbeat } from './heartbeat';
 import { createJobRegistry } from './jobs/job-registry';
 import { GradeSubmissionJob, PracticeRunJob, VerifyChallengeJob } from './jobs/run-job-handlers';
+import { VerifySuitesJob } from './jobs/suite-verification-job';
 import { createLogger } from './logger';
 import { WorkerMetrics } from './metrics/worker-metrics';
 import { startQueueWorkers } from './queue-workers';
@@ -14,6 +15,8 @@ import { RunEvents } from './runs/run-events';
 import { RunExecutor } from './runs/run-executor';
 import { RunRepository } from './runs/run.repository';
 import { WorkbenchRelay } from './workbench/workbench-relay';
+import { SuiteVerificationRepository } from './suite-verifications/suite-verification.repository';
+import { SuiteVerifier } from './suite-verifications/suite-verifier';
 import { loadWorkerConfig } from './worker-config';
 
 async function main() {
@@ -39,22 +42,18 @@ async function main() {
     process.exit(1);
   });
   const prisma = createPrismaClient(config.DATABASE_URL, {
-    poolSize: config.WORKER_GRADING_CONCURRENCY + config.WORKER_PRACTICE_CONCURRENCY + 2,
+    poolSize: config.WORKER_GRADING_CONCURRENCY + config.WORKER_PRACTICE_CONCURRENCY + config.WORKER_VERIFICATION_CONCURRENCY + 2,
   });
 
   const metrics = new WorkerMetrics();
-  const executor = new RunExecutor(
-    new RunRepository(prisma),
-    new DockerSandboxRunner(sandboxConfig, docker),
-    new RunEvents(redis),
-    logger,
-    undefined,
-    metrics,
-  );
+  const sandbox = new DockerSandboxRunner(sandboxConfig, docker);
+  const executor = new RunExecutor(new RunRepository(prisma), sandbox, new RunEvents(redis), logger, undefined, metrics);
+  const suiteVerifier = new SuiteVerifier(new SuiteVerificationRepository(prisma), sandbox, logger);
   const registry = createJobRegistry([
     new GradeSubmissionJob(executor),
     new PracticeRunJob(executor),
     new VerifyChallengeJob(executor),
+    new VerifySuitesJob(suiteVerifier),
   ]);
   const workers = startQueueWorkers({
     connection: redis,
@@ -63,11 +62,15 @@ async function main() {
     concurrency: {
       [QueueName.Grading]: config.WORKER_GRADING_CONCURRENCY,
       [QueueName.Practice]: config.WORKER_PRACTICE_CONCURRENCY,
+      [QueueName.Verification]: config.WORKER_VERIFICATION_CONCURRENCY,
     },
     lockDurationMs: config.WORKER_LOCK_MS,
     logger,
     onJobStarted: (queue, queuedAt, startedAt) => metrics.jobStarted(queue, queuedAt, startedAt),
-    onGaveUp: (job, error) => executor.failForInfrastructure(String(job.data?.runId), error, job.attemptsMade),
+    onGaveUp: (job, error) =>
+      job.name === JobName.VerifySuites
+        ? suiteVerifier.failForInfrastructure(String(job.data?.suiteVerificationId), error, job.attemptsMade)
+        : executor.failForInfrastructure(String(job.data?.runId), error, job.attemptsMade),
   });
   await Promise.all(workers.map((w) => w.waitUntilReady()));
   const metricsServer = config.WORKER_METRICS_PORT ? metrics.serve(config.WORKER_METRICS_PORT, config.WORKER_METRICS_HOST) : undefined;

@@ -9,6 +9,8 @@ const workerEnv = z.object({
   // How many runs of each kind this process drives at once; scale out by adding processes or machines.
   WORKER_GRADING_CONCURRENCY: env.positiveInt(2),
   WORKER_PRACTICE_CONCURRENCY: env.positiveInt(2),
+  // Suite verifications (minutes each) on their own queue; one at a time leaves the engine to candidates.
+  WORKER_VERIFICATION_CONCURRENCY: env.positiveInt(1),
   // A crashed worker's job goes back to the queue after about this long without a lock renewal.
   WORKER_LOCK_MS: env.positiveInt(30_000),
   WORKER_ID: z.string().min(1).optional(),

@@ -1,5 +1,6 @@
 import { assemblePackage } from './challenge-assembly';
 import type { ChallengeIssue } from './challenge-format.error';
+import { mutantsFromFileMap } from './mutants';
 import { challengeManifestSchema, SUITE_NAMES, type SuiteName } from './challenge-manifest.schema';
 import type { ChallengePackage } from './challenge-package';
 import { DEFAULT_READ_LIMITS, type FileMap, type ReadLimits } from './package-files';
@@ -33,19 +34,16 @@ export function loadChallengeFromFiles(
   const tests: Partial<Record<SuiteName, FileMap>> = {};
   for (const suite of SUITE_NAMES) tests[suite] = groupByFolder(clean, 'tests')[suite];
 
+  // Mutants stay out of the package's files (and content hash); they travel beside it for suite verification.
+  const mutantSources = mutantsFromFileMap(clean, issues);
   const parts = { challengeYaml, rubricYaml, prompt, manifest, rubric, starter, solutions, tests };
   const pkg = assemblePackage(options.label ?? '', parts, issues, options.label ?? '(uploaded files)');
-  // Only the names: an uploaded package's mutant files are dropped with every other stray path.
   const mutants: Record<string, string[]> = {};
-  for (const file of Object.keys(files)) {
-    const m = /^mutants\/([^/]+)\/([^/]+)\/./.exec(file);
-    if (m && !(mutants[m[1]!] ??= []).includes(m[2]!)) mutants[m[1]!]!.push(m[2]!);
-  }
-  for (const names of Object.values(mutants)) names.sort();
-  return { ...pkg, mutants };
+  for (const m of mutantSources) (mutants[m.runtime] ??= []).push(m.name);
+  return { ...pkg, mutants, mutantSources };
 }
 
-const KNOWN_TOP = /^(challenge\.yaml|rubric\.yaml|prompt\.md|README\.md|(starter|solutions|tests)\/.+)$/;
+const KNOWN_TOP = /^(challenge\.yaml|rubric\.yaml|prompt\.md|README\.md|(starter|solutions|tests|mutants)\/.+)$/;
 
 function checkPaths(files: FileMap, limits: ReadLimits, issues: ChallengeIssue[]): FileMap {
   const clean: FileMap = {};

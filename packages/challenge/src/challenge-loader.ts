@@ -4,6 +4,7 @@ import { assemblePackage } from './challenge-assembly';
 import { ChallengeFormatError, type ChallengeIssue } from './challenge-format.error';
 import { challengeManifestSchema, SUITE_NAMES, type SuiteName } from './challenge-manifest.schema';
 import type { ChallengePackage } from './challenge-package';
+import { loadMutants } from './mutants';
 import { DEFAULT_READ_LIMITS, FileBudget, readChecked, readTree, type FileMap, type ReadLimits } from './package-files';
 import { rubricSchema } from './rubric.schema';
 import { parseAndValidate } from './yaml-source';
@@ -39,7 +40,7 @@ export async function loadChallenge(dir: string, options: LoadChallengeOptions =
   for (const suite of SUITE_NAMES) tests[suite] = await readTree(root, `tests/${suite}`, budget, issues);
 
   const pkg = assemblePackage(root, { challengeYaml, rubricYaml, prompt, manifest, rubric, starter, solutions, tests }, issues);
-  return { ...pkg, mutants: await mutantNames(root) };
+  return { ...pkg, mutants: await mutantNames(root), mutantSources: await loadMutants(root) };
 }
 
 async function mutantNames(root: string): Promise<Record<string, string[]>> {

@@ -1,4 +1,5 @@
 import type { ChallengeManifest, Runtime, SuiteName } from './challenge-manifest.schema';
+import type { Mutant } from './mutants';
 import type { FileMap } from './package-files';
 import type { Rubric } from './rubric.schema';
 
@@ -17,9 +18,14 @@ export interface ChallengePackage {
   solutions: Partial<Record<Runtime, FileMap>>;
   /**
    * Names of the mutants in `mutants/<runtime>/<name>/`, per runtime: only the names, so the stored version can
-   * say whether its hidden suite was proven by mutants. Their contents are never loaded into a package.
+   * say whether its hidden suite was proven by mutants.
    */
   mutants?: Partial<Record<string, string[]>>;
+  /**
+   * The mutants themselves, when the package was read from a folder or an uploaded zip; stored beside the
+   * version (never in its files or content hash) for the worker's suite verification.
+   */
+  mutantSources?: Mutant[];
   /** Paths relative to `tests/<suite>/`. */
   tests: Record<SuiteName, FileMap>;
 }

@@ -16,3 +16,5 @@ export { RUNTIME_CATALOGUE, type OwnTestsSpec, type RuntimeSpec } from './runtim
 export { buildOwnTestInputs, ownTestsSpec } from './own-test-inputs';
 export { applyMutant, loadMutants, type Mutant } from './mutants';
 export { serviceSessionRequest, terminalSessionRequest } from './workbench-requests';
+export { mutantFromFiles, mutantsFromFileMap, storedMutants } from './mutants';
+export { checkMutant, checkSuites, runSuite, suiteCheckRunCount, type SuiteCheckOptions } from './suite-check';

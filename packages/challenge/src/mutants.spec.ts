@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ChallengeFormatError, formatIssue } from './challenge-format.error';
 import { loadChallenge } from './challenge-loader';
 import { loadChallengeFromFiles } from './challenge-from-files';
-import { packageFiles } from './content-hash';
+import { contentHash, packageFiles } from './content-hash';
 import { versionRecord } from './version-record';
 import { applyMutant, loadMutants } from './mutants';
 import { ChallengeFixture, validChallengeFiles } from './testing/challenge-fixture';
@@ -86,17 +86,26 @@ describe('loadMutants', () => {
   });
 });
 
-// Mutants are hidden material: a stored version (and so every candidate view built from it) never holds them.
+// Mutants are hidden material: a version's files (and so every candidate view built from them) and its content
+// hash never hold them; they travel beside the files, for the worker's suite verification only.
 describe('mutants stay out of stored packages', () => {
-  it('is ignored by the folder loader and the in-memory loader', async () => {
+  it('is kept out of the files and the hash by the folder loader and the in-memory loader, and travels beside them', async () => {
     const files = { ...validChallengeFiles(), 'mutants/node20/m/mutant.yaml': meta, 'mutants/node20/m/server.js': '// x\n' };
     const f = await fixture(files);
     const [folderPkg, filesPkg] = [await loadChallenge(f.dir), loadChallengeFromFiles(files)];
+    const withoutMutants = loadChallengeFromFiles(validChallengeFiles());
     for (const pkg of [folderPkg, filesPkg]) {
       expect(Object.keys(packageFiles(pkg)).filter((p) => p.startsWith('mutants/'))).toEqual([]);
-      // Only their names travel, so a stored version can say whether its suite was proven.
-      expect(versionRecord(pkg).mutants).toEqual({ node20: ['m'] });
-      expect(JSON.stringify(versionRecord(pkg))).not.toContain('// x');
+      expect(contentHash(pkg)).toBe(contentHash(withoutMutants));
+      const record = versionRecord(pkg);
+      expect(record.mutants).toEqual({ node20: ['m'] });
+      expect(JSON.stringify(record.files)).not.toContain('// x');
+      expect(record.mutantSources).toEqual([{ runtime: 'node20', name: 'm', models: 'Answers 301 instead of 302.', targets: 'status codes', overlay: { 'server.js': '// x\n' } }]);
     }
+  });
+
+  it('refuses an uploaded mutant without its mutant.yaml, naming it', () => {
+    const files = { ...validChallengeFiles(), 'mutants/node20/m/server.js': '// x\n' };
+    expect(() => loadChallengeFromFiles(files)).toThrow(/mutants\/node20\/m: missing mutant.yaml/);
   });
 });

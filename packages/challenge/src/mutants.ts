@@ -11,8 +11,9 @@ import { DEFAULT_READ_LIMITS, FileBudget, type FileMap, readTree } from './packa
  * `mutants/<runtime>/<name>/` as `mutant.yaml` (what it models, what it targets) plus either `mutant.patch`
  * (a unified diff against `solutions/<runtime>/`) or files overlaid on the solution, or both (overlay first).
  *
- * Mutants are hidden material like solutions, and stricter: neither loader reads `mutants/`, so they are never
- * part of a stored version, its content hash, or anything a candidate can be sent. Only validation reads them.
+ * Mutants are hidden material like solutions, and stricter: they are never part of a version's files or its
+ * content hash, nor anything a candidate can be sent. A stored version keeps them beside its files
+ * (`mutantSources`) for the worker's suite verification; only validation runs them.
  */
 export interface Mutant {
   runtime: string;
@@ -41,29 +42,66 @@ export async function loadMutants(challengeDir: string): Promise<Mutant[]> {
   const budget = new FileBudget(DEFAULT_READ_LIMITS);
   for (const runtime of await subfolders(root, 'mutants', issues)) {
     for (const name of await subfolders(root, `mutants/${runtime}`, issues)) {
-      const where = `mutants/${runtime}/${name}`;
-      const files = await readTree(root, where, budget, issues);
+      const files = await readTree(root, `mutants/${runtime}/${name}`, budget, issues);
       if (!files) continue;
-      const { [META]: metaText, [PATCH]: patch, ...overlay } = files;
-      if (metaText === undefined) {
-        issues.push({ file: where, message: `missing ${META} (models: <the mistake>, targets: <the behaviour>)` });
-        continue;
-      }
-      const meta = mutantMetaSchema.safeParse(safeYaml(metaText));
-      if (!meta.success) {
-        for (const i of meta.error.issues) issues.push({ file: `${where}/${META}`, path: i.path.join('.'), message: i.message });
-        continue;
-      }
-      if (patch === undefined && Object.keys(overlay).length === 0) {
-        issues.push({ file: where, message: `holds no change: add ${PATCH} or files to overlay on the solution` });
-        continue;
-      }
-      out.push({ runtime, name, ...meta.data, overlay, ...(patch !== undefined ? { patch } : {}) });
+      const mutant = mutantFromFiles(runtime, name, files, issues);
+      if (mutant) out.push(mutant);
     }
   }
   if (issues.length) throw new ChallengeFormatError(root, issues);
   return out;
 }
+
+/** One mutant from its folder's files (read from disk or from an uploaded zip); problems go to `issues`. */
+export function mutantFromFiles(runtime: string, name: string, files: FileMap, issues: ChallengeIssue[]): Mutant | undefined {
+  const where = `mutants/${runtime}/${name}`;
+  const { [META]: metaText, [PATCH]: patch, ...overlay } = files;
+  if (metaText === undefined) {
+    issues.push({ file: where, message: `missing ${META} (models: <the mistake>, targets: <the behaviour>)` });
+    return undefined;
+  }
+  const meta = mutantMetaSchema.safeParse(safeYaml(metaText));
+  if (!meta.success) {
+    for (const i of meta.error.issues) issues.push({ file: `${where}/${META}`, path: i.path.join('.'), message: i.message });
+    return undefined;
+  }
+  if (patch === undefined && Object.keys(overlay).length === 0) {
+    issues.push({ file: where, message: `holds no change: add ${PATCH} or files to overlay on the solution` });
+    return undefined;
+  }
+  return { runtime, name, ...meta.data, overlay, ...(patch !== undefined ? { patch } : {}) };
+}
+
+/** Every `mutants/<runtime>/<name>/...` entry of an in-memory file map (an uploaded zip), as mutants. */
+export function mutantsFromFileMap(files: FileMap, issues: ChallengeIssue[]): Mutant[] {
+  const folders = new Map<string, FileMap>();
+  for (const [file, content] of Object.entries(files)) {
+    const m = /^mutants\/([^/]+)\/([^/]+)\/(.+)$/.exec(file);
+    if (!m) continue;
+    const key = `${m[1]}/${m[2]}`;
+    if (!folders.has(key)) folders.set(key, {});
+    folders.get(key)![m[3]!] = content;
+  }
+  const out: Mutant[] = [];
+  for (const key of [...folders.keys()].sort()) {
+    const [runtime, name] = key.split('/') as [string, string];
+    const mutant = mutantFromFiles(runtime, name, folders.get(key)!, issues);
+    if (mutant) out.push(mutant);
+  }
+  return out;
+}
+
+/** The stored form of a version's mutants (ChallengeVersion.mutantSources), parsed once by its one reader. */
+export const storedMutants = z.array(
+  z.object({
+    runtime: z.string(),
+    name: z.string(),
+    models: z.string(),
+    targets: z.string(),
+    overlay: z.record(z.string(), z.string()),
+    patch: z.string().optional(),
+  }),
+);
 
 /**
  * The solution with the mutant applied. Throws naming the mutant and file when the patch no longer applies,

@@ -20,6 +20,7 @@ export function versionRecord(pkg: ChallengePackage) {
     files: packageFiles(pkg),
     contentHash: contentHash(pkg),
     mutants: { ...(pkg.mutants ?? {}) } as Record<string, string[]>,
+    mutantSources: (pkg.mutantSources ?? []).map((m) => ({ ...m, overlay: { ...m.overlay } })),
     rubric: { criteria: pkg.rubric.criteria.map((c) => ({ ...c, levels: c.levels.map((l) => ({ ...l })) })) },
   };
 }

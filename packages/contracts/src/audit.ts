@@ -24,6 +24,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'assessment.lifecycle_changed': 'Assessment lifecycle changed',
   'challenge.imported': 'Challenge imported',
   'challenge.version_created': 'Challenge version created',
+  'challenge.suite_verification_started': 'Suite verification started',
   'webhook.created': 'Webhook created',
   'webhook.deactivated': 'Webhook deactivated',
   'api_key.rotated': 'API key created or rotated',

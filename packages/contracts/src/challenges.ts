@@ -22,6 +22,11 @@ export const challengeVersionSummary = z.object({
   contentHash: z.string(),
   createdAt: z.iso.datetime(),
   verification: verificationStatus,
+  /**
+   * The latest finished suite verification (reference and mutants, on the server): true when it proved the
+   * suites, false when it did not, null when none finished yet. The assessment picker warns unless true.
+   */
+  suiteProven: z.boolean().nullable(),
 });
 
 export const challengeSummary = z.object({
@@ -63,8 +68,8 @@ export const challengeVersionDetail = z.object({
   createdAt: z.iso.datetime(),
   verification,
   /**
-   * Mutant names per runtime the package shipped. Their kill rates come from `assess challenge validate` (which
-   * runs each one five times); the server stores only the names, never the mutants' code.
+   * Mutant names per runtime the package shipped. Their kill rates come from a suite verification (on the
+   * server, see suite-verifications.ts) or `assess challenge validate`; this view never carries their code.
    */
   mutants: z.record(z.string(), z.array(z.string())),
 });

@@ -31,3 +31,42 @@ export const submissionSimilarity = z.object({
   ),
 });
 export type SubmissionSimilarity = z.infer<typeof submissionSimilarity>;
+
+/** The lowest threshold the flag list may be asked for: below it, independent solutions of one prompt show up. */
+export const MIN_SIMILARITY_THRESHOLD = 0.4;
+
+/** `GET /api/similarity/flags?threshold=0.7`: the default is the platform's flag threshold. */
+export const similarityFlagsQuery = z.strictObject({
+  threshold: z.coerce.number().min(MIN_SIMILARITY_THRESHOLD).max(1).optional(),
+});
+export type SimilarityFlagsQuery = z.infer<typeof similarityFlagsQuery>;
+
+const flagSide = z.object({
+  submissionId: z.uuid(),
+  pseudonym: z.string(),
+  /** Null where the identity rule hides it from this viewer (an assigned reviewer of a blind review still open). */
+  candidateName: z.string().nullable(),
+  assessmentId: z.uuid(),
+  assessmentName: z.string(),
+  submittedAt: z.iso.datetime(),
+});
+
+/** One flagged pair across the organization's assessments of one challenge; the review page shows it side by side. */
+export const similarityFlag = z.object({
+  challengeId: z.uuid(),
+  challengeTitle: z.string(),
+  similarity: z.number(),
+  longest: z.number().int(),
+  fragments: z.number().int(),
+  left: flagSide,
+  right: flagSide,
+});
+export type SimilarityFlag = z.infer<typeof similarityFlag>;
+
+export const similarityFlagList = z.object({
+  threshold: z.number(),
+  /** Challenges with at least two submissions, each compared pairwise across all its versions. */
+  comparedChallenges: z.number().int(),
+  flags: z.array(similarityFlag),
+});
+export type SimilarityFlagList = z.infer<typeof similarityFlagList>;

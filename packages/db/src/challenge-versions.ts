@@ -18,6 +18,8 @@ export interface ChallengeVersionInput {
   contentHash: string;
   /** Mutant names per runtime (see the challenge format); absent means none. */
   mutants?: Record<string, string[]>;
+  /** The mutants themselves, for the worker's suite verification; outside the content hash. */
+  mutantSources?: object[];
   rubric: {
     criteria: {
       key: string;
@@ -47,7 +49,17 @@ export async function saveChallengeVersion(
       where: { challengeId_contentHash: { challengeId: challenge.id, contentHash: input.contentHash } },
       select: { id: true, version: true },
     });
-    if (existing) return { ...existing, created: false };
+    if (existing) {
+      // Mutants are proof about the suites, not content: a re-import that ships them (or better ones) updates
+      // them on the same version. A verification result names the mutants it ran, so older results stay honest.
+      if (input.mutantSources?.length) {
+        await prisma.challengeVersion.update({
+          where: { id: existing.id },
+          data: { mutants: input.mutants ?? {}, mutantSources: input.mutantSources as Prisma.InputJsonValue },
+        });
+      }
+      return { ...existing, created: false };
+    }
     try {
       return await createVersion(prisma, challenge.id, input);
     } catch (error) {
@@ -76,6 +88,7 @@ async function createVersion(prisma: PrismaClient, challengeId: string, input: C
       manifest: input.manifest as Prisma.InputJsonValue,
       files: input.files,
       mutants: input.mutants ?? {},
+      mutantSources: (input.mutantSources ?? []) as Prisma.InputJsonValue,
       rubric: {
         create: {
           criteria: {

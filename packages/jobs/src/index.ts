@@ -8,6 +8,9 @@ import { z } from 'zod';
 export const QueueName = {
   Grading: 'grading',
   Practice: 'practice',
+  // Suite verifications run for minutes (every mutant, N times): their own queue keeps them from holding a
+  // grading slot while candidates wait for grades.
+  Verification: 'verification',
 } as const;
 export type QueueName = (typeof QueueName)[keyof typeof QueueName];
 
@@ -15,6 +18,7 @@ export const JobName = {
   GradeSubmission: 'grade-submission',
   VerifyChallenge: 'verify-challenge',
   PracticeRun: 'practice-run',
+  VerifySuites: 'verify-suites',
 } as const;
 export type JobName = (typeof JobName)[keyof typeof JobName];
 
@@ -22,16 +26,23 @@ export type JobName = (typeof JobName)[keyof typeof JobName];
 export const runJobPayload = z.object({ runId: z.uuid() });
 export type RunJobPayload = z.infer<typeof runJobPayload>;
 
+/** A suite verification's row is its source of truth in the same way. */
+export const suiteVerificationJobPayload = z.object({ suiteVerificationId: z.uuid() });
+export type SuiteVerificationJobPayload = z.infer<typeof suiteVerificationJobPayload>;
+
 export const jobPayloads = {
   [JobName.GradeSubmission]: runJobPayload,
   [JobName.VerifyChallenge]: runJobPayload,
   [JobName.PracticeRun]: runJobPayload,
+  [JobName.VerifySuites]: suiteVerificationJobPayload,
 } satisfies Record<JobName, z.ZodType>;
+export type JobPayload<N extends JobName = JobName> = z.infer<(typeof jobPayloads)[N]>;
 
 export const jobQueue: Record<JobName, QueueName> = {
   [JobName.GradeSubmission]: QueueName.Grading,
   [JobName.VerifyChallenge]: QueueName.Grading,
   [JobName.PracticeRun]: QueueName.Practice,
+  [JobName.VerifySuites]: QueueName.Verification,
 };
 
 /** Which job runs a run of each kind: the one mapping the API's enqueue and its stale-run sweep share. */
@@ -45,13 +56,14 @@ export const jobForRunKind: Record<RunKind, JobName> = {
  * Per-job options. jobId = runId makes enqueueing idempotent; retries with backoff are for infrastructure
  * faults only (the processor turns a candidate's failing code into a stored result, never a thrown error).
  */
-export function jobOptions(name: JobName, payload: RunJobPayload) {
+export function jobOptions(name: JobName, payload: JobPayload) {
   return {
     // BullMQ reserves ":" in custom ids.
-    jobId: `${name}.${payload.runId}`,
+    jobId: `${name}.${'runId' in payload ? payload.runId : payload.suiteVerificationId}`,
     // Within the grading queue a candidate's grade goes before a challenge author's verification run.
     priority: name === JobName.VerifyChallenge ? 5 : 1,
-    attempts: 3,
+    // A suite verification restarts from its first run when retried; a run of minutes is not retried twice.
+    attempts: name === JobName.VerifySuites ? 2 : 3,
     backoff: { type: 'exponential' as const, delay: 2_000 },
     removeOnComplete: { age: 24 * 3600, count: 1000 },
     removeOnFail: { age: 7 * 24 * 3600 },

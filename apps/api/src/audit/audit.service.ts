@@ -37,6 +37,7 @@ export type AuditAction =
   | 'assessment.lifecycle_changed'
   | 'challenge.imported'
   | 'challenge.version_created'
+  | 'challenge.suite_verification_started'
   | 'webhook.created'
   | 'webhook.deactivated'
   | 'api_key.rotated'

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { ChallengeSummary, ChallengeVersionDetail, Verification, VerificationStatus } from '@takehome/contracts';
+import { provenOf } from '../suite-verifications/suite-verification-views';
 import type { ChallengesRepository } from './challenges.repository';
 
 type ListRow = Awaited<ReturnType<ChallengesRepository['list']>>[number];
@@ -33,6 +34,7 @@ export function toSummary(row: ListRow): ChallengeSummary {
       contentHash: v.contentHash,
       createdAt: v.createdAt.toISOString(),
       verification: verificationOf(v.runtimes, v.runs).status,
+      suiteProven: v.suiteVerifications[0] ? provenOf(v.suiteVerifications[0]) : null,
     })),
   };
 }

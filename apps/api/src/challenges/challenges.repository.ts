@@ -20,7 +20,16 @@ export class ChallengesRepository {
       include: {
         versions: {
           orderBy: { version: 'desc' },
-          select: { id: true, version: true, contentHash: true, createdAt: true, runtimes: true, runs: verificationRuns },
+          select: {
+            id: true,
+            version: true,
+            contentHash: true,
+            createdAt: true,
+            runtimes: true,
+            runs: verificationRuns,
+            // The latest finished suite verification decides whether the picker warns.
+            suiteVerifications: { where: { status: 'FINISHED' }, orderBy: { createdAt: 'desc' }, take: 1, select: { status: true, result: true } },
+          },
         },
       },
     });

@@ -1,5 +1,5 @@
 import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
-import { ChallengeFormatError, type ChallengePackage, formatIssue, loadChallengeFromFiles, versionRecord } from '@takehome/challenge';
+import { ChallengeFormatError, type ChallengePackage, formatIssue, loadChallengeFromFiles, storedMutants, versionRecord } from '@takehome/challenge';
 import type { EditChallengeVersionRequest, SavedChallengeVersion } from '@takehome/contracts';
 import { parseDocument, stringify } from 'yaml';
 import { AuditService } from '../audit/audit.service';
@@ -60,7 +60,9 @@ export class ChallengesService {
       doc.set('timeLimitMinutes', request.timeLimitMinutes);
       files['challenge.yaml'] = doc.toString();
     }
-    const saved = await this.save(organizationId, () => loadChallengeFromFiles(files, { label: 'the edited version' }));
+    // The stored files hold no mutants (they live beside them): the edited version keeps the base's.
+    const mutantSources = storedMutants.catch([]).parse(base.mutantSources);
+    const saved = await this.save(organizationId, () => ({ ...loadChallengeFromFiles(files, { label: 'the edited version' }), mutants: base.mutants as Record<string, string[]>, mutantSources }));
     if (saved.challengeId !== challengeId) throw new BadRequestException('An edit cannot change the challenge slug.');
     await this.recordSaved(organizationId, actorId, saved, 'edit');
     return saved;

@@ -1,6 +1,6 @@
 import { FingerprintIndex } from '@dodona/dolos-core';
 import { Injectable, NotFoundException } from '@nestjs/common';
-import type { SessionUser, SimilarityPair, SubmissionSimilarity } from '@takehome/contracts';
+import { MIN_SIMILARITY_THRESHOLD, type SessionUser, type SimilarityPair, type SubmissionSimilarity } from '@takehome/contracts';
 import { locate, tokenizeSubmission, type TokenizedSubmission } from './code-tokens';
 import { SimilarityRepository } from './similarity.repository';
 
@@ -15,8 +15,9 @@ type Peer = { id: string; files: Record<string, string>; pseudonym: string };
 type Computed = { pairs: SimilarityPair[]; peers: Map<string, Peer> };
 
 /**
- * Compares every submission to a challenge version with every other (winnowed fingerprints, via Dolos), with
- * fingerprints found in the version's starters ignored, so shared starter code never counts. Computed on
+ * Compares every submission to a challenge (any of its versions, through any assessment) with every other
+ * (winnowed fingerprints, via Dolos), with fingerprints found in the versions' starters ignored, so shared starter
+ * code never counts. Computed on
  * demand and cached per exact set of submissions, so a new submission recomputes once. Flags are evidence
  * for a reviewer or lead to judge; nothing here rejects or scores anyone.
  */
@@ -33,11 +34,12 @@ export class SimilarityService {
     if (!submission || (!lead && !submission.assignments.some((a) => a.reviewerId === user.id))) {
       throw new NotFoundException('No such submission in your review queue.');
     }
-    const versionId = submission.attempt.invitation.assessment.challengeVersionId;
-    const { pairs, peers } = await this.compute(organizationId, versionId);
+    const challengeId = submission.attempt.invitation.assessment.challengeVersion.challengeId;
+    const { pairs, peers } = await this.compute(organizationId, challengeId);
     const asFiles = (files: Record<string, string>, paths: Set<string>) =>
       [...paths].sort().map((path) => ({ path, content: files[path] ?? '' }));
     const mine = pairs
+      .filter((p) => p.similarity >= SIMILARITY_THRESHOLD)
       .filter((p) => p.submissionId === submissionId || p.otherSubmissionId === submissionId)
       .map((p) => (p.submissionId === submissionId ? p : flip(p)))
       .map((p) => ({
@@ -48,9 +50,10 @@ export class SimilarityService {
     return { threshold: SIMILARITY_THRESHOLD, comparedWith: Math.max(0, peers.size - 1), pairs: mine };
   }
 
-  private async compute(organizationId: string, versionId: string): Promise<Computed> {
-    const rows = await this.repository.peers(organizationId, versionId);
-    const key = `${organizationId}:${versionId}:${rows.map((r) => `${r.id}=${r.contentHash}`).join(',')}`;
+  /** Every pair of this challenge's submissions at or above MIN_SIMILARITY_THRESHOLD; cached per set of submissions. */
+  async compute(organizationId: string, challengeId: string): Promise<Computed> {
+    const rows = await this.repository.peers(organizationId, challengeId);
+    const key = `${organizationId}:${challengeId}:${rows.map((r) => `${r.id}=${r.contentHash}`).join(',')}`;
     const cached = this.cache.get(key);
     if (cached) return cached;
 
@@ -61,16 +64,18 @@ export class SimilarityService {
     index.addFiles([...tokenized.values()].map((t) => t.tokenized));
     // Starters go in after the submissions: Dolos 1.2 ignores a fingerprint in files already indexed when an
     // ignored file brings it, but not in files added later.
-    const versionFiles = (await this.repository.version(versionId)).files as Record<string, string>;
-    for (const runtime of new Set(Object.keys(versionFiles).filter((p) => p.startsWith('starter/')).map((p) => p.split('/')[1]!))) {
-      const prefix = `starter/${runtime}/`;
-      const starter = Object.fromEntries(Object.entries(versionFiles).filter(([p]) => p.startsWith(prefix)).map(([p, c]) => [p.slice(prefix.length), c]));
-      index.addIgnoredFile(tokenizeSubmission(`starter:${runtime}`, starter).tokenized);
+    for (const version of await this.repository.versions(challengeId)) {
+      const versionFiles = version.files as Record<string, string>;
+      for (const runtime of new Set(Object.keys(versionFiles).filter((p) => p.startsWith('starter/')).map((p) => p.split('/')[1]!))) {
+        const prefix = `starter/${runtime}/`;
+        const starter = Object.fromEntries(Object.entries(versionFiles).filter(([p]) => p.startsWith(prefix)).map(([p, c]) => [p.slice(prefix.length), c]));
+        index.addIgnoredFile(tokenizeSubmission(`starter:${version.id}:${runtime}`, starter).tokenized);
+      }
     }
 
     const pairs: SimilarityPair[] = [];
     for (const pair of index.allPairs()) {
-      if (!(pair.similarity >= SIMILARITY_THRESHOLD)) continue;
+      if (!(pair.similarity >= MIN_SIMILARITY_THRESHOLD)) continue;
       const [left, right] = [pair.leftFile.path, pair.rightFile.path];
       const [l, r] = [tokenized.get(left)!, tokenized.get(right)!];
       pairs.push({

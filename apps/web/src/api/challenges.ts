@@ -2,7 +2,10 @@ import {
   challengeSummary,
   challengeVersionDetail,
   type EditChallengeVersionRequest,
+  latestSuiteVerification,
   savedChallengeVersion,
+  type StartSuiteVerificationRequest,
+  suiteVerificationView,
   verifyResponse,
 } from '@takehome/contracts';
 import { z } from 'zod';
@@ -25,3 +28,11 @@ export const editChallengeVersion = (challengeId: string, body: EditChallengeVer
 
 export const verifyChallengeVersion = (challengeId: string, versionId: string) =>
   request(verifyResponse, `/api/challenges/${challengeId}/versions/${versionId}/verify`, { method: 'POST' });
+
+const suiteVerifications = (challengeId: string, versionId: string) => `/api/challenges/${challengeId}/versions/${versionId}/suite-verifications`;
+
+export const startSuiteVerification = (challengeId: string, versionId: string, body: StartSuiteVerificationRequest) =>
+  request(suiteVerificationView, suiteVerifications(challengeId, versionId), { method: 'POST', json: body });
+
+export const fetchLatestSuiteVerification = (challengeId: string, versionId: string) =>
+  request(latestSuiteVerification, `${suiteVerifications(challengeId, versionId)}/latest`);

@@ -20,6 +20,7 @@ const navItems: NavItem[] = [
   { to: '/review', label: 'Reviews', roles: [] },
   { to: '/review/assign', label: 'Assignments', roles: ['ADMIN', 'HIRING_LEAD'] },
   { to: '/review/feedback', label: 'Feedback', roles: ['ADMIN', 'HIRING_LEAD'] },
+  { to: '/review/similarity', label: 'Similarity', roles: ['ADMIN', 'HIRING_LEAD'] },
   { to: '/settings/sso', label: 'Single sign-on', roles: ['ADMIN'] },
   { to: '/settings/members', label: 'Members', roles: ['ADMIN'] },
   { to: '/settings/audit', label: 'Audit', roles: ['ADMIN'] },

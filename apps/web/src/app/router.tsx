@@ -9,6 +9,8 @@ import { AUTHORING_ROLES } from '../hooks/use-session';
 import { ReviewQueuePage } from '../features/review/review-queue-page';
 import { ReviewPage } from '../features/review/review-page';
 import { ReviewAssignmentsPage } from '../features/review/review-assignments-page';
+import { SimilarityFlagsPage } from '../features/review/similarity/similarity-flags-page';
+import { SimilarityPairPage } from '../features/review/similarity/similarity-pair-page';
 import { FeedbackQueuePage } from '../features/feedback/feedback-queue-page';
 import { FeedbackPage } from '../features/feedback/feedback-page';
 import { AssessmentListPage } from '../features/hiring/assessment-list-page';
@@ -58,6 +60,8 @@ export const router = createBrowserRouter([
       { path: '/review/assign', element: <RequireTeam roles={['ADMIN', 'HIRING_LEAD']}><ReviewAssignmentsPage /></RequireTeam> },
       { path: '/review/feedback', element: <RequireTeam roles={['ADMIN', 'HIRING_LEAD']}><FeedbackQueuePage /></RequireTeam> },
       { path: '/review/feedback/:submissionId', element: <RequireTeam roles={['ADMIN', 'HIRING_LEAD']}><FeedbackPage /></RequireTeam> },
+      { path: '/review/similarity', element: <RequireTeam roles={['ADMIN', 'HIRING_LEAD']}><SimilarityFlagsPage /></RequireTeam> },
+      { path: '/review/similarity/:submissionId', element: <RequireTeam roles={['ADMIN', 'HIRING_LEAD']}><SimilarityPairPage /></RequireTeam> },
       { path: '/review/:submissionId', element: <RequireTeam><ReviewPage /></RequireTeam> },
       { path: '/assessments', element: <RequireTeam roles={['ADMIN', 'HIRING_LEAD']}><AssessmentListPage /></RequireTeam> },
       { path: '/assessments/:id', element: <RequireTeam roles={['ADMIN', 'HIRING_LEAD']}><AssessmentPage /></RequireTeam> },

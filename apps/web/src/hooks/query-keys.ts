@@ -12,6 +12,7 @@ export const queryKeys = {
   privacySettings: () => ['organization', 'privacy'] as const,
   challenges: () => ['challenges'] as const,
   challengeVersion: (challengeId: string, versionId: string) => ['challenges', challengeId, 'versions', versionId] as const,
+  suiteVerification: (challengeId: string, versionId: string) => ['challenges', challengeId, 'versions', versionId, 'suite-verification'] as const,
   run: (runId: string) => ['runs', runId] as const,
   // Everything about one assessment sits under ['assessments', id], so one invalidation refreshes its
   // header, pipeline, reports and analytics after any change (and the list's invitation count with 'assessments').
@@ -35,6 +36,7 @@ export const queryKeys = {
   reviewComments: (submissionId: string) => ['reviews', 'comments', submissionId] as const,
   reviewPlayback: (submissionId: string) => ['reviews', 'playback', submissionId] as const,
   reviewSimilarity: (submissionId: string) => ['reviews', 'similarity', submissionId] as const,
+  similarityFlags: (threshold: number) => ['reviews', 'similarity-flags', threshold] as const,
   feedback: () => ['feedback'] as const,
   feedbackQueue: () => ['feedback', 'queue'] as const,
   feedbackComposer: (id: string) => ['feedback', 'composer', id] as const,

@@ -1,10 +1,12 @@
-import type { EditChallengeVersionRequest } from '@takehome/contracts';
+import type { EditChallengeVersionRequest, StartSuiteVerificationRequest } from '@takehome/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   editChallengeVersion,
   fetchChallenges,
   fetchChallengeVersion,
+  fetchLatestSuiteVerification,
   importChallengeZip,
+  startSuiteVerification,
   verifyChallengeVersion,
 } from '../api/challenges';
 import { queryKeys } from './query-keys';
@@ -39,4 +41,20 @@ export function useEditChallengeVersion(challengeId: string) {
 export function useVerifyChallengeVersion(challengeId: string, versionId: string) {
   const invalidate = useInvalidateChallenges();
   return useMutation({ mutationFn: () => verifyChallengeVersion(challengeId, versionId), onSuccess: invalidate });
+}
+
+/** The latest suite verification; polled while it runs, since progress is counted run by run on the server. */
+export const useLatestSuiteVerification = (challengeId: string, versionId: string) =>
+  useQuery({
+    queryKey: queryKeys.suiteVerification(challengeId, versionId),
+    queryFn: () => fetchLatestSuiteVerification(challengeId, versionId),
+    refetchInterval: (query) => {
+      const status = query.state.data?.verification?.status;
+      return status === 'QUEUED' || status === 'RUNNING' ? 2_000 : false;
+    },
+  });
+
+export function useStartSuiteVerification(challengeId: string, versionId: string) {
+  const invalidate = useInvalidateChallenges();
+  return useMutation({ mutationFn: (body: StartSuiteVerificationRequest) => startSuiteVerification(challengeId, versionId, body), onSuccess: invalidate });
 }

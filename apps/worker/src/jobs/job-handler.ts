@@ -1,4 +1,4 @@
-import type { JobName, RunJobPayload } from '@takehome/jobs';
+import type { JobName, JobPayload } from '@takehome/jobs';
 
 export interface JobContext {
   jobId: string;
@@ -7,7 +7,7 @@ export interface JobContext {
 }
 
 /** One class per job name; each stays thin and delegates to a service. */
-export interface JobHandler {
-  readonly name: JobName;
-  handle(payload: RunJobPayload, context: JobContext): Promise<void>;
+export interface JobHandler<N extends JobName = JobName> {
+  readonly name: N;
+  handle(payload: JobPayload<N>, context: JobContext): Promise<void>;
 }

@@ -2,7 +2,7 @@ import { JobName, type RunJobPayload } from '@takehome/jobs';
 import type { RunExecutor } from '../runs/run-executor';
 import type { JobContext, JobHandler } from './job-handler';
 
-export class GradeSubmissionJob implements JobHandler {
+export class GradeSubmissionJob implements JobHandler<typeof JobName.GradeSubmission> {
   readonly name = JobName.GradeSubmission;
   constructor(private readonly runs: RunExecutor) {}
   handle(payload: RunJobPayload, context: JobContext) {
@@ -10,7 +10,7 @@ export class GradeSubmissionJob implements JobHandler {
   }
 }
 
-export class PracticeRunJob implements JobHandler {
+export class PracticeRunJob implements JobHandler<typeof JobName.PracticeRun> {
   readonly name = JobName.PracticeRun;
   constructor(private readonly runs: RunExecutor) {}
   handle(payload: RunJobPayload, context: JobContext) {
@@ -18,7 +18,7 @@ export class PracticeRunJob implements JobHandler {
   }
 }
 
-export class VerifyChallengeJob implements JobHandler {
+export class VerifyChallengeJob implements JobHandler<typeof JobName.VerifyChallenge> {
   readonly name = JobName.VerifyChallenge;
   constructor(private readonly runs: RunExecutor) {}
   handle(payload: RunJobPayload, context: JobContext) {

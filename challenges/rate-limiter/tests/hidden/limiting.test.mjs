@@ -37,10 +37,12 @@ test('limit: keys are isolated from each other', async () => {
 
 test('limit: rejected requests do not consume tokens', async () => {
   const key = uniqueKey();
-  await configure(key, 1, 2);
+  // One token every 2 s: the ten rejections must all land before it, even on a slow, busy machine (at 2 per
+  // second a threaded server under load let a token refill mid-loop and the reference itself failed).
+  await configure(key, 1, 0.5);
   assert.equal((await hit(key)).status, 200);
   for (let i = 0; i < 10; i++) assert.equal((await hit(key)).status, 429);
-  await sleep(1000); // one token needs 500 ms; ample margin
+  await sleep(2500); // one token needs 2 s; ample margin
   assert.equal((await hit(key)).status, 200, 'the ten rejected requests did not push the bucket into debt');
 });
 

@@ -1,6 +1,6 @@
 import {
-  applyMutant,
   buildRunInputs,
+  checkMutant,
   loadMutants,
   type Mutant,
   type ChallengePackage,
@@ -135,36 +135,23 @@ async function validateMutants(pkg: ChallengePackage, runtime: Runtime, mutants:
     check({ runtime, what: 'the hidden suite is proven by mutants', ok: true, warning: true, detail: `no mutants in mutants/${runtime}/`, durationMs: 0 });
     return;
   }
-  const solution = pkg.solutions[runtime] ?? {};
   const survivors: string[] = [];
   const flaky: string[] = [];
   for (const mutant of mutants) {
-    let files;
-    try {
-      files = applyMutant(solution, mutant);
-    } catch (e) {
-      check({ runtime, what: `mutant ${mutant.name} applies to the solution`, ok: false, detail: (e as Error).message, durationMs: 0 });
+    let durationMs = 0;
+    const outcome = await checkMutant(pkg, mutant, runner, { runs, onRun: (ms) => void (durationMs += ms) });
+    if (outcome.verdict === 'broken') {
+      check({ runtime, what: `mutant ${mutant.name} applies to the solution`, ok: false, detail: outcome.error ?? '', durationMs: 0 });
       survivors.push(mutant.name);
       continue;
     }
-    let caught = 0;
-    let durationMs = 0;
-    const failing = new Set<string>();
-    for (let i = 0; i < runs; i += 1) {
-      const { result, durationMs: ms } = await run(runner, pkg, runtime, 'hidden', { files });
-      durationMs += ms;
-      const lost = result.status !== 'completed' || result.max_score === 0 || result.score < result.max_score;
-      if (lost) caught += 1;
-      for (const t of result.tests) if (t.status === 'failed') failing.add(t.name);
-      if (result.status !== 'completed') failing.add(`(run ${result.status})`);
-    }
-    if (caught === 0) survivors.push(mutant.name);
-    else if (caught < runs) flaky.push(`${mutant.name} (${caught}/${runs})`);
+    if (outcome.verdict === 'survived') survivors.push(mutant.name);
+    else if (outcome.verdict === 'flaky') flaky.push(`${mutant.name} (${outcome.caught}/${runs})`);
     check({
       runtime,
       what: `mutant ${mutant.name} loses points on every run`,
-      ok: caught === runs,
-      detail: `caught ${caught}/${runs}: ${mutant.models}${failing.size ? ` — failing: ${[...failing].slice(0, 4).join('; ')}` : ''}`,
+      ok: outcome.verdict === 'killed',
+      detail: `caught ${outcome.caught}/${runs}: ${mutant.models}${outcome.caughtBy.length ? ` — failing: ${outcome.caughtBy.slice(0, 4).join('; ')}` : ''}`,
       durationMs,
     });
   }

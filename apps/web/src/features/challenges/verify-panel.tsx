@@ -1,37 +1,22 @@
-import { Alert, Badge, Button, Group, Stack, Text } from '@mantine/core';
+import { Alert, Button, Group, Stack, Text } from '@mantine/core';
 import type { ChallengeVersionDetail } from '@takehome/contracts';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { queryKeys } from '../../hooks/query-keys';
 import { useVerifyChallengeVersion } from '../../hooks/use-challenges';
 import { RunProgressCard } from './run-progress-card';
+import { SuiteVerificationCard } from './suite-verification-card';
 import { ValidationIssues } from './validation-issues';
 import { VerificationBadge } from './verification-badge';
 
-/**
- * How strong the hidden suite is known to be: the mutants (plausible mistakes) the package ships. `assess challenge
- * validate` proves each is caught on every one of five runs before a package is imported; the server keeps names only.
- */
-function SuiteStrength({ mutants }: { mutants: ChallengeVersionDetail['mutants'] }) {
-  const entries = Object.entries(mutants).filter(([, names]) => names.length > 0);
-  if (entries.length === 0) {
-    return (
-      <Alert color="orange" title="Hidden suite not proven by mutants">
-        This version ships no mutants, so nothing shows its hidden tests catch plausible mistakes. Add <code>mutants/&lt;runtime&gt;/</code> and
-        run <code>assess challenge validate</code>.
-      </Alert>
-    );
-  }
+/** With no mutants there is nothing to prove the hidden suite with: say so before anyone runs it. */
+function NoMutants({ mutants }: { mutants: ChallengeVersionDetail['mutants'] }) {
+  if (Object.values(mutants).some((names) => names.length > 0)) return null;
   return (
-    <Stack gap={4} aria-label="Hidden suite strength">
-      <Text fw={600}>Hidden suite strength</Text>
-      {entries.map(([runtime, names]) => (
-        <Text size="sm" key={runtime}>
-          <Badge variant="light" mr="xs">{runtime}</Badge>
-          {names.length} mutants, each required to lose points on all 5 validation runs: {names.join(', ')}
-        </Text>
-      ))}
-    </Stack>
+    <Alert color="orange" title="Hidden suite not proven by mutants">
+      This version ships no mutants, so nothing shows its hidden tests catch plausible mistakes. Add <code>mutants/&lt;runtime&gt;/</code> and
+      run <code>assess challenge validate</code>.
+    </Alert>
   );
 }
 
@@ -67,7 +52,7 @@ export function VerifyPanel({ version }: { version: ChallengeVersionDetail }) {
           Verify
         </Button>
       </Group>
-      <SuiteStrength mutants={version.mutants} />
+      <NoMutants mutants={version.mutants} />
       <ValidationIssues error={verify.error} title="Could not start verification" />
       {runIds.length === 0 ? (
         <Text c="dimmed">Not verified yet.</Text>
@@ -75,6 +60,7 @@ export function VerifyPanel({ version }: { version: ChallengeVersionDetail }) {
         // One full-width card per runtime: the phase stepper and the test table need the width.
         runIds.map((id) => <RunProgressCard key={id} runId={id} onFinished={refresh} />)
       )}
+      <SuiteVerificationCard version={version} />
     </Stack>
   );
 }

@@ -17,6 +17,7 @@ export function NewAssessmentModal({ opened, onClose, onCreated }: Props) {
   const [challengeId, setChallengeId] = useState<string | null>(null);
   const [versionId, setVersionId] = useState<string | null>(null);
   const challenge = challenges.data?.find((c) => c.id === challengeId);
+  const version = challenge?.versions.find((v) => v.id === versionId);
 
   return (
     <Modal opened={opened} onClose={onClose} title="New assessment" size="lg">
@@ -40,11 +41,20 @@ export function NewAssessmentModal({ opened, onClose, onCreated }: Props) {
             label="Version"
             placeholder="Pick a version"
             disabled={!challenge}
-            data={(challenge?.versions ?? []).map((v) => ({ value: v.id, label: `v${v.version} · ${v.verification}` }))}
+            data={(challenge?.versions ?? []).map((v) => ({ value: v.id, label: `v${v.version} · ${v.verification}${v.suiteProven ? ' · suites proven' : ''}` }))}
             value={versionId}
             onChange={setVersionId}
           />
         </Group>
+        {challengeId && version && version.suiteProven !== true && (
+          // A warning, not a block: an unproven suite may still be fair, but its grades may miss real bugs.
+          <Alert color="orange" title={version.suiteProven === false ? 'Suites not proven' : 'Suites not verified'}>
+            {version.suiteProven === false
+              ? 'The latest suite verification of this version found mutants the hidden suite did not kill on every run, or a flaky reference.'
+              : 'Nobody has run a suite verification of this version yet, so no one knows whether its hidden suite catches plausible mistakes.'}{' '}
+            Run one on the challenge’s Verify tab before inviting candidates.
+          </Alert>
+        )}
         {challengeId && versionId ? (
           <VersionSettings key={versionId} challengeId={challengeId} versionId={versionId} onCreated={onCreated} onCancel={onClose} />
         ) : (

@@ -1,6 +1,6 @@
 import { useDocumentTitle } from '@mantine/hooks';
 import { Alert, Badge, Code, Grid, Group, Loader, ScrollArea, Stack, Tabs, Text, Title } from '@mantine/core';
-import { useParams } from 'react-router';
+import { useParams, useSearchParams } from 'react-router';
 import { LineCommentsPanel } from './comments/line-comments-panel';
 import { DiffPanel } from './diff-panel';
 import { FilesPanel } from './files-panel';
@@ -12,6 +12,8 @@ import { RubricForm } from './rubric-form';
 
 export function ReviewPage() {
   const { submissionId = '' } = useParams();
+  // The similarity flag list links straight to the side-by-side view (?tab=similarity).
+  const [searchParams] = useSearchParams();
   const workspace = useReviewWorkspace(submissionId);
   const similarity = useSimilarity(submissionId);
   const flagged = similarity.data?.pairs.length ?? 0;
@@ -48,7 +50,7 @@ export function ReviewPage() {
       </Group>
       <Grid gap="lg">
         <Grid.Col span={{ base: 12, md: 7 }}>
-          <Tabs defaultValue="files" keepMounted={false}>
+          <Tabs defaultValue={searchParams.get('tab') === 'similarity' ? 'similarity' : 'files'} keepMounted={false}>
             <Tabs.List>
               <Tabs.Tab value="files">Files</Tabs.Tab>
               <Tabs.Tab value="diff">Diff vs starter</Tabs.Tab>

@@ -28,7 +28,7 @@ function Excerpt({ files, side, label }: { files: Pair['files']; side: Pair['fra
 }
 
 /**
- * Submissions to the same challenge version whose code is unusually similar to this one (starter code removed).
+ * Submissions to the same challenge (any version, any assessment) whose code is unusually similar to this one (starter code removed).
  * Pseudonyms only. A flag is something to look at, never a verdict: the rubric is still what grades.
  */
 export function SimilarityPanel({ submissionId, pseudonym }: { submissionId: string; pseudonym: string }) {
@@ -40,7 +40,7 @@ export function SimilarityPanel({ submissionId, pseudonym }: { submissionId: str
   return (
     <Stack gap="sm">
       <Text size="sm" c="dimmed">
-        Compared with {s.comparedWith} other submissions to this challenge version, starter code removed. Pairs sharing at least{' '}
+        Compared with {s.comparedWith} other submissions to this challenge (every version and assessment), starter code removed. Pairs sharing at least{' '}
         {Math.round(s.threshold * 100)}% of their code fingerprints are flagged. A flag is evidence to judge, not a verdict.
       </Text>
       {s.pairs.length === 0 && <Alert color="green">No unusually similar submission.</Alert>}
