@@ -22,7 +22,7 @@ describe('queue dashboard (bull-board, served by the API)', () => {
     await t?.close();
   });
 
-  it('sends an admin through sign-in to the dashboard, which shows both run queues and calls nothing outside', async () => {
+  it('sends an admin through sign-in to the dashboard, which shows the run queues and calls nothing outside', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     const outside = new Map<string, string>();
     const isOutside = (url: string) => !url.startsWith('data:') && !['127.0.0.1', 'localhost'].includes(new URL(url).hostname);

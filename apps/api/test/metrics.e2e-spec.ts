@@ -45,7 +45,7 @@ describe('operators: /metrics and the queue dashboard', () => {
 
   it('reports queue depth per queue and state, read from Redis at scrape time', async () => {
     const text = await (await scrape({ Authorization: `Bearer ${METRICS_TOKEN}` })).text();
-    for (const queue of ['grading', 'practice']) {
+    for (const queue of ['grading', 'practice', 'verification']) {
       for (const state of ['waiting', 'active', 'delayed', 'failed']) {
         expect(sample(text, `takehome_queue_jobs{queue="${queue}",state="${state}"}`)).toBeGreaterThanOrEqual(0);
       }
@@ -90,7 +90,7 @@ describe('operators: /metrics and the queue dashboard', () => {
     const api = await fetch(`${t.baseUrl}/admin/queues/api/queues`, { headers: { Cookie: adminCookie } });
     expect(api.status).toBe(200);
     const body = (await api.json()) as { queues: { name: string; readOnlyMode: boolean }[] };
-    expect(body.queues.map((q) => q.name).sort()).toEqual(['grading', 'practice']);
+    expect(body.queues.map((q) => q.name).sort()).toEqual(['grading', 'practice', 'verification']);
     expect(body.queues.every((q) => q.readOnlyMode)).toBe(true);
   });
 });

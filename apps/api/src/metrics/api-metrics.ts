@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
-import { RunQueueService } from '../runs/run-queue.service';
+import { OperatorQueues } from './operator-queues';
 import { joinClusterMetrics, readMetrics } from './cluster-metrics';
 
 /** The routes whose latency is the candidate's autosave (the editor saves one file per request). */
@@ -33,7 +33,7 @@ export class ApiMetrics {
     registers: [this.registry],
   });
 
-  constructor(queues: RunQueueService) {
+  constructor(queues: OperatorQueues) {
     collectDefaultMetrics({ register: this.registry, prefix: 'takehome_api_' });
     joinClusterMetrics(this.registry);
     new Gauge({

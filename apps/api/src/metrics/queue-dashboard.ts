@@ -3,7 +3,7 @@ import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
 import { ExpressAdapter } from '@bull-board/express';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { NextFunction, Request, Response } from 'express';
-import { RunQueueService } from '../runs/run-queue.service';
+import { OperatorQueues } from './operator-queues';
 import { OperatorAccessCheck } from './operator-access';
 
 export const QUEUE_DASHBOARD_PATH = '/admin/queues';
@@ -16,7 +16,7 @@ export const QUEUE_DASHBOARD_PATH = '/admin/queues';
 export function mountQueueDashboard(app: NestExpressApplication): void {
   const adapter = new ExpressAdapter().setBasePath(QUEUE_DASHBOARD_PATH);
   createBullBoard({
-    queues: app.get(RunQueueService).all().map((queue) => new BullMQAdapter(queue, { readOnlyMode: true })),
+    queues: app.get(OperatorQueues).all().map((queue) => new BullMQAdapter(queue, { readOnlyMode: true })),
     serverAdapter: adapter,
     options: { uiConfig: { boardTitle: 'Takehome queues' } },
   });

@@ -23,20 +23,4 @@ export class RunQueueService {
     const queue = jobQueue[name] === QueueName.Grading ? this.grading : this.practice;
     await withTimeout(queue.add(name, { runId: run.id }, jobOptions(name, { runId: run.id })), QUEUE_WRITE_TIMEOUT_MS, `queueing ${name}`);
   }
-
-  /** Both queues, for the operators' dashboard. */
-  all(): Queue[] {
-    return [this.grading, this.practice];
-  }
-
-  /** Jobs per state in each queue, for metrics; empty while Redis is away, so a scrape never hangs on it. */
-  async counts(): Promise<{ name: string; counts: Record<string, number> }[]> {
-    const read = Promise.all(
-      this.all().map(async (queue) => ({
-        name: queue.name,
-        counts: await queue.getJobCounts('waiting', 'prioritized', 'active', 'delayed', 'failed'),
-      })),
-    );
-    return withTimeout(read, QUEUE_WRITE_TIMEOUT_MS, 'reading queue depth').catch(() => []);
-  }
 }

@@ -28,6 +28,6 @@ import { StaleRunRequeuer } from './stale-run-requeuer';
   ],
   controllers: [RunsController],
   providers: [RunQueueService, RunEventsService, RunsRepository, RunsService, StaleRunRequeuer, RunAnnouncementsRepository, RunAnnouncer],
-  exports: [RunsService, RunsRepository, RunQueueService],
+  exports: [RunsService, RunsRepository],
 })
 export class RunsModule {}
