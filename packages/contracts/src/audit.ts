@@ -13,6 +13,8 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'candidate.identity_viewed': 'Candidate identity viewed',
   'feedback.released': 'Feedback released',
   'review.assigned': 'Review assigned',
+  'review.unassigned': 'Review unassigned',
+  'submission.regraded': 'Submission graded again',
   'review.submitted': 'Review submitted',
   'invitation.created': 'Invitation created',
   'invitation.resent': 'Invitation resent',

@@ -7,6 +7,8 @@ import { currentRequest } from './request-context';
 
 export type AuditAction =
   | 'review.assigned'
+  | 'review.unassigned'
+  | 'submission.regraded'
   | 'review.submitted'
   | 'feedback.released'
   | 'invitation.created'

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Put } from '@nestjs/common';
 import { ApiCookieAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   type AssignReviewersRequest,
@@ -82,6 +82,14 @@ export class ReviewsController {
   @ApiOkResponse({ schema: openApiSchema(z.object({ assigned: z.array(z.uuid()) })) })
   assign(@CurrentUser() user: SessionUser, @Param('id', ParseUUIDPipe) id: string, @Body(new ZodPipe(assignReviewersRequest)) body: AssignReviewersRequest) {
     return this.reviews.assign(user, id, body);
+  }
+
+  @Delete('submissions/:id/assignments/:reviewerId')
+  @Roles('ADMIN', 'HIRING_LEAD')
+  @ApiOperation({ summary: 'Take an unsubmitted review away from a reviewer (reassign = unassign, then assign)' })
+  @ApiOkResponse({ schema: openApiSchema(z.object({ unassigned: z.uuid() })) })
+  unassign(@CurrentUser() user: SessionUser, @Param('id', ParseUUIDPipe) id: string, @Param('reviewerId', ParseUUIDPipe) reviewerId: string) {
+    return this.reviews.unassign(user, id, reviewerId);
   }
 
   @Get('submissions/:id/aggregate')

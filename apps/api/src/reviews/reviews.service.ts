@@ -2,6 +2,7 @@ import { BadRequestException, ConflictException, Injectable, NotFoundException }
 import type { AssignReviewersRequest, ReviewQueueItem, SaveReviewRequest, SessionUser } from '@takehome/contracts';
 import { AuditService } from '../audit/audit.service';
 import { WebhooksService } from '../webhooks/webhooks.service';
+import { ReviewAssigner } from './review-assigner';
 import { rubricOf, toMyReview, toWorkspace, UNSET_LEVEL } from './review-views';
 import { ReviewsRepository } from './reviews.repository';
 
@@ -11,6 +12,7 @@ export class ReviewsService {
     private readonly reviews: ReviewsRepository,
     private readonly audit: AuditService,
     private readonly webhooks: WebhooksService,
+    private readonly assigner: ReviewAssigner,
   ) {}
 
   async queue(user: SessionUser): Promise<ReviewQueueItem[]> {
@@ -75,35 +77,40 @@ export class ReviewsService {
     return toMyReview(saved);
   }
 
-  /** Explicit reviewers, or round-robin up to the assessment's reviewersPerSubmission. */
+  /** Explicit reviewers (the lead's choice among active members), or the automatic pick up to the assessment's number. */
   async assign(user: SessionUser, submissionId: string, body: AssignReviewersRequest) {
     const organizationId = user.organization.id;
     const submission = await this.reviews.findSubmission(organizationId, submissionId);
     if (!submission) throw new NotFoundException('No such submission.');
-    const already = new Set(submission.assignments.map((a) => a.reviewerId));
-    let reviewerIds = body.reviewerIds ?? [];
-    if (reviewerIds.length) {
-      const members = new Set((await this.reviews.teamMembers(organizationId)).map((m) => m.id));
-      const stranger = reviewerIds.find((id) => !members.has(id));
-      if (stranger) throw new BadRequestException(`reviewerIds: ${stranger} is not an active member of your organization`);
-    } else {
-      const wanted = submission.attempt.invitation.assessment.reviewersPerSubmission - already.size;
-      // Fewest open reviews first, then whoever waited longest since their last assignment.
-      const pool = (await this.reviews.reviewerLoad(organizationId))
-        .filter((r) => !already.has(r.id))
-        .sort((a, b) => a.open - b.open || a.lastAssignedAt - b.lastAssignedAt || a.id.localeCompare(b.id));
-      reviewerIds = pool.slice(0, Math.max(0, wanted)).map((r) => r.id);
-      if (wanted > 0 && reviewerIds.length === 0) throw new ConflictException('No reviewer is available to assign.');
+    const reviewerIds = body.reviewerIds ?? [];
+    if (!reviewerIds.length) {
+      const outcome = await this.reviews.inTransaction((tx) => this.assigner.assignIn(tx, submissionId, user.id));
+      if (outcome.assigned.length === 0 && outcome.shortfall > 0) throw new ConflictException('No reviewer of this assessment is available to assign.');
+      return { assigned: outcome.assigned };
     }
+    const already = new Set(submission.assignments.map((a) => a.reviewerId));
+    const members = new Set((await this.reviews.teamMembers(organizationId)).map((m) => m.id));
+    const stranger = reviewerIds.find((id) => !members.has(id));
+    if (stranger) throw new BadRequestException(`reviewerIds: ${stranger} is not an active member of your organization`);
     const added = [...new Set(reviewerIds)].filter((id) => !already.has(id));
     await this.reviews.assign(submissionId, added);
     for (const reviewerId of added) {
-      await this.audit.record(organizationId, user.id, 'review.assigned', { type: 'Submission', id: submissionId }, {
-        reviewerId,
-        mode: body.reviewerIds?.length ? 'manual' : 'round-robin',
-      });
+      await this.audit.record(organizationId, user.id, 'review.assigned', { type: 'Submission', id: submissionId }, { reviewerId, mode: 'manual' });
     }
     return { assigned: added };
+  }
+
+  /** Takes a review away from a reviewer who has not submitted it (the lead reassigns: unassign, then assign). */
+  async unassign(user: SessionUser, submissionId: string, reviewerId: string) {
+    const organizationId = user.organization.id;
+    const submission = await this.reviews.findSubmission(organizationId, submissionId);
+    if (!submission || !submission.assignments.some((a) => a.reviewerId === reviewerId)) throw new NotFoundException('No such assignment.');
+    if (submission.reviews.some((r) => r.reviewerId === reviewerId && r.status === 'SUBMITTED')) {
+      throw new ConflictException('This reviewer already submitted their review; it stays part of the record.');
+    }
+    await this.reviews.unassign(submissionId, reviewerId);
+    await this.audit.record(organizationId, user.id, 'review.unassigned', { type: 'Submission', id: submissionId }, { reviewerId });
+    return { unassigned: reviewerId };
   }
 
   async reviewers(user: SessionUser) {
