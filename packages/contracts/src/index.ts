@@ -20,3 +20,4 @@ export * from './runtimes';
 export * from './privacy';
 export * from './review-comments';
 export * from './similarity';
+export * from './home';

@@ -14,6 +14,9 @@ export const reviewQueueItem = z.object({
   submittedAt: z.iso.datetime(),
   waitingSeconds: z.number().int(),
   myReviewStatus: z.enum(['NOT_STARTED', 'DRAFT']),
+  /** When my review is due: assigned at plus the assessment's review SLA. */
+  assignedAt: z.iso.datetime(),
+  dueAt: z.iso.datetime(),
 });
 export type ReviewQueueItem = z.infer<typeof reviewQueueItem>;
 

@@ -14,6 +14,9 @@ export interface AssignmentOutcome {
   shortfall: number;
 }
 
+/** A review is due the assessment's SLA after it was assigned; the queue and the lead's home both read this. */
+export const reviewDueAt = (assignedAt: Date, slaHours: number): Date => new Date(assignedAt.getTime() + slaHours * 3_600_000);
+
 /**
  * Fewest open reviews first; among equals whoever waited longest since their last assignment (never assigned
  * counts as longest), then the id, so the order never depends on the order rows came back in.

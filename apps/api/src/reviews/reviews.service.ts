@@ -2,7 +2,7 @@ import { BadRequestException, ConflictException, Injectable, NotFoundException }
 import type { AssignReviewersRequest, ReviewQueueItem, SaveReviewRequest, SessionUser } from '@takehome/contracts';
 import { AuditService } from '../audit/audit.service';
 import { WebhooksService } from '../webhooks/webhooks.service';
-import { ReviewAssigner } from './review-assigner';
+import { ReviewAssigner, reviewDueAt } from './review-assigner';
 import { rubricOf, toMyReview, toWorkspace, UNSET_LEVEL } from './review-views';
 import { ReviewsRepository } from './reviews.repository';
 
@@ -18,7 +18,7 @@ export class ReviewsService {
   async queue(user: SessionUser): Promise<ReviewQueueItem[]> {
     const now = Date.now();
     const rows = await this.reviews.queueFor(user.organization.id, user.id);
-    return rows.map(({ submission }) => ({
+    return rows.map(({ submission, assignedAt }) => ({
       submissionId: submission.id,
       pseudonym: submission.attempt.invitation.pseudonym,
       assessmentName: submission.attempt.invitation.assessment.name,
@@ -26,6 +26,8 @@ export class ReviewsService {
       submittedAt: submission.createdAt.toISOString(),
       waitingSeconds: Math.max(0, Math.round((now - submission.createdAt.getTime()) / 1000)),
       myReviewStatus: submission.reviews.length ? 'DRAFT' : 'NOT_STARTED',
+      assignedAt: assignedAt.toISOString(),
+      dueAt: reviewDueAt(assignedAt, submission.attempt.invitation.assessment.reviewSlaHours).toISOString(),
     }));
   }
 
