@@ -118,6 +118,8 @@ export const reviewAggregate = z.object({
   pseudonym: z.string(),
   assignedReviews: z.number().int(),
   submittedReviews: z.number().int(),
+  /** The assessment's reviewers per submission: releasing with fewer reviews in asks the lead first. */
+  reviewersWanted: z.number().int(),
   reviewers: z.array(
     z.object({
       reviewId: z.uuid(),

@@ -15,6 +15,7 @@ interface NavItem {
 
 // One line per page in the header; a feature adds its own line here.
 const navItems: NavItem[] = [
+  { to: '/', label: 'Home', roles: ['ADMIN', 'HIRING_LEAD'] },
   { to: '/challenges', label: 'Challenges', roles: AUTHORING_ROLES },
   { to: '/assessments', label: 'Assessments', roles: ['ADMIN', 'HIRING_LEAD'] },
   { to: '/review', label: 'Reviews', roles: [] },
@@ -24,7 +25,7 @@ const navItems: NavItem[] = [
   { to: '/settings/members', label: 'Members', roles: ['ADMIN'] },
   { to: '/settings/audit', label: 'Audit', roles: ['ADMIN'] },
   { to: '/settings/privacy', label: "Candidates' data", roles: ['ADMIN'] },
-  { to: '/status', label: 'Status' },
+  { to: '/status', label: 'Status', roles: ['ADMIN'] },
 ];
 
 export function Layout() {
@@ -34,9 +35,9 @@ export function Layout() {
   const location = useLocation();
   const setup = useSetupStatus();
   const [changingPassword, changePassword] = useDisclosure(false);
-  // A fresh installation has nobody to sign in as: every page leads to first-run set-up until it is done, except
-  // the status page, which an operator may want while installing.
-  if (setup.data?.needed && !['/setup', '/status'].includes(location.pathname)) return <Navigate to="/setup" replace />;
+  // A fresh installation has nobody to sign in as: every page leads to first-run set-up until it is done (the
+  // status page too: it is for admins now, and /api/health still answers an operator's probe).
+  if (setup.data?.needed && location.pathname !== '/setup') return <Navigate to="/setup" replace />;
   const installing = setup.data?.needed === true;
   const visible = installing ? [] : navItems.filter((item) => !item.roles || (user && (item.roles.length === 0 || item.roles.includes(user.role))));
   return (

@@ -1,5 +1,6 @@
 import { createBrowserRouter } from 'react-router';
 import { StatusPage } from '../features/status/status-page';
+import { HomePage } from '../features/home/home-page';
 import { Layout } from './app-shell';
 import { RequireTeam } from './require-team';
 import { LoginPage } from '../features/auth/login-page';
@@ -41,8 +42,9 @@ export const router = createBrowserRouter([
   {
     element: <Layout />,
     children: [
-      { path: '/', element: <StatusPage /> },
-      { path: '/status', element: <StatusPage /> },
+      { path: '/', element: <RequireTeam><HomePage /></RequireTeam> },
+      // Infrastructure details are for whoever runs the installation, not for every visitor or team member.
+      { path: '/status', element: <RequireTeam roles={['ADMIN']}><StatusPage /></RequireTeam> },
       { path: '/login', element: <LoginPage /> },
       { path: '/setup', element: <SetupPage /> },
       { path: '/accept-invitation/:token', element: <AcceptInvitationPage /> },

@@ -35,6 +35,10 @@ export const queryKeys = {
   reviewComments: (submissionId: string) => ['reviews', 'comments', submissionId] as const,
   reviewPlayback: (submissionId: string) => ['reviews', 'playback', submissionId] as const,
   reviewSimilarity: (submissionId: string) => ['reviews', 'similarity', submissionId] as const,
+  // The lead's home summarizes reviews, feedback and runs: every mutation that changes those invalidates it.
+  leadHome: () => ['home', 'lead'] as const,
+  webhooks: () => ['webhooks'] as const,
+  webhookDeliveries: (endpointId: string) => ['webhooks', endpointId, 'deliveries'] as const,
   feedback: () => ['feedback'] as const,
   feedbackQueue: () => ['feedback', 'queue'] as const,
   feedbackComposer: (id: string) => ['feedback', 'composer', id] as const,

@@ -2,6 +2,13 @@ import { Badge, Code, ScrollArea, Table, Text } from '@mantine/core';
 import type { RunTest } from '@takehome/contracts';
 import { testStatusColor } from './test-status';
 
+/** Who sees a test, in words: the stored values (AFTER_PUBLISHED and the like) mean nothing to a reviewer. */
+const visibilityWords: Record<RunTest['visibility'], string> = {
+  visible: 'Shown to candidate',
+  hidden: 'Never shown',
+  after_published: 'Hidden until feedback',
+};
+
 /**
  * A run's tests, the same table on every page that shows results (practice, review, verification). The server
  * already cut the list to what the viewer may see; `suite` adds the column telling the team which tests the
@@ -51,7 +58,7 @@ export function RunTestsTable({
             {suite && (
               <Table.Td>
                 <Badge variant="outline" size="sm" color={test.visibility === 'visible' ? 'gray' : 'grape'} style={{ overflow: 'visible' }}>
-                  {test.visibility === 'after_published' ? 'after release' : test.visibility}
+                  {visibilityWords[test.visibility]}
                 </Badge>
               </Table.Td>
             )}
