@@ -4,7 +4,7 @@ import { testStatusColor } from './test-status';
 
 /** Who sees a test, in words: the stored values (AFTER_PUBLISHED and the like) mean nothing to a reviewer. */
 const visibilityWords: Record<RunTest['visibility'], string> = {
-  visible: 'Shown to candidate',
+  visible: 'Visible',
   hidden: 'Never shown',
   after_published: 'Hidden until feedback',
 };
@@ -35,7 +35,7 @@ export function RunTestsTable({
         <Table.Tr>
           <Table.Th w={96}>Result</Table.Th>
           <Table.Th>Test</Table.Th>
-          {suite && <Table.Th w={140}>Suite</Table.Th>}
+          {suite && <Table.Th w={170}>Visibility</Table.Th>}
           {score && <Table.Th w={96}>Score</Table.Th>}
         </Table.Tr>
       </Table.Thead>
@@ -57,7 +57,7 @@ export function RunTestsTable({
             </Table.Td>
             {suite && (
               <Table.Td>
-                <Badge variant="outline" size="sm" color={test.visibility === 'visible' ? 'gray' : 'grape'} style={{ overflow: 'visible' }}>
+                <Badge variant="outline" size="sm" tt="none" color={test.visibility === 'visible' ? 'gray' : 'grape'} style={{ overflow: 'visible' }}>
                   {visibilityWords[test.visibility]}
                 </Badge>
               </Table.Td>
