@@ -14,6 +14,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'feedback.released': 'Feedback released',
   'review.assigned': 'Review assigned',
   'review.unassigned': 'Review unassigned',
+  'webhook.delivery_retried': 'Webhook delivery retried',
   'submission.regraded': 'Submission graded again',
   'review.submitted': 'Review submitted',
   'invitation.created': 'Invitation created',

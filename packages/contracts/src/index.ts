@@ -21,3 +21,4 @@ export * from './privacy';
 export * from './review-comments';
 export * from './similarity';
 export * from './home';
+export * from './api-keys';

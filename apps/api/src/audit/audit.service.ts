@@ -41,6 +41,7 @@ export type AuditAction =
   | 'challenge.version_created'
   | 'webhook.created'
   | 'webhook.deactivated'
+  | 'webhook.delivery_retried'
   | 'api_key.rotated'
   | 'api_key.revoked'
   | 'api_key.used'
