@@ -21,6 +21,8 @@ const navItems: NavItem[] = [
   { to: '/review', label: 'Reviews', roles: [] },
   { to: '/review/assign', label: 'Assignments', roles: ['ADMIN', 'HIRING_LEAD'] },
   { to: '/review/feedback', label: 'Feedback', roles: ['ADMIN', 'HIRING_LEAD'] },
+  { to: '/settings/webhooks', label: 'Webhooks', roles: ['ADMIN', 'HIRING_LEAD'] },
+  { to: '/settings/api-key', label: 'API key', roles: ['ADMIN'] },
   { to: '/settings/sso', label: 'Single sign-on', roles: ['ADMIN'] },
   { to: '/settings/members', label: 'Members', roles: ['ADMIN'] },
   { to: '/settings/audit', label: 'Audit', roles: ['ADMIN'] },

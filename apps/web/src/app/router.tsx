@@ -1,6 +1,8 @@
 import { createBrowserRouter } from 'react-router';
 import { StatusPage } from '../features/status/status-page';
 import { HomePage } from '../features/home/home-page';
+import { WebhooksPage } from '../features/integrations/webhooks-page';
+import { ApiKeyPage } from '../features/integrations/api-key-page';
 import { Layout } from './app-shell';
 import { RequireTeam } from './require-team';
 import { LoginPage } from '../features/auth/login-page';
@@ -63,6 +65,8 @@ export const router = createBrowserRouter([
       { path: '/settings/privacy', element: <RequireTeam roles={['ADMIN']}><PrivacySettingsPage /></RequireTeam> },
       { path: '/settings/audit', element: <RequireTeam roles={['ADMIN']}><AuditPage /></RequireTeam> },
       { path: '/assessments/:id/invitations/:invitationId', element: <RequireTeam roles={['ADMIN', 'HIRING_LEAD']}><CandidateReportPage /></RequireTeam> },
+      { path: '/settings/webhooks', element: <RequireTeam roles={['ADMIN', 'HIRING_LEAD']}><WebhooksPage /></RequireTeam> },
+      { path: '/settings/api-key', element: <RequireTeam roles={['ADMIN']}><ApiKeyPage /></RequireTeam> },
       { path: '/settings/sso', element: <RequireTeam roles={['ADMIN']}><SsoSettingsPage /></RequireTeam> },
     ],
   },

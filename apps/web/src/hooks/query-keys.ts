@@ -38,6 +38,7 @@ export const queryKeys = {
   // The lead's home summarizes reviews, feedback and runs: every mutation that changes those invalidates it.
   leadHome: () => ['home', 'lead'] as const,
   webhooks: () => ['webhooks'] as const,
+  apiKey: () => ['organization', 'api-key'] as const,
   webhookDeliveries: (endpointId: string) => ['webhooks', endpointId, 'deliveries'] as const,
   feedback: () => ['feedback'] as const,
   feedbackQueue: () => ['feedback', 'queue'] as const,
