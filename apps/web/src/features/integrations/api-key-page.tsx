@@ -2,6 +2,7 @@ import { Alert, Button, Card, Code, CopyButton, Group, Loader, Stack, Text, Titl
 import { useDisclosure, useDocumentTitle } from '@mantine/hooks';
 import { ConfirmModal } from '../hiring/confirm-modal';
 import { useApiKey, useRotateApiKey } from './use-integrations';
+import { IntegrationsTabs } from './integrations-tabs';
 
 /** Admins: the organization's public-API key. Only its prefix is kept, so a new key is the only way to see one. */
 export function ApiKeyPage() {
@@ -14,6 +15,7 @@ export function ApiKeyPage() {
   const status = key.data;
   return (
     <Stack maw={760}>
+      <IntegrationsTabs current="api-key" />
       <div>
         <Title order={1} size="h2">API key</Title>
         <Text c="dimmed" size="sm">

@@ -4,6 +4,7 @@ import { createWebhookRequest, type WebhookEvent, webhookEvent, type WebhookView
 import { type FormEvent, useState } from 'react';
 import { ApiError } from '../../api/http';
 import { useCreateWebhook, useDeactivateWebhook, useRetryDelivery, useWebhookDeliveries, useWebhooks } from './use-integrations';
+import { IntegrationsTabs } from './integrations-tabs';
 
 function CreateWebhookForm() {
   const create = useCreateWebhook();
@@ -115,6 +116,7 @@ export function WebhooksPage() {
   useDocumentTitle('Webhooks · Takehome');
   return (
     <Stack maw={960}>
+      <IntegrationsTabs current="webhooks" />
       <div>
         <Title order={1} size="h2">Webhooks</Title>
         <Text c="dimmed" size="sm">Tell your applicant tracking system when candidates submit, are graded, reviewed and get feedback. Each delivery is signed.</Text>
