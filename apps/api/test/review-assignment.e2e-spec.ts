@@ -90,7 +90,19 @@ describe('automatic review assignment and the lead home', () => {
     await f.prisma.assessment.update({ where: { id: scene.assessment.id }, data: { status: 'PILOT', reviewersPerSubmission: 3 } });
     const [listed, unlisted] = [await f.user(scene.org.id, 'REVIEWER'), await f.user(scene.org.id, 'REVIEWER')];
     const lead = await f.user(scene.org.id, 'HIRING_LEAD');
-    await f.prisma.assessmentReviewer.createMany({ data: [{ assessmentId: scene.assessment.id, userId: listed.id }, { assessmentId: scene.assessment.id, userId: lead.id }] });
+    const leadCookie = await login(lead);
+    const put = (body: unknown) => api(`/reviews/assessments/${scene.assessment.id}/settings`, leadCookie, { method: 'PUT', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+    // Bad input names its field; someone from another organization is never a reviewer here.
+    const outsider = await f.user((await f.organization()).id, 'REVIEWER');
+    const refused = await put({ reviewerIds: [listed.id, outsider.id], reviewSlaHours: 24 });
+    expect(refused.status).toBe(400);
+    expect(await refused.text()).toContain('reviewerIds');
+    const badSla = await put({ reviewerIds: [listed.id], reviewSlaHours: 0 });
+    expect(badSla.status).toBe(400);
+    expect(await badSla.text()).toContain('reviewSlaHours');
+    expect((await put({ reviewerIds: [listed.id, lead.id], reviewSlaHours: 24 })).status).toBe(200);
+    const stranger = await login(await f.user((await f.organization()).id, 'HIRING_LEAD'));
+    expect((await api(`/reviews/assessments/${scene.assessment.id}/settings`, stranger)).status).toBe(404);
     const pilot = await startedCandidate(scene);
     await f.prisma.invitation.update({ where: { id: pilot.invitation.id }, data: { kind: 'PILOT' } });
     expect((await pilot.client.json('POST', '/submit')).status).toBe(200);
@@ -99,7 +111,9 @@ describe('automatic review assignment and the lead home', () => {
     expect(submission.assignments.map((a) => a.reviewerId).sort()).toEqual([listed.id, lead.id].sort());
     expect(submission.assignments.map((a) => a.reviewerId)).not.toContain(unlisted.id);
 
-    const home = leadHome.parse(await api('/home/lead', await login(lead)).then((r) => r.json()));
+    const [due] = z.array(reviewQueueItem).parse(await api('/reviews/queue', await login(listed)).then((r) => r.json()));
+    expect(Date.parse(due.dueAt) - Date.parse(due.assignedAt)).toBe(24 * 3_600_000);
+    const home = leadHome.parse(await api('/home/lead', leadCookie).then((r) => r.json()));
     expect(home.reviewerShortfall).toEqual([{ assessmentId: scene.assessment.id, assessmentName: scene.assessment.name, wanted: 3, available: 2 }]);
     expect(home.waitingForReview).toMatchObject([{ submissionId: submission.id, assigned: 2, reviewsIn: 0, wanted: 3 }]);
     expect(home.pilotsToRead).toEqual([{ assessmentId: scene.assessment.id, assessmentName: scene.assessment.name, submissions: 1 }]);

@@ -158,3 +158,13 @@ export const rubricAgreement = z.object({
 export type RubricAgreement = z.infer<typeof rubricAgreement>;
 
 export const CALIBRATION_SPREAD = 2;
+
+/**
+ * Who reviews an assessment and how long they have. Editable in any status: it changes nothing a candidate
+ * sees. An empty reviewer list means every active member with the REVIEWER role.
+ */
+export const reviewSettings = z.object({
+  reviewerIds: z.array(z.uuid()).max(100).refine((ids) => new Set(ids).size === ids.length, 'must not repeat a reviewer'),
+  reviewSlaHours: z.number('must be a number').int('must be whole hours').min(1, 'must be at least 1 hour').max(720, 'must be at most 720 hours (30 days)'),
+});
+export type ReviewSettings = z.infer<typeof reviewSettings>;

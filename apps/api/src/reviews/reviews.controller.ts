@@ -8,6 +8,8 @@ import {
   reviewerView,
   reviewPipelineItem,
   reviewQueueItem,
+  type ReviewSettings,
+  reviewSettings,
   reviewWorkspace,
   rubricAgreement,
   type SaveReviewRequest,
@@ -90,6 +92,22 @@ export class ReviewsController {
   @ApiOkResponse({ schema: openApiSchema(z.object({ unassigned: z.uuid() })) })
   unassign(@CurrentUser() user: SessionUser, @Param('id', ParseUUIDPipe) id: string, @Param('reviewerId', ParseUUIDPipe) reviewerId: string) {
     return this.reviews.unassign(user, id, reviewerId);
+  }
+
+  @Get('assessments/:id/settings')
+  @Roles('ADMIN', 'HIRING_LEAD')
+  @ApiOperation({ summary: "An assessment's reviewers (empty: every active REVIEWER) and review SLA in hours" })
+  @ApiOkResponse({ schema: openApiSchema(reviewSettings) })
+  settings(@CurrentUser() user: SessionUser, @Param('id', ParseUUIDPipe) id: string) {
+    return this.reviews.reviewSettings(user, id);
+  }
+
+  @Put('assessments/:id/settings')
+  @Roles('ADMIN', 'HIRING_LEAD')
+  @ApiOperation({ summary: 'Set who reviews an assessment and how long they have; editable in any status' })
+  @ApiOkResponse({ schema: openApiSchema(reviewSettings) })
+  saveSettings(@CurrentUser() user: SessionUser, @Param('id', ParseUUIDPipe) id: string, @Body(new ZodPipe(reviewSettings)) body: ReviewSettings) {
+    return this.reviews.saveReviewSettings(user, id, body);
   }
 
   @Get('submissions/:id/aggregate')

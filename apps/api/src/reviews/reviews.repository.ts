@@ -70,6 +70,22 @@ export class ReviewsRepository {
     return this.prisma.client.user.findMany({ where: { organizationId, disabledAt: null }, orderBy: { name: 'asc' } });
   }
 
+  reviewSettings(organizationId: string, assessmentId: string) {
+    return this.prisma.client.assessment.findFirst({
+      where: { id: assessmentId, organizationId },
+      select: { reviewSlaHours: true, reviewers: { select: { userId: true }, orderBy: { createdAt: 'asc' } } },
+    });
+  }
+
+  /** Replaces the list and the SLA together; submissions already assigned keep their reviewers. */
+  async saveReviewSettings(assessmentId: string, reviewerIds: string[], reviewSlaHours: number) {
+    await this.prisma.client.$transaction([
+      this.prisma.client.assessment.update({ where: { id: assessmentId }, data: { reviewSlaHours } }),
+      this.prisma.client.assessmentReviewer.deleteMany({ where: { assessmentId, userId: { notIn: reviewerIds } } }),
+      this.prisma.client.assessmentReviewer.createMany({ data: reviewerIds.map((userId) => ({ assessmentId, userId })), skipDuplicates: true }),
+    ]);
+  }
+
   inTransaction<T>(work: (tx: Prisma.TransactionClient) => Promise<T>): Promise<T> {
     return this.prisma.client.$transaction(work);
   }

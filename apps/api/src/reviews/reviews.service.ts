@@ -1,5 +1,5 @@
 import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
-import type { AssignReviewersRequest, ReviewQueueItem, SaveReviewRequest, SessionUser } from '@takehome/contracts';
+import type { AssignReviewersRequest, ReviewQueueItem, ReviewSettings, SaveReviewRequest, SessionUser } from '@takehome/contracts';
 import { AuditService } from '../audit/audit.service';
 import { WebhooksService } from '../webhooks/webhooks.service';
 import { ReviewAssigner, reviewDueAt } from './review-assigner';
@@ -113,6 +113,22 @@ export class ReviewsService {
     await this.reviews.unassign(submissionId, reviewerId);
     await this.audit.record(organizationId, user.id, 'review.unassigned', { type: 'Submission', id: submissionId }, { reviewerId });
     return { unassigned: reviewerId };
+  }
+
+  async reviewSettings(user: SessionUser, assessmentId: string): Promise<ReviewSettings> {
+    const row = await this.reviews.reviewSettings(user.organization.id, assessmentId);
+    if (!row) throw new NotFoundException('No such assessment.');
+    return { reviewerIds: row.reviewers.map((r) => r.userId), reviewSlaHours: row.reviewSlaHours };
+  }
+
+  async saveReviewSettings(user: SessionUser, assessmentId: string, body: ReviewSettings): Promise<ReviewSettings> {
+    const organizationId = user.organization.id;
+    if (!(await this.reviews.reviewSettings(organizationId, assessmentId))) throw new NotFoundException('No such assessment.');
+    const members = new Set((await this.reviews.teamMembers(organizationId)).map((m) => m.id));
+    const stranger = body.reviewerIds.find((id) => !members.has(id));
+    if (stranger) throw new BadRequestException({ message: `reviewerIds: ${stranger} is not an active member of your organization`, issues: [{ path: 'reviewerIds', message: 'includes someone who is not an active member of your organization' }] });
+    await this.reviews.saveReviewSettings(assessmentId, body.reviewerIds, body.reviewSlaHours);
+    return this.reviewSettings(user, assessmentId);
   }
 
   async reviewers(user: SessionUser) {
