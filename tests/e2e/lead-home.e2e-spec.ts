@@ -117,6 +117,29 @@ describe("the reviewer's queue and the lead's home in the browser", () => {
     await page.getByRole('dialog', { name: '1 of 2 reviews in; release anyway?' }).getByRole('button', { name: 'Release anyway' }).click();
     await page.getByText(`was emailed at ${a.invitation.candidateEmail}`).waitFor();
     expect((await f.prisma.feedback.findUniqueOrThrow({ where: { submissionId: a.submission.id } })).releasedAt).not.toBeNull();
+
+    // The lead reassigns B: takes reviewer two's unsubmitted review away.
+    await page.goto(`${t.baseUrl}/review/assign`);
+    await page.getByRole('button', { name: `Unassign ${r2.name} from ${b.invitation.pseudonym}` }).click();
+    await page.getByRole('button', { name: `Unassign ${r2.name} from ${b.invitation.pseudonym}` }).waitFor({ state: 'detached' });
+    expect(await f.prisma.reviewAssignment.count({ where: { submissionId: b.submission.id, reviewerId: r2.id } })).toBe(0);
+
+    // Review settings: who reviews this assessment and how long they have; a bad value is an error, not corrected.
+    await page.goto(`${t.baseUrl}/assessments/${scene.assessment.id}`);
+    const form = page.getByRole('form', { name: 'Review settings form' });
+    const sla = form.getByRole('textbox', { name: 'Time to review (hours)' });
+    await sla.fill('0');
+    await form.getByText('Time to review must be at least 1 hour').waitFor();
+    await expect(sla.inputValue()).resolves.toBe('0');
+    await sla.fill('24');
+    await form.getByRole('combobox', { name: /^Reviewers/ }).or(form.getByRole('textbox', { name: /^Reviewers/ })).first().click();
+    await page.getByRole('option', { name: new RegExp(r1.name) }).click();
+    await form.getByText(/Each submission needs 2 reviewers; with 1 listed it gets 1/).waitFor();
+    await screenshot(page, 'assessment-review-settings');
+    await form.getByRole('button', { name: 'Save review settings' }).click();
+    await form.getByText('Saved.').waitFor();
+    const saved = await f.prisma.assessment.findUniqueOrThrow({ where: { id: scene.assessment.id }, include: { reviewers: true } });
+    expect([saved.reviewSlaHours, saved.reviewers.map((r) => r.userId)]).toEqual([24, [r1.id]]);
     await page.close();
     await reviewer.close();
   });

@@ -29,6 +29,7 @@ export const queryKeys = {
   reviewWorkspace: (id: string) => ['reviews', 'workspace', id] as const,
   reviewPipeline: () => ['reviews', 'pipeline'] as const,
   reviewers: () => ['reviews', 'reviewers'] as const,
+  reviewSettings: (assessmentId: string) => ['reviews', 'settings', assessmentId] as const,
   reviewAggregate: (id: string) => ['reviews', 'aggregate', id] as const,
   reviewAgreement: () => ['reviews', 'agreement'] as const,
   // Under 'reviews', so submitting a review (which freezes its comments) refreshes them too.
