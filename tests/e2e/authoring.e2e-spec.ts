@@ -130,6 +130,8 @@ describe('challenge authoring in the browser (hiring lead)', () => {
     await page.getByRole('button', { name: 'Verify' }).click();
     await page.getByLabel('Verification run node20').waitFor();
     await page.getByLabel('Verification run python3').waitFor();
+    // Progress over the runtimes, with an estimate once one has finished (verification takes minutes).
+    await page.getByLabel('Verification progress').getByText(/^\d+ of \d+ runtimes verified$/).waitFor();
     await screenshot(page, 'authoring-verify-progress');
     await page.getByRole('heading', { level: 1 }).locator('..').getByLabel('Verification: Verified').waitFor({ timeout: 180_000 });
     for (const runtime of ['node20', 'python3']) {

@@ -177,7 +177,25 @@ describe('hiring lead pages in the browser', () => {
     const name = dialog.getByRole('textbox', { name: 'Name' });
     await name.waitFor();
     await name.fill('Backend engineer, spring');
-    await dialog.getByRole('textbox', { name: 'Time limit (minutes)' }).fill('120');
+    // Clicking the version already picked keeps it (and the form below it).
+    const version = dialog.getByRole('textbox', { name: 'Version' }).or(dialog.getByRole('combobox', { name: 'Version' }));
+    const picked = await version.inputValue();
+    await version.click();
+    await page.getByRole('option', { name: picked }).click();
+    await expect(version.inputValue()).resolves.toBe(picked);
+    await name.waitFor();
+    // A version nobody verified can be picked, but not silently.
+    expect(picked).toMatch(/· unverified$/);
+    await dialog.getByText('This version is not verified').waitFor();
+    // A time limit of 1 is shown as an error, never corrected to 15 behind the lead's back.
+    const limit = dialog.getByRole('textbox', { name: 'Time limit (minutes)' });
+    await limit.fill('1');
+    await name.click();
+    await dialog.getByText('Time limit must be at least 15 minutes').waitFor();
+    await expect(limit.inputValue()).resolves.toBe('1');
+    await expect(dialog.getByRole('button', { name: 'Create assessment' }).isDisabled()).resolves.toBe(true);
+    await screenshot(page, 'hiring-new-assessment-invalid');
+    await limit.fill('120');
     await screenshot(page, 'hiring-new-assessment');
     await dialog.getByRole('button', { name: 'Create assessment' }).click();
     await page.waitForURL(/\/assessments\/[0-9a-f-]{36}$/);
@@ -192,6 +210,10 @@ describe('hiring lead pages in the browser', () => {
     await page.getByRole('button', { name: 'Start pilot' }).click();
     await page.getByRole('heading', { name: 'Pilot report', level: 2 }).waitFor();
     await page.getByText('Updated live').waitFor();
+    // Nobody invited yet: an empty state, not a table of 0/0.
+    await page.getByText('No pilot takers yet').waitFor();
+    await expect(page.getByRole('table', { name: 'Pilot tests' }).count()).resolves.toBe(0);
+    await screenshot(page, 'hiring-pilot-empty');
 
     await page.getByRole('tab', { name: 'Pipeline' }).click();
     const form = page.getByRole('form', { name: 'Invite a teammate' });

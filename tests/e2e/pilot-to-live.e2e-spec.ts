@@ -159,6 +159,7 @@ describe('pilot to live in the browser', () => {
     await reviewerPage.getByText('Yes', { exact: true }).click();
     await reviewerPage.getByRole('textbox', { name: 'Summary' }).fill('Solid API; forgets everything on restart.');
     await reviewerPage.getByRole('button', { name: 'Submit review' }).click();
+    await reviewerPage.getByRole('dialog', { name: 'Submit this review?' }).getByRole('button', { name: 'Submit review' }).click();
     await reviewerPage.getByText('It is final.').waitFor();
 
     const levels: Record<string, [number, number]> = { 'ada@pilot.test': [3, 3], 'ben@pilot.test': [3, 2], 'cy@pilot.test': [1, 2] };

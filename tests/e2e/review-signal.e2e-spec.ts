@@ -121,6 +121,7 @@ describe('review signal in the browser: playback, similarity, line comments', ()
     for (let i = 0; i < count; i++) await criteria.nth(i).getByRole('radio', { name: /^3 · / }).check();
     await page.getByText('Yes', { exact: true }).click();
     await page.getByRole('button', { name: 'Submit review' }).click();
+    await page.getByRole('dialog', { name: 'Submit this review?' }).getByRole('button', { name: 'Submit review' }).click();
     await page.getByText('It is final.').waitFor();
 
     // The lead sees the shared comment beside the composer and releases.
@@ -131,6 +132,7 @@ describe('review signal in the browser: playback, similarity, line comments', ()
     await lead.getByRole('textbox', { name: 'Feedback message' }).fill('Thank you. Notes on your code are below.');
     await screenshot(lead, 'feedback-with-line-comments');
     await lead.getByRole('button', { name: 'Release to candidate' }).click();
+    await lead.getByRole('dialog').getByRole('button', { name: /^Release (and email|anyway)$/ }).click();
     await lead.getByText(/was emailed at/).waitFor();
 
     const mail = smtp.messages.find((m) => m.to.includes(scene.invitation.candidateEmail))!;

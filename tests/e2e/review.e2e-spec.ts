@@ -33,10 +33,16 @@ describe('review and feedback in the browser', () => {
    * A page signed in as this user: through the login page when the app has one, otherwise with the
    * session cookie the real login endpoint hands out (the login page is built in parallel).
    */
+  let nativeDialogs = 0;
+
   async function pageAs(user: { email: string; password: string }): Promise<Page> {
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
     const page = await context.newPage();
-    page.on('dialog', (dialog) => void dialog.accept());
+    // A native confirm() would be dismissed here and counted: the app must use its own dialogs.
+    page.on('dialog', (dialog) => {
+      nativeDialogs++;
+      void dialog.dismiss();
+    });
     await page.goto(`${t.baseUrl}/login`);
     const email = page.getByLabel('Email', { exact: true });
     if (await email.waitFor({ timeout: 3_000 }).then(() => true, () => false)) {
@@ -78,6 +84,9 @@ describe('review and feedback in the browser', () => {
       await screenshot(page, 'review-page-diff');
       await page.getByRole('tab', { name: 'Test results' }).click();
       await page.getByText('keeps links across a restart').waitFor();
+      // Tests passed and points are two numbers; who saw a test is said in words.
+      await expect(page.getByLabel('Grading summary').innerText()).resolves.toMatch(/^\d+ of \d+ tests passed(, \d+ skipped)? · [\d.]+ \/ [\d.]+ points$/);
+      await expect(page.getByText('AFTER_PUBLISHED').count()).resolves.toBe(0);
       // A skipped test reads "skipped", not "failed".
       const skippedRow = page.getByRole('row', { name: /expires links after their ttl/ });
       await expect(skippedRow.getByText('skipped', { exact: true }).count()).resolves.toBe(1);
@@ -85,6 +94,9 @@ describe('review and feedback in the browser', () => {
       await screenshot(page, 'review-page-tests');
     }
     await page.getByRole('button', { name: 'Submit review' }).click();
+    // The app's own confirmation, not the browser's.
+    const confirm = page.getByRole('dialog', { name: 'Submit this review?' });
+    await confirm.getByRole('button', { name: 'Submit review' }).click();
     await page.getByText('It is final.').waitFor();
     return page;
   }
@@ -126,6 +138,7 @@ describe('review and feedback in the browser', () => {
     await lead.getByRole('textbox', { name: 'Feedback message' }).fill('Thank you for your submission. Here is what we saw.');
     await screenshot(lead, 'feedback-compose');
     await lead.getByRole('button', { name: 'Release to candidate' }).click();
+    await lead.getByRole('dialog', { name: 'Release this feedback?' }).getByRole('button', { name: 'Release and email' }).click();
     await lead.getByText(`was emailed at ${candidateEmail}`).waitFor();
     await screenshot(lead, 'feedback-released');
 
@@ -148,5 +161,6 @@ describe('review and feedback in the browser', () => {
     // Reviewer words the lead did not choose stay out.
     expect(await candidate.content()).not.toContain('reviewer-2 evidence');
     await screenshot(candidate, 'candidate-feedback');
+    expect(nativeDialogs).toBe(0);
   });
 });

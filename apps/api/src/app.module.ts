@@ -12,6 +12,7 @@ import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
 import { InfraModule } from './infra/infra.module';
 import { ReviewsModule } from './reviews/reviews.module';
+import { HomeModule } from './home/home.module';
 import { FeedbackModule } from './feedback/feedback.module';
 import { SimilarityModule } from './similarity/similarity.module';
 import { CandidateSessionsModule } from './candidate-sessions/candidate-sessions.module';
@@ -39,7 +40,7 @@ export class AppModule {
       global: true,
       imports: [
         LoggerModule.forRoot({ pinoHttp: { logger, autoLogging: { ignore: (req) => req.url === '/health' || req.url === '/metrics' } } }),
-        DatabaseModule, InfraModule, RunsModule, AuthModule, HealthModule, WebhooksModule, AssessmentsModule, OrganizationsModule, ChallengesModule, ReviewsModule, SimilarityModule, FeedbackModule, CandidateSessionsModule, AttemptsModule, PipelineModule,
+        DatabaseModule, InfraModule, RunsModule, AuthModule, HealthModule, WebhooksModule, AssessmentsModule, OrganizationsModule, ChallengesModule, ReviewsModule, HomeModule, SimilarityModule, FeedbackModule, CandidateSessionsModule, AttemptsModule, PipelineModule,
         AccountTokensModule, SetupModule, MembersModule, PasswordsModule, SsoModule, PrivacyModule, MetricsModule, SuiteVerificationsModule],
       providers: [{ provide: API_CONFIG, useValue: config }],
       exports: [API_CONFIG],

@@ -5,11 +5,11 @@ export type AssessmentStatus = z.infer<typeof assessmentStatus>;
 
 const settings = {
   name: z.string().trim().min(1, 'is required').max(120),
-  timeLimitMinutes: z.number().int().min(15).max(480),
+  timeLimitMinutes: z.number('must be a number').int('must be whole minutes').min(15, 'must be at least 15 minutes').max(480, 'must be at most 480 minutes (8 hours)'),
   runtimes: z.array(z.string().min(1)).min(1, 'pick at least one runtime'),
   graceSeconds: z.number().int().min(0).max(900),
   practiceRunsPerHour: z.number().int().min(0).max(120),
-  reviewersPerSubmission: z.number().int().min(1).max(5),
+  reviewersPerSubmission: z.number('must be a number').int('must be a whole number').min(1, 'must be at least 1').max(5, 'must be at most 5'),
   blindReview: z.boolean(),
   /** the candidate's workbench terminal: a shell in a sandboxed container without network */
   terminalEnabled: z.boolean(),
@@ -58,3 +58,13 @@ export const assessmentView = z.object({
   createdAt: z.iso.datetime(),
 });
 export type AssessmentView = z.infer<typeof assessmentView>;
+
+/**
+ * A settings form's field errors, from the same schemas the API validates with: the form shows what is wrong
+ * instead of correcting it (a time limit of 1 is an error, never silently 15).
+ */
+export function assessmentFieldError(field: 'timeLimitMinutes' | 'reviewersPerSubmission', value: number | string): string | undefined {
+  if (value === '') return 'is required';
+  const parsed = settings[field].safeParse(Number(value));
+  return parsed.success ? undefined : parsed.error.issues[0]?.message;
+}

@@ -22,3 +22,5 @@ export * from './review-comments';
 export * from './similarity';
 export * from './workbench';
 export * from './suite-verifications';
+export * from './home';
+export * from './api-keys';

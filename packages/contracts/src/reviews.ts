@@ -14,6 +14,9 @@ export const reviewQueueItem = z.object({
   submittedAt: z.iso.datetime(),
   waitingSeconds: z.number().int(),
   myReviewStatus: z.enum(['NOT_STARTED', 'DRAFT']),
+  /** When my review is due: assigned at plus the assessment's review SLA. */
+  assignedAt: z.iso.datetime(),
+  dueAt: z.iso.datetime(),
 });
 export type ReviewQueueItem = z.infer<typeof reviewQueueItem>;
 
@@ -115,6 +118,8 @@ export const reviewAggregate = z.object({
   pseudonym: z.string(),
   assignedReviews: z.number().int(),
   submittedReviews: z.number().int(),
+  /** The assessment's reviewers per submission: releasing with fewer reviews in asks the lead first. */
+  reviewersWanted: z.number().int(),
   reviewers: z.array(
     z.object({
       reviewId: z.uuid(),
@@ -153,3 +158,13 @@ export const rubricAgreement = z.object({
 export type RubricAgreement = z.infer<typeof rubricAgreement>;
 
 export const CALIBRATION_SPREAD = 2;
+
+/**
+ * Who reviews an assessment and how long they have. Editable in any status: it changes nothing a candidate
+ * sees. An empty reviewer list means every active member with the REVIEWER role.
+ */
+export const reviewSettings = z.object({
+  reviewerIds: z.array(z.uuid()).max(100).refine((ids) => new Set(ids).size === ids.length, 'must not repeat a reviewer'),
+  reviewSlaHours: z.number('must be a number').int('must be whole hours').min(1, 'must be at least 1 hour').max(720, 'must be at most 720 hours (30 days)'),
+});
+export type ReviewSettings = z.infer<typeof reviewSettings>;

@@ -3,6 +3,7 @@ import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module';
 import { CandidateSessionsModule } from '../candidate-sessions/candidate-sessions.module';
 import { ChallengesModule } from '../challenges/challenges.module';
+import { ReviewsModule } from '../reviews/reviews.module';
 import { WebhooksModule } from '../webhooks/webhooks.module';
 import { CandidateExportService } from './candidate/candidate-export';
 import { CandidateSessionGuard } from './candidate/candidate-session.guard';
@@ -29,7 +30,7 @@ import { WorkbenchRelayClient } from './workbench/workbench-relay.client';
 
 /** The candidate's attempt: landing, workspace drafts, practice runs, submission, survey and feedback. */
 @Module({
-  imports: [AuditModule, CandidateSessionsModule, ChallengesModule, WebhooksModule, BullModule.registerQueue({ name: DEADLINE_QUEUE })],
+  imports: [AuditModule, CandidateSessionsModule, ChallengesModule, ReviewsModule, WebhooksModule, BullModule.registerQueue({ name: DEADLINE_QUEUE })],
   controllers: [CandidateController, DraftsController, PracticeRunsController, WorkbenchController, LiveSandboxController],
   providers: [
     CandidateSessionGuard,

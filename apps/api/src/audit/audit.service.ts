@@ -7,6 +7,8 @@ import { currentRequest } from './request-context';
 
 export type AuditAction =
   | 'review.assigned'
+  | 'review.unassigned'
+  | 'submission.regraded'
   | 'review.submitted'
   | 'feedback.released'
   | 'invitation.created'
@@ -40,6 +42,7 @@ export type AuditAction =
   | 'challenge.suite_verification_started'
   | 'webhook.created'
   | 'webhook.deactivated'
+  | 'webhook.delivery_retried'
   | 'api_key.rotated'
   | 'api_key.revoked'
   | 'api_key.used'

@@ -1,37 +1,35 @@
-import { Controller, Delete, HttpCode, Post } from '@nestjs/common';
-import { ApiCookieAuth, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { SessionUser } from '@takehome/contracts';
+import { Controller, Delete, Get, HttpCode, Post } from '@nestjs/common';
+import { ApiCookieAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { apiKeyStatus, createdApiKey, type SessionUser } from '@takehome/contracts';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
-import { AuditService } from '../audit/audit.service';
-import { hashToken, randomToken } from '../common/tokens';
-import { apiKeySubject } from './api-key.guard';
-import { OrganizationsRepository } from './organizations.repository';
+import { openApiSchema } from '../openapi/zod-openapi';
+import { ApiKeysService } from './api-keys.service';
 
 @ApiTags('organization')
 @ApiCookieAuth()
 @Roles('ADMIN')
 @Controller('organization')
 export class OrganizationsController {
-  constructor(
-    private readonly organizations: OrganizationsRepository,
-    private readonly audit: AuditService,
-  ) {}
+  constructor(private readonly apiKeys: ApiKeysService) {}
+
+  @Get('api-key')
+  @ApiOperation({ summary: 'Whether the organization has an API key, its prefix and when it was made (never the key)' })
+  @ApiOkResponse({ schema: openApiSchema(apiKeyStatus) })
+  status(@CurrentUser() user: SessionUser) {
+    return this.apiKeys.status(user.organization.id);
+  }
 
   @Post('api-key')
   @ApiOperation({ summary: 'Create or rotate the organization API key; shown once, stored only as a hash' })
-  @ApiCreatedResponse({ schema: { type: 'object', properties: { apiKey: { type: 'string' } } } })
-  async rotate(@CurrentUser() user: SessionUser): Promise<{ apiKey: string }> {
-    const apiKey = `thk_${randomToken()}`;
-    await this.organizations.setApiKeyHash(user.organization.id, hashToken(apiKey));
-    await this.audit.record(user.organization.id, user.id, 'api_key.rotated', apiKeySubject(hashToken(apiKey)));
-    return { apiKey };
+  @ApiCreatedResponse({ schema: openApiSchema(createdApiKey) })
+  rotate(@CurrentUser() user: SessionUser) {
+    return this.apiKeys.rotate(user.organization.id, user.id);
   }
 
   @Delete('api-key')
   @HttpCode(204)
   @ApiOperation({ summary: 'Revoke the organization API key' })
-  async revoke(@CurrentUser() user: SessionUser): Promise<void> {
-    await this.organizations.setApiKeyHash(user.organization.id, null);
-    await this.audit.record(user.organization.id, user.id, 'api_key.revoked', { type: 'Organization', id: user.organization.id });
+  revoke(@CurrentUser() user: SessionUser) {
+    return this.apiKeys.revoke(user.organization.id, user.id);
   }
 }

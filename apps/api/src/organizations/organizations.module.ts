@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { AssessmentsModule } from '../assessments/assessments.module';
 import { AuditModule } from '../audit/audit.module';
 import { ApiKeyGuard } from './api-key.guard';
+import { ApiKeysService } from './api-keys.service';
 import { OrganizationsController } from './organizations.controller';
 import { OrganizationsRepository } from './organizations.repository';
 import { PublicApiController } from './public-api.controller';
@@ -9,6 +10,6 @@ import { PublicApiController } from './public-api.controller';
 @Module({
   imports: [AssessmentsModule, AuditModule],
   controllers: [OrganizationsController, PublicApiController],
-  providers: [OrganizationsRepository, ApiKeyGuard],
+  providers: [OrganizationsRepository, ApiKeysService, ApiKeyGuard],
 })
 export class OrganizationsModule {}

@@ -5,8 +5,15 @@ import { PrismaService } from '../database/prisma.service';
 export class OrganizationsRepository {
   constructor(private readonly prisma: PrismaService) {}
 
-  setApiKeyHash(organizationId: string, apiKeyHash: string | null) {
-    return this.prisma.client.organization.update({ where: { id: organizationId }, data: { apiKeyHash } });
+  setApiKey(organizationId: string, key: { hash: string; prefix: string } | null) {
+    return this.prisma.client.organization.update({
+      where: { id: organizationId },
+      data: { apiKeyHash: key?.hash ?? null, apiKeyPrefix: key?.prefix ?? null, apiKeyCreatedAt: key ? new Date() : null },
+    });
+  }
+
+  apiKeyStatus(organizationId: string) {
+    return this.prisma.client.organization.findUniqueOrThrow({ where: { id: organizationId }, select: { apiKeyHash: true, apiKeyPrefix: true, apiKeyCreatedAt: true } });
   }
 
   findByApiKeyHash(apiKeyHash: string) {

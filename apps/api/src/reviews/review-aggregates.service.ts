@@ -66,6 +66,7 @@ export class ReviewAggregatesService {
         : submission.attempt.invitation.candidateName,
       pseudonym: submission.attempt.invitation.pseudonym,
       assignedReviews: submission.assignments.length,
+      reviewersWanted: submission.attempt.invitation.assessment.reviewersPerSubmission,
       submittedReviews: submitted.length,
       reviewers,
       criteria,

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Put } from '@nestjs/common';
 import { ApiCookieAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   type AssignReviewersRequest,
@@ -8,6 +8,8 @@ import {
   reviewerView,
   reviewPipelineItem,
   reviewQueueItem,
+  type ReviewSettings,
+  reviewSettings,
   reviewWorkspace,
   rubricAgreement,
   type SaveReviewRequest,
@@ -82,6 +84,30 @@ export class ReviewsController {
   @ApiOkResponse({ schema: openApiSchema(z.object({ assigned: z.array(z.uuid()) })) })
   assign(@CurrentUser() user: SessionUser, @Param('id', ParseUUIDPipe) id: string, @Body(new ZodPipe(assignReviewersRequest)) body: AssignReviewersRequest) {
     return this.reviews.assign(user, id, body);
+  }
+
+  @Delete('submissions/:id/assignments/:reviewerId')
+  @Roles('ADMIN', 'HIRING_LEAD')
+  @ApiOperation({ summary: 'Take an unsubmitted review away from a reviewer (reassign = unassign, then assign)' })
+  @ApiOkResponse({ schema: openApiSchema(z.object({ unassigned: z.uuid() })) })
+  unassign(@CurrentUser() user: SessionUser, @Param('id', ParseUUIDPipe) id: string, @Param('reviewerId', ParseUUIDPipe) reviewerId: string) {
+    return this.reviews.unassign(user, id, reviewerId);
+  }
+
+  @Get('assessments/:id/settings')
+  @Roles('ADMIN', 'HIRING_LEAD')
+  @ApiOperation({ summary: "An assessment's reviewers (empty: every active REVIEWER) and review SLA in hours" })
+  @ApiOkResponse({ schema: openApiSchema(reviewSettings) })
+  settings(@CurrentUser() user: SessionUser, @Param('id', ParseUUIDPipe) id: string) {
+    return this.reviews.reviewSettings(user, id);
+  }
+
+  @Put('assessments/:id/settings')
+  @Roles('ADMIN', 'HIRING_LEAD')
+  @ApiOperation({ summary: 'Set who reviews an assessment and how long they have; editable in any status' })
+  @ApiOkResponse({ schema: openApiSchema(reviewSettings) })
+  saveSettings(@CurrentUser() user: SessionUser, @Param('id', ParseUUIDPipe) id: string, @Body(new ZodPipe(reviewSettings)) body: ReviewSettings) {
+    return this.reviews.saveReviewSettings(user, id, body);
   }
 
   @Get('submissions/:id/aggregate')

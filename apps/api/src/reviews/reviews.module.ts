@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module';
 import { WebhooksModule } from '../webhooks/webhooks.module';
+import { ReviewAssigner } from './review-assigner';
 import { ReviewAggregatesService } from './review-aggregates.service';
 import { ReviewCommentsController } from './review-comments.controller';
 import { ReviewCommentsRepository } from './review-comments.repository';
@@ -15,7 +16,7 @@ import { ReviewsService } from './reviews.service';
 @Module({
   imports: [AuditModule, WebhooksModule],
   controllers: [ReviewsController, ReviewCommentsController, ReviewPlaybackController],
-  providers: [ReviewsRepository, ReviewsService, ReviewAggregatesService, ReviewCommentsRepository, ReviewCommentsService, ReviewPlaybackRepository, ReviewPlaybackService],
-  exports: [ReviewsRepository, ReviewCommentsService],
+  providers: [ReviewAssigner, ReviewsRepository, ReviewsService, ReviewAggregatesService, ReviewCommentsRepository, ReviewCommentsService, ReviewPlaybackRepository, ReviewPlaybackService],
+  exports: [ReviewAssigner, ReviewsRepository, ReviewCommentsService],
 })
 export class ReviewsModule {}

@@ -70,21 +70,32 @@ export class ReviewsRepository {
     return this.prisma.client.user.findMany({ where: { organizationId, disabledAt: null }, orderBy: { name: 'asc' } });
   }
 
-  /** Reviewers with how many reviews they still owe and when they last got one, for round-robin. */
-  async reviewerLoad(organizationId: string) {
-    const reviewers = await this.prisma.client.user.findMany({
-      where: { organizationId, role: 'REVIEWER', disabledAt: null },
-      include: {
-        reviewAssignments: {
-          include: { submission: { select: { reviews: { select: { reviewerId: true, status: true } } } } },
-        },
-      },
+  reviewSettings(organizationId: string, assessmentId: string) {
+    return this.prisma.client.assessment.findFirst({
+      where: { id: assessmentId, organizationId },
+      select: { reviewSlaHours: true, reviewers: { select: { userId: true }, orderBy: { createdAt: 'asc' } } },
     });
-    return reviewers.map((r) => ({
-      id: r.id,
-      open: r.reviewAssignments.filter((a) => !a.submission.reviews.some((v) => v.reviewerId === r.id && v.status === 'SUBMITTED')).length,
-      lastAssignedAt: Math.max(0, ...r.reviewAssignments.map((a) => a.assignedAt.getTime())),
-    }));
+  }
+
+  /** Replaces the list and the SLA together; submissions already assigned keep their reviewers. */
+  async saveReviewSettings(assessmentId: string, reviewerIds: string[], reviewSlaHours: number) {
+    await this.prisma.client.$transaction([
+      this.prisma.client.assessment.update({ where: { id: assessmentId }, data: { reviewSlaHours } }),
+      this.prisma.client.assessmentReviewer.deleteMany({ where: { assessmentId, userId: { notIn: reviewerIds } } }),
+      this.prisma.client.assessmentReviewer.createMany({ data: reviewerIds.map((userId) => ({ assessmentId, userId })), skipDuplicates: true }),
+    ]);
+  }
+
+  inTransaction<T>(work: (tx: Prisma.TransactionClient) => Promise<T>): Promise<T> {
+    return this.prisma.client.$transaction(work);
+  }
+
+  /** A reviewer's draft (never a submitted review) goes with the assignment: the next reviewer starts clean. */
+  async unassign(submissionId: string, reviewerId: string) {
+    await this.prisma.client.$transaction([
+      this.prisma.client.review.deleteMany({ where: { submissionId, reviewerId, status: 'DRAFT' } }),
+      this.prisma.client.reviewAssignment.deleteMany({ where: { submissionId, reviewerId } }),
+    ]);
   }
 
   async assign(submissionId: string, reviewerIds: string[]) {

@@ -1,7 +1,8 @@
 import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
-import type { AssignReviewersRequest, ReviewQueueItem, SaveReviewRequest, SessionUser } from '@takehome/contracts';
+import type { AssignReviewersRequest, ReviewQueueItem, ReviewSettings, SaveReviewRequest, SessionUser } from '@takehome/contracts';
 import { AuditService } from '../audit/audit.service';
 import { WebhooksService } from '../webhooks/webhooks.service';
+import { ReviewAssigner, reviewDueAt } from './review-assigner';
 import { rubricOf, toMyReview, toWorkspace, UNSET_LEVEL } from './review-views';
 import { ReviewsRepository } from './reviews.repository';
 
@@ -11,12 +12,13 @@ export class ReviewsService {
     private readonly reviews: ReviewsRepository,
     private readonly audit: AuditService,
     private readonly webhooks: WebhooksService,
+    private readonly assigner: ReviewAssigner,
   ) {}
 
   async queue(user: SessionUser): Promise<ReviewQueueItem[]> {
     const now = Date.now();
     const rows = await this.reviews.queueFor(user.organization.id, user.id);
-    return rows.map(({ submission }) => ({
+    return rows.map(({ submission, assignedAt }) => ({
       submissionId: submission.id,
       pseudonym: submission.attempt.invitation.pseudonym,
       assessmentName: submission.attempt.invitation.assessment.name,
@@ -24,6 +26,8 @@ export class ReviewsService {
       submittedAt: submission.createdAt.toISOString(),
       waitingSeconds: Math.max(0, Math.round((now - submission.createdAt.getTime()) / 1000)),
       myReviewStatus: submission.reviews.length ? 'DRAFT' : 'NOT_STARTED',
+      assignedAt: assignedAt.toISOString(),
+      dueAt: reviewDueAt(assignedAt, submission.attempt.invitation.assessment.reviewSlaHours).toISOString(),
     }));
   }
 
@@ -75,35 +79,56 @@ export class ReviewsService {
     return toMyReview(saved);
   }
 
-  /** Explicit reviewers, or round-robin up to the assessment's reviewersPerSubmission. */
+  /** Explicit reviewers (the lead's choice among active members), or the automatic pick up to the assessment's number. */
   async assign(user: SessionUser, submissionId: string, body: AssignReviewersRequest) {
     const organizationId = user.organization.id;
     const submission = await this.reviews.findSubmission(organizationId, submissionId);
     if (!submission) throw new NotFoundException('No such submission.');
-    const already = new Set(submission.assignments.map((a) => a.reviewerId));
-    let reviewerIds = body.reviewerIds ?? [];
-    if (reviewerIds.length) {
-      const members = new Set((await this.reviews.teamMembers(organizationId)).map((m) => m.id));
-      const stranger = reviewerIds.find((id) => !members.has(id));
-      if (stranger) throw new BadRequestException(`reviewerIds: ${stranger} is not an active member of your organization`);
-    } else {
-      const wanted = submission.attempt.invitation.assessment.reviewersPerSubmission - already.size;
-      // Fewest open reviews first, then whoever waited longest since their last assignment.
-      const pool = (await this.reviews.reviewerLoad(organizationId))
-        .filter((r) => !already.has(r.id))
-        .sort((a, b) => a.open - b.open || a.lastAssignedAt - b.lastAssignedAt || a.id.localeCompare(b.id));
-      reviewerIds = pool.slice(0, Math.max(0, wanted)).map((r) => r.id);
-      if (wanted > 0 && reviewerIds.length === 0) throw new ConflictException('No reviewer is available to assign.');
+    const reviewerIds = body.reviewerIds ?? [];
+    if (!reviewerIds.length) {
+      const outcome = await this.reviews.inTransaction((tx) => this.assigner.assignIn(tx, submissionId, user.id));
+      if (outcome.assigned.length === 0 && outcome.shortfall > 0) throw new ConflictException('No reviewer of this assessment is available to assign.');
+      return { assigned: outcome.assigned };
     }
+    const already = new Set(submission.assignments.map((a) => a.reviewerId));
+    const members = new Set((await this.reviews.teamMembers(organizationId)).map((m) => m.id));
+    const stranger = reviewerIds.find((id) => !members.has(id));
+    if (stranger) throw new BadRequestException(`reviewerIds: ${stranger} is not an active member of your organization`);
     const added = [...new Set(reviewerIds)].filter((id) => !already.has(id));
     await this.reviews.assign(submissionId, added);
     for (const reviewerId of added) {
-      await this.audit.record(organizationId, user.id, 'review.assigned', { type: 'Submission', id: submissionId }, {
-        reviewerId,
-        mode: body.reviewerIds?.length ? 'manual' : 'round-robin',
-      });
+      await this.audit.record(organizationId, user.id, 'review.assigned', { type: 'Submission', id: submissionId }, { reviewerId, mode: 'manual' });
     }
     return { assigned: added };
+  }
+
+  /** Takes a review away from a reviewer who has not submitted it (the lead reassigns: unassign, then assign). */
+  async unassign(user: SessionUser, submissionId: string, reviewerId: string) {
+    const organizationId = user.organization.id;
+    const submission = await this.reviews.findSubmission(organizationId, submissionId);
+    if (!submission || !submission.assignments.some((a) => a.reviewerId === reviewerId)) throw new NotFoundException('No such assignment.');
+    if (submission.reviews.some((r) => r.reviewerId === reviewerId && r.status === 'SUBMITTED')) {
+      throw new ConflictException('This reviewer already submitted their review; it stays part of the record.');
+    }
+    await this.reviews.unassign(submissionId, reviewerId);
+    await this.audit.record(organizationId, user.id, 'review.unassigned', { type: 'Submission', id: submissionId }, { reviewerId });
+    return { unassigned: reviewerId };
+  }
+
+  async reviewSettings(user: SessionUser, assessmentId: string): Promise<ReviewSettings> {
+    const row = await this.reviews.reviewSettings(user.organization.id, assessmentId);
+    if (!row) throw new NotFoundException('No such assessment.');
+    return { reviewerIds: row.reviewers.map((r) => r.userId), reviewSlaHours: row.reviewSlaHours };
+  }
+
+  async saveReviewSettings(user: SessionUser, assessmentId: string, body: ReviewSettings): Promise<ReviewSettings> {
+    const organizationId = user.organization.id;
+    if (!(await this.reviews.reviewSettings(organizationId, assessmentId))) throw new NotFoundException('No such assessment.');
+    const members = new Set((await this.reviews.teamMembers(organizationId)).map((m) => m.id));
+    const stranger = body.reviewerIds.find((id) => !members.has(id));
+    if (stranger) throw new BadRequestException({ message: `reviewerIds: ${stranger} is not an active member of your organization`, issues: [{ path: 'reviewerIds', message: 'includes someone who is not an active member of your organization' }] });
+    await this.reviews.saveReviewSettings(assessmentId, body.reviewerIds, body.reviewSlaHours);
+    return this.reviewSettings(user, assessmentId);
   }
 
   async reviewers(user: SessionUser) {

@@ -20,6 +20,37 @@ export class RunsRepository {
     return tx.run.create({ data: { kind: 'GRADING', suite: 'all', ...input }, select: { id: true, kind: true } });
   }
 
+  /**
+   * Grades a submission again when its last grading failed on the platform's side (ERROR) and nothing is grading
+   * it now. Under the submission's row lock, so two clicks make one run; null when it is not in that state.
+   */
+  regradeFailed(organizationId: string, submissionId: string) {
+    return this.prisma.client.$transaction(async (tx) => {
+      const locked = await tx.$queryRaw<{ id: string }[]>`
+        SELECT s.id FROM "Submission" s JOIN "Attempt" a ON a.id = s."attemptId" JOIN "Invitation" i ON i.id = a."invitationId"
+        WHERE s.id = ${submissionId}::uuid AND i."organizationId" = ${organizationId}::uuid FOR UPDATE OF s`;
+      if (!locked.length) return { found: false as const };
+      const submission = await tx.submission.findUniqueOrThrow({
+        where: { id: submissionId },
+        select: {
+          files: true,
+          attempt: { select: { runtime: true, invitation: { select: { assessment: { select: { challengeVersionId: true } } } } } },
+          runs: { where: { kind: 'GRADING' }, orderBy: { queuedAt: 'desc' }, take: 1, select: { challengeVersionId: true, status: true, outcome: true } },
+        },
+      });
+      const last = submission.runs[0];
+      if (last && (last.status !== 'FINISHED' || last.outcome !== 'ERROR')) return { found: true as const, run: null };
+      const run = await this.insertGrading(tx, {
+        submissionId,
+        // The version it was graded against, so a regrade never silently changes the tests.
+        challengeVersionId: last?.challengeVersionId ?? submission.attempt.invitation.assessment.challengeVersionId,
+        runtime: submission.attempt.runtime,
+        files: submission.files as Record<string, string>,
+      });
+      return { found: true as const, run };
+    });
+  }
+
   /** The reference solution of one runtime against both suites. */
   createVerification(challengeVersionId: string, runtime: string, files: Record<string, string>) {
     return this.prisma.client.run.create({ data: { kind: 'VERIFICATION', challengeVersionId, runtime, suite: 'all', files }, select: { id: true, kind: true } });

@@ -1,4 +1,4 @@
-import { Injectable, Logger, type MessageEvent, NotFoundException } from '@nestjs/common';
+import { ConflictException, Injectable, Logger, type MessageEvent, NotFoundException } from '@nestjs/common';
 import type { CandidateRun, RunKind, RunView, SessionUser } from '@takehome/contracts';
 import type { Run } from '@takehome/db';
 import type { Observable } from 'rxjs';
@@ -46,6 +46,15 @@ export class RunsService {
         this.logger.error({ runId: run.id, kind: run.kind, err: error.message }, 'run stored but not enqueued; the stale-run sweep will queue it'),
       );
     }
+  }
+
+  /** The lead's "grade again" for a grading the platform failed (see RunsRepository.regradeFailed). */
+  async regrade(user: SessionUser, submissionId: string): Promise<{ runId: string }> {
+    const result = await this.runs.regradeFailed(user.organization.id, submissionId);
+    if (!result.found) throw new NotFoundException('No such submission.');
+    if (!result.run) throw new ConflictException('This submission is graded or being graded; only a failed grading can run again.');
+    await this.dispatch(result.run);
+    return { runId: result.run.id };
   }
 
   /**

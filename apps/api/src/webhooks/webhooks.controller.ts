@@ -44,6 +44,13 @@ export class WebhooksController {
     return this.webhooks.deactivate(user.organization.id, id, user.id);
   }
 
+  @Post(':id/deliveries/:deliveryId/retry')
+  @HttpCode(202)
+  @ApiOperation({ summary: 'Queue a failed delivery again (409 when it succeeded or is still being retried)' })
+  retry(@CurrentUser() user: SessionUser, @Param('id', ParseUUIDPipe) id: string, @Param('deliveryId', ParseUUIDPipe) deliveryId: string) {
+    return this.webhooks.retry(user.organization.id, id, deliveryId, user.id);
+  }
+
   @Get(':id/deliveries')
   @ApiOperation({ summary: 'Delivery log: each event, its attempts and the last answer' })
   @ApiOkResponse({ schema: openApiSchema(z.array(webhookDeliveryView)) })

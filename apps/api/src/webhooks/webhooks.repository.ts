@@ -57,6 +57,10 @@ export class WebhooksRepository {
     });
   }
 
+  findDeliveryOf(organizationId: string, endpointId: string, id: string) {
+    return this.prisma.client.webhookDelivery.findFirst({ where: { id, endpointId, endpoint: { organizationId } }, include: { endpoint: true } });
+  }
+
   findDelivery(id: string) {
     return this.prisma.client.webhookDelivery.findUnique({ where: { id }, include: { endpoint: true } });
   }

@@ -1,5 +1,5 @@
 import { InjectQueue } from '@nestjs/bullmq';
-import { BadRequestException, Inject, Injectable, Logger, NotFoundException } from '@nestjs/common';
+import { BadRequestException, ConflictException, Inject, Injectable, Logger, NotFoundException } from '@nestjs/common';
 import type { CreateWebhookRequest, WebhookEvent } from '@takehome/contracts';
 import type { Queue } from 'bullmq';
 import { AuditService } from '../audit/audit.service';
@@ -45,6 +45,25 @@ export class WebhooksService {
   async deliveries(organizationId: string, endpointId: string) {
     if (!(await this.repository.find(organizationId, endpointId))) throw new NotFoundException('No such webhook.');
     return this.repository.deliveries(organizationId, endpointId);
+  }
+
+  /**
+   * A person's "retry" of a delivery the queue gave up on (or never queued). Its job keeps the delivery's id,
+   * so the finished job is removed first; a delivery still being retried by the queue is left to it (409).
+   */
+  async retry(organizationId: string, endpointId: string, deliveryId: string, actorId: string) {
+    const delivery = await this.repository.findDeliveryOf(organizationId, endpointId, deliveryId);
+    if (!delivery) throw new NotFoundException('No such delivery.');
+    if (delivery.deliveredAt) throw new ConflictException('This delivery already succeeded.');
+    if (!delivery.endpoint.active) throw new ConflictException('This webhook is switched off; nothing is delivered to it.');
+    const job = await this.queue.getJob(deliveryId);
+    if (job) {
+      const state = await job.getState();
+      if (state !== 'failed' && state !== 'completed') throw new ConflictException('This delivery is already queued and will be tried again.');
+      await job.remove();
+    }
+    await this.dispatch([deliveryId]);
+    await this.audit.record(organizationId, actorId, 'webhook.delivery_retried', { type: 'WebhookEndpoint', id: endpointId }, { deliveryId });
   }
 
   /** Records one delivery per subscribed endpoint and queues it; the caller's request never waits on an ATS. */

@@ -21,11 +21,13 @@ const navItems: NavItem[] = [
   { to: '/review/assign', label: 'Assignments', roles: ['ADMIN', 'HIRING_LEAD'] },
   { to: '/review/feedback', label: 'Feedback', roles: ['ADMIN', 'HIRING_LEAD'] },
   { to: '/review/similarity', label: 'Similarity', roles: ['ADMIN', 'HIRING_LEAD'] },
+  // Webhooks and the API key: one entry, tabs on the page (integrations-tabs.tsx), so the header fits.
+  { to: '/settings/webhooks', label: 'Integrations', roles: ['ADMIN', 'HIRING_LEAD'] },
   { to: '/settings/sso', label: 'Single sign-on', roles: ['ADMIN'] },
   { to: '/settings/members', label: 'Members', roles: ['ADMIN'] },
   { to: '/settings/audit', label: 'Audit', roles: ['ADMIN'] },
   { to: '/settings/privacy', label: "Candidates' data", roles: ['ADMIN'] },
-  { to: '/status', label: 'Status' },
+  { to: '/status', label: 'Status', roles: ['ADMIN'] },
 ];
 
 export function Layout() {
@@ -35,9 +37,9 @@ export function Layout() {
   const location = useLocation();
   const setup = useSetupStatus();
   const [changingPassword, changePassword] = useDisclosure(false);
-  // A fresh installation has nobody to sign in as: every page leads to first-run set-up until it is done, except
-  // the status page, which an operator may want while installing.
-  if (setup.data?.needed && !['/setup', '/status'].includes(location.pathname)) return <Navigate to="/setup" replace />;
+  // A fresh installation has nobody to sign in as: every page leads to first-run set-up until it is done (the
+  // status page too: it is for admins now, and /api/health still answers an operator's probe).
+  if (setup.data?.needed && location.pathname !== '/setup') return <Navigate to="/setup" replace />;
   const installing = setup.data?.needed === true;
   const visible = installing ? [] : navItems.filter((item) => !item.roles || (user && (item.roles.length === 0 || item.roles.includes(user.role))));
   return (

@@ -1,5 +1,8 @@
 import { createBrowserRouter } from 'react-router';
 import { StatusPage } from '../features/status/status-page';
+import { HomePage } from '../features/home/home-page';
+import { WebhooksPage } from '../features/integrations/webhooks-page';
+import { ApiKeyPage } from '../features/integrations/api-key-page';
 import { Layout } from './app-shell';
 import { RequireTeam } from './require-team';
 import { LoginPage } from '../features/auth/login-page';
@@ -46,8 +49,9 @@ export const router = createBrowserRouter([
     element: <Layout />,
     errorElement: <RouteErrorPage />,
     children: [
-      { path: '/', element: <StatusPage /> },
-      { path: '/status', element: <StatusPage /> },
+      { path: '/', element: <RequireTeam><HomePage /></RequireTeam> },
+      // Infrastructure details are for whoever runs the installation, not for every visitor or team member.
+      { path: '/status', element: <RequireTeam roles={['ADMIN']}><StatusPage /></RequireTeam> },
       { path: '/login', element: <LoginPage /> },
       { path: '/setup', element: <SetupPage /> },
       { path: '/accept-invitation/:token', element: <AcceptInvitationPage /> },
@@ -68,6 +72,8 @@ export const router = createBrowserRouter([
       { path: '/settings/privacy', element: <RequireTeam roles={['ADMIN']}><PrivacySettingsPage /></RequireTeam> },
       { path: '/settings/audit', element: <RequireTeam roles={['ADMIN']}><AuditPage /></RequireTeam> },
       { path: '/assessments/:id/invitations/:invitationId', element: <RequireTeam roles={['ADMIN', 'HIRING_LEAD']}><CandidateReportPage /></RequireTeam> },
+      { path: '/settings/webhooks', element: <RequireTeam roles={['ADMIN', 'HIRING_LEAD']}><WebhooksPage /></RequireTeam> },
+      { path: '/settings/api-key', element: <RequireTeam roles={['ADMIN']}><ApiKeyPage /></RequireTeam> },
       { path: '/settings/sso', element: <RequireTeam roles={['ADMIN']}><SsoSettingsPage /></RequireTeam> },
       { path: '*', element: <NotFoundPage /> },
     ],

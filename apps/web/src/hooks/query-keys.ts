@@ -30,6 +30,7 @@ export const queryKeys = {
   reviewWorkspace: (id: string) => ['reviews', 'workspace', id] as const,
   reviewPipeline: () => ['reviews', 'pipeline'] as const,
   reviewers: () => ['reviews', 'reviewers'] as const,
+  reviewSettings: (assessmentId: string) => ['reviews', 'settings', assessmentId] as const,
   reviewAggregate: (id: string) => ['reviews', 'aggregate', id] as const,
   reviewAgreement: () => ['reviews', 'agreement'] as const,
   // Under 'reviews', so submitting a review (which freezes its comments) refreshes them too.
@@ -37,6 +38,11 @@ export const queryKeys = {
   reviewPlayback: (submissionId: string) => ['reviews', 'playback', submissionId] as const,
   reviewSimilarity: (submissionId: string) => ['reviews', 'similarity', submissionId] as const,
   similarityFlags: (threshold: number) => ['reviews', 'similarity-flags', threshold] as const,
+  // The lead's home summarizes reviews, feedback and runs: every mutation that changes those invalidates it.
+  leadHome: () => ['home', 'lead'] as const,
+  webhooks: () => ['webhooks'] as const,
+  apiKey: () => ['organization', 'api-key'] as const,
+  webhookDeliveries: (endpointId: string) => ['webhooks', endpointId, 'deliveries'] as const,
   feedback: () => ['feedback'] as const,
   feedbackQueue: () => ['feedback', 'queue'] as const,
   feedbackComposer: (id: string) => ['feedback', 'composer', id] as const,

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { CANDIDATE_SESSION_AFTER_END_MS } from '../../candidate-sessions/candidate-sessions.service';
 import { PrismaService } from '../../database/prisma.service';
+import { ReviewAssigner } from '../../reviews/review-assigner';
 import { RunsRepository } from '../../runs/runs.repository';
 import { submissionHash } from './submission-hash';
 
@@ -20,6 +21,7 @@ export class SubmissionsRepository {
   constructor(
     private readonly prisma: PrismaService,
     private readonly runs: RunsRepository,
+    private readonly assigner: ReviewAssigner,
   ) {}
 
   /**
@@ -47,7 +49,9 @@ export class SubmissionsRepository {
         data: { attemptId: input.attemptId, files, contentHash: submissionHash(drafts), automatic: input.automatic, automaticReason: input.automatic ? (input.automaticReason ?? 'deadline') : null, createdAt: now },
       });
       const run = await this.runs.insertGrading(tx, { submissionId: submission.id, challengeVersionId: input.challengeVersionId, runtime: input.runtime, files });
-      return { submission, run, fileCount: drafts.length };
+      // Pilot submissions too: the pilot report reads their reviews to calibrate the rubric.
+      const review = await this.assigner.assignIn(tx, submission.id);
+      return { submission, run, review, fileCount: drafts.length };
     });
   }
 

@@ -1,11 +1,12 @@
-import { Alert, Button, Group, Stack, Text } from '@mantine/core';
-import type { ChallengeVersionDetail } from '@takehome/contracts';
+import { Alert, Badge, Button, Group, Stack, Text } from '@mantine/core';
+import type { ChallengeVersionDetail, RunView } from '@takehome/contracts';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { queryKeys } from '../../hooks/query-keys';
 import { useVerifyChallengeVersion } from '../../hooks/use-challenges';
 import { RunProgressCard } from './run-progress-card';
 import { SuiteVerificationCard } from './suite-verification-card';
+import { VerificationProgress } from './verification-progress';
 import { ValidationIssues } from './validation-issues';
 import { VerificationBadge } from './verification-badge';
 
@@ -29,8 +30,12 @@ export function VerifyPanel({ version }: { version: ChallengeVersionDetail }) {
   const verify = useVerifyChallengeVersion(version.challengeId, version.id);
   const [started, setStarted] = useState<string[] | null>(null);
   const runIds = started ?? version.verification.runs.map((r) => r.id);
+  const [finished, setFinished] = useState<Record<string, RunView>>({});
   // The badge is derived from the stored runs, so re-reading the challenges after each run keeps it truthful.
-  const refresh = () => client.invalidateQueries({ queryKey: queryKeys.challenges() });
+  const refresh = (run: RunView) => {
+    setFinished((all) => ({ ...all, [run.id]: run }));
+    return client.invalidateQueries({ queryKey: queryKeys.challenges() });
+  };
 
   return (
     <Stack>
@@ -47,13 +52,14 @@ export function VerifyPanel({ version }: { version: ChallengeVersionDetail }) {
         <Button
           loading={verify.isPending}
           disabled={version.verification.status === 'running' && started === null}
-          onClick={() => verify.mutate(undefined, { onSuccess: ({ runIds }) => setStarted(runIds) })}
+          onClick={() => verify.mutate(undefined, { onSuccess: ({ runIds }) => (setFinished({}), setStarted(runIds)) })}
         >
           Verify
         </Button>
       </Group>
       <NoMutants mutants={version.mutants} />
       <ValidationIssues error={verify.error} title="Could not start verification" />
+      <VerificationProgress total={runIds.length} finished={runIds.map((id) => finished[id]).filter((r): r is RunView => r !== undefined)} />
       {runIds.length === 0 ? (
         <Text c="dimmed">Not verified yet.</Text>
       ) : (

@@ -1,7 +1,9 @@
 import { useDocumentTitle } from '@mantine/hooks';
 import { Alert, Button, Grid, Group, Loader, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
-import type { FeedbackComposer, FeedbackCriterion } from '@takehome/contracts';
+import type { FeedbackComposer, FeedbackCriterion, ReviewAggregate } from '@takehome/contracts';
 import { useState } from 'react';
+import { useDisclosure } from '@mantine/hooks';
+import { ConfirmModal } from '../hiring/confirm-modal';
 import { useParams } from 'react-router';
 import { SharedLineComments } from '../review/comments/shared-line-comments';
 import { useReviewAggregate } from '../review/hooks/use-reviews';
@@ -10,7 +12,10 @@ import { useFeedbackComposer, useReleaseFeedback, useSaveFeedback } from './hook
 
 const appendTo = (text: string, addition: string) => (text.trim() ? `${text.trimEnd()}\n\n${addition}` : addition);
 
-function Composer({ composer }: { composer: FeedbackComposer }) {
+function Composer({ composer, aggregate }: { composer: FeedbackComposer; aggregate: ReviewAggregate }) {
+  const [confirming, confirm] = useDisclosure(false);
+  const expected = Math.max(aggregate.assignedReviews, aggregate.reviewersWanted);
+  const missing = expected - aggregate.submittedReviews;
   const released = !!composer.draft?.releasedAt;
   const [body, setBody] = useState(composer.draft?.body ?? '');
   // Starts empty per criterion: the lead decides what, if anything, of the reviewers' words goes in.
@@ -77,16 +82,34 @@ function Composer({ composer }: { composer: FeedbackComposer }) {
             color="green"
             disabled={!body.trim()}
             loading={release.isPending}
-            onClick={() => {
-              if (!window.confirm(`Release this feedback and email ${composer.candidateName}?`)) return;
-              // Save first so what is released is exactly what is on screen.
-              save.mutate(payload(), { onSuccess: () => release.mutate() });
-            }}
+            onClick={confirm.open}
           >
             Release to candidate
           </Button>
         </Group>
       )}
+      <ConfirmModal
+        opened={confirming}
+        onClose={confirm.close}
+        title={missing > 0 ? `${aggregate.submittedReviews} of ${expected} reviews in; release anyway?` : 'Release this feedback?'}
+        confirmLabel={missing > 0 ? 'Release anyway' : 'Release and email'}
+        color={missing > 0 ? 'orange' : 'green'}
+        loading={save.isPending || release.isPending}
+        onConfirm={() =>
+          // Save first so what is released is exactly what is on screen.
+          save.mutate(payload(), { onSuccess: () => release.mutate(undefined, { onSuccess: confirm.close }) })
+        }
+      >
+        {missing > 0 && (
+          <Alert color="orange" title={`${missing} review${missing === 1 ? ' is' : 's are'} missing`}>
+            The assessment asks for {expected} reviews per submission. Released feedback cannot be changed, and reviews that
+            arrive later will not be part of it.
+          </Alert>
+        )}
+        <Text size="sm">
+          {composer.candidateName} is emailed a link to the feedback. It cannot be changed after release.
+        </Text>
+      </ConfirmModal>
     </Stack>
   );
 }
@@ -109,7 +132,7 @@ export function FeedbackPage() {
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 6 }}>
           <Title order={4} mb="xs">Feedback</Title>
-          <Composer key={composer.data!.draft?.releasedAt ?? 'draft'} composer={composer.data!} />
+          <Composer key={composer.data!.draft?.releasedAt ?? 'draft'} composer={composer.data!} aggregate={aggregate.data!} />
         </Grid.Col>
       </Grid>
     </Stack>

@@ -9,6 +9,7 @@ import { useAssessment } from './hooks/use-assessments';
 import { LifecycleActions } from './lifecycle-actions';
 import { PilotReportTab } from './pilot/pilot-report-tab';
 import { PipelineTab } from './pipeline/pipeline-tab';
+import { ReviewSettingsCard } from './review-settings-card';
 import { SettingsCard } from './settings-card';
 
 const tabs = ['pilot', 'pipeline', 'analytics'] as const;
@@ -61,6 +62,7 @@ function AssessmentDetail({ assessment }: { assessment: AssessmentView }) {
         <LifecycleActions assessment={assessment} />
       </Group>
       <SettingsCard assessment={assessment} />
+      <ReviewSettingsCard assessment={assessment} />
       <Tabs value={tab} onChange={(value) => setParams({ tab: value ?? fallback }, { replace: true })} keepMounted={false}>
         <Tabs.List>
           {hasPilot && <Tabs.Tab value="pilot">Pilot report</Tabs.Tab>}

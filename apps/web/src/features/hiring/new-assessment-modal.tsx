@@ -1,9 +1,10 @@
 import { Alert, Button, Group, Modal, MultiSelect, NumberInput, Select, Stack, Switch, Text, TextInput } from '@mantine/core';
-import type { AssessmentView, ChallengeVersionDetail } from '@takehome/contracts';
+import { type AssessmentView, assessmentFieldError, type ChallengeVersionDetail } from '@takehome/contracts';
 import { type FormEvent, useState } from 'react';
 import { useChallenges, useChallengeVersion } from '../../hooks/use-challenges';
 import { ValidationIssues } from '../challenges/validation-issues';
 import { useCreateAssessment } from './hooks/use-assessments';
+import { VersionWarning } from './version-warning';
 
 interface Props {
   opened: boolean;
@@ -43,9 +44,12 @@ export function NewAssessmentModal({ opened, onClose, onCreated }: Props) {
             disabled={!challenge}
             data={(challenge?.versions ?? []).map((v) => ({ value: v.id, label: `v${v.version} · ${v.verification}${v.suiteProven ? ' · suites proven' : ''}` }))}
             value={versionId}
+            // Clicking the picked version again keeps it: a Select would otherwise clear it and hide the form.
+            allowDeselect={false}
             onChange={setVersionId}
           />
         </Group>
+        <VersionWarning verification={version?.verification} />
         {challengeId && version && version.suiteProven !== true && (
           // A warning, not a block: an unproven suite may still be fair, but its grades may miss real bugs.
           <Alert color="orange" title={version.suiteProven === false ? 'Suites not proven' : 'Suites not verified'}>
@@ -82,8 +86,11 @@ function SettingsForm({ version, onCreated, onCancel }: { version: ChallengeVers
   const [reviewers, setReviewers] = useState<number | string>(2);
   const [blind, setBlind] = useState(true);
 
+  const errors = { timeLimit: assessmentFieldError('timeLimitMinutes', timeLimit), reviewers: assessmentFieldError('reviewersPerSubmission', reviewers) };
+  const invalid = Object.values(errors).some(Boolean);
   const submit = (event: FormEvent) => {
     event.preventDefault();
+    if (invalid) return;
     create.mutate(
       {
         challengeVersionId: version.id,
@@ -107,10 +114,21 @@ function SettingsForm({ version, onCreated, onCancel }: { version: ChallengeVers
           min={15}
           max={480}
           step={15}
+          clampBehavior="none"
           value={timeLimit}
           onChange={setTimeLimit}
+          error={errors.timeLimit && `Time limit ${errors.timeLimit}`}
         />
-        <NumberInput label="Reviewers per submission" description="1 to 5" min={1} max={5} value={reviewers} onChange={setReviewers} />
+        <NumberInput
+          label="Reviewers per submission"
+          description="1 to 5"
+          min={1}
+          max={5}
+          clampBehavior="none"
+          value={reviewers}
+          onChange={setReviewers}
+          error={errors.reviewers && `Reviewers per submission ${errors.reviewers}`}
+        />
       </Group>
       <MultiSelect label="Runtimes" description="Candidates choose one of these" data={version.runtimes} value={runtimes} onChange={setRuntimes} />
       <Switch
@@ -124,7 +142,7 @@ function SettingsForm({ version, onCreated, onCancel }: { version: ChallengeVers
         <Button variant="default" onClick={onCancel}>
           Cancel
         </Button>
-        <Button type="submit" loading={create.isPending} disabled={!name.trim() || runtimes.length === 0}>
+        <Button type="submit" loading={create.isPending} disabled={!name.trim() || runtimes.length === 0 || invalid}>
           Create assessment
         </Button>
       </Group>

@@ -1,9 +1,10 @@
 import { Alert, Button, Card, Group, MultiSelect, NumberInput, Select, Switch, Text, Title } from '@mantine/core';
-import type { AssessmentView, UpdateAssessmentRequest } from '@takehome/contracts';
+import { type AssessmentView, assessmentFieldError, type UpdateAssessmentRequest } from '@takehome/contracts';
 import { type FormEvent, useState } from 'react';
 import { useChallenges, useChallengeVersion } from '../../hooks/use-challenges';
 import { ValidationIssues } from '../challenges/validation-issues';
 import { useUpdateAssessment } from './hooks/use-assessments';
+import { VersionWarning } from './version-warning';
 
 /** Editable while only the team is involved (draft and pilot); read-only once candidates are. */
 export function SettingsCard({ assessment }: { assessment: AssessmentView }) {
@@ -61,9 +62,11 @@ function SettingsForm({ assessment, update }: { assessment: AssessmentView; upda
     ...(terminal !== assessment.terminalEnabled ? { terminalEnabled: terminal } : {}),
   };
   const changed = Object.keys(changes).length > 0;
+  const errors = { timeLimit: assessmentFieldError('timeLimitMinutes', timeLimit), reviewers: assessmentFieldError('reviewersPerSubmission', reviewers) };
+  const invalid = Object.values(errors).some(Boolean);
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (changed) update.mutate(changes);
+    if (changed && !invalid) update.mutate(changes);
   };
 
   return (
@@ -81,15 +84,35 @@ function SettingsForm({ assessment, update }: { assessment: AssessmentView; upda
           onChange={(value) => value && setVersionId(value)}
           allowDeselect={false}
         />
-        <NumberInput label="Time limit (minutes)" w={150} min={15} max={480} step={15} value={timeLimit} onChange={setTimeLimit} />
+        <NumberInput
+          label="Time limit (minutes)"
+          w={150}
+          min={15}
+          max={480}
+          step={15}
+          clampBehavior="none"
+          value={timeLimit}
+          onChange={setTimeLimit}
+          error={errors.timeLimit && `Time limit ${errors.timeLimit}`}
+        />
         <MultiSelect label="Runtimes" miw={180} style={{ flex: 1 }} data={version.data?.runtimes ?? runtimes} value={runtimes} onChange={setRuntimes} />
-        <NumberInput label="Reviewers per submission" w={180} min={1} max={5} value={reviewers} onChange={setReviewers} />
+        <NumberInput
+          label="Reviewers per submission"
+          w={180}
+          min={1}
+          max={5}
+          clampBehavior="none"
+          value={reviewers}
+          onChange={setReviewers}
+          error={errors.reviewers && `Reviewers per submission ${errors.reviewers}`}
+        />
         <Switch label="Blind review" checked={blind} onChange={(e) => setBlind(e.currentTarget.checked)} mb={8} />
         <Switch label="Candidate terminal" description="A shell without network" checked={terminal} onChange={(e) => setTerminal(e.currentTarget.checked)} mb={8} />
-        <Button type="submit" disabled={!changed} loading={update.isPending}>
+        <Button type="submit" disabled={!changed || invalid} loading={update.isPending}>
           Save settings
         </Button>
       </Group>
+      {versionId !== assessment.challenge.versionId && <VersionWarning verification={versions.find((v) => v.id === versionId)?.verification} />}
       {update.isSuccess && !changed && (
         <Text size="sm" c="dimmed" mt="xs" role="status">
           Saved.

@@ -8,3 +8,14 @@ export function formatWaiting(seconds: number): string {
 }
 
 export const recommendationLabels = { STRONG_YES: 'Strong yes', YES: 'Yes', NO: 'No', STRONG_NO: 'Strong no' } as const;
+
+/** "due in 2 days", "due in 5 h", "overdue by 3 h": the largest unit that is at least 1, rounded down. */
+export function formatDue(dueAt: Date, now: Date = new Date()): { text: string; overdue: boolean } {
+  const ms = dueAt.getTime() - now.getTime();
+  const overdue = ms < 0;
+  const minutes = Math.floor(Math.abs(ms) / 60_000);
+  const hours = Math.floor(minutes / 60);
+  const days = Math.floor(hours / 24);
+  const span = days >= 2 ? `${days} days` : hours >= 1 ? `${hours} h` : `${minutes} min`;
+  return { text: overdue ? `overdue by ${span}` : `due in ${span}`, overdue };
+}

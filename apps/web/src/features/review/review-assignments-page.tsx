@@ -1,9 +1,9 @@
 import { useDocumentTitle } from '@mantine/hooks';
-import { Alert, Anchor, Badge, Button, Card, Group, Loader, MultiSelect, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Card, CloseButton, Group, Loader, MultiSelect, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import type { ReviewPipelineItem } from '@takehome/contracts';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { useAgreement, useAssignReviewers, useReviewers, useReviewPipeline } from './hooks/use-reviews';
+import { useAgreement, useAssignReviewers, useReviewers, useReviewPipeline, useUnassignReviewer } from './hooks/use-reviews';
 
 const statusColor = { NOT_STARTED: 'gray', DRAFT: 'yellow', SUBMITTED: 'green' } as const;
 
@@ -21,11 +21,35 @@ function AssignCell({ item }: { item: ReviewPipelineItem }) {
           Assign
         </Button>
         <Button size="xs" variant="light" disabled={item.assignments.length >= item.reviewersWanted} onClick={() => assign.mutate({ id: item.submissionId, body: {} })}>
-          Round-robin
+          Fill automatically
         </Button>
       </Group>
       {assign.error && <Text size="xs" c="red">{assign.error.message}</Text>}
     </Stack>
+  );
+}
+
+/** Reassigning starts here: an unsubmitted review can be taken away, then given to someone else. */
+function ReviewerBadge({ item, assignment }: { item: ReviewPipelineItem; assignment: ReviewPipelineItem['assignments'][number] }) {
+  const unassign = useUnassignReviewer();
+  return (
+    <Badge
+      color={statusColor[assignment.status]}
+      variant="light"
+      tt="none"
+      rightSection={
+        assignment.status === 'SUBMITTED' ? null : (
+          <CloseButton
+            size="xs"
+            aria-label={`Unassign ${assignment.reviewer.name} from ${item.pseudonym}`}
+            disabled={unassign.isPending}
+            onClick={() => unassign.mutate({ id: item.submissionId, reviewerId: assignment.reviewer.id })}
+          />
+        )
+      }
+    >
+      {assignment.reviewer.name}
+    </Badge>
   );
 }
 
@@ -79,9 +103,7 @@ export function ReviewAssignmentsPage() {
                 <Table.Td>
                   <Group gap={4}>
                     {item.assignments.map((a) => (
-                      <Badge key={a.reviewer.id} color={statusColor[a.status]} variant="light">
-                        {a.reviewer.name}
-                      </Badge>
+                      <ReviewerBadge key={a.reviewer.id} item={item} assignment={a} />
                     ))}
                     <Text size="xs" c="dimmed">
                       {item.assignments.length}/{item.reviewersWanted}

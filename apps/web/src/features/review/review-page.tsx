@@ -7,7 +7,7 @@ import { FilesPanel } from './files-panel';
 import { PlaybackPanel } from './playback/playback-panel';
 import { SimilarityPanel, useSimilarity } from './similarity/similarity-panel';
 import { useReviewWorkspace } from './hooks/use-reviews';
-import { ResultsPanel } from './results-panel';
+import { ResultsPanel, resultsSummary } from './results-panel';
 import { RubricForm } from './rubric-form';
 
 export function ReviewPage() {
@@ -42,8 +42,8 @@ export function ReviewPage() {
             {ws.timing.minutesTaken} of {ws.timing.limitMinutes} min
           </Badge>
           {ws.run && (
-            <Badge color="indigo" aria-label="Grading score">
-              tests {ws.run.score ?? 0} / {ws.run.maxScore ?? 0}
+            <Badge color="indigo" variant="light" tt="none" aria-label="Grading score">
+              {resultsSummary(ws.run)}
             </Badge>
           )}
         </Group>

@@ -1,6 +1,7 @@
 import { useDocumentTitle } from '@mantine/hooks';
 import { Alert, Badge, Button, Group, Loader, Stack, Table, Text, Title } from '@mantine/core';
 import { Link } from 'react-router';
+import { DueLabel } from './due-label';
 import { formatWaiting } from './format';
 import { useReviewQueue } from './hooks/use-reviews';
 
@@ -26,6 +27,7 @@ export function ReviewQueuePage() {
               <Table.Th>Assessment</Table.Th>
               <Table.Th>Submitted</Table.Th>
               <Table.Th>Waiting</Table.Th>
+              <Table.Th>Due</Table.Th>
               <Table.Th>Your review</Table.Th>
               <Table.Th />
             </Table.Tr>
@@ -42,6 +44,9 @@ export function ReviewQueuePage() {
                 </Table.Td>
                 <Table.Td>{new Date(item.submittedAt).toLocaleString()}</Table.Td>
                 <Table.Td>{formatWaiting(item.waitingSeconds)}</Table.Td>
+                <Table.Td>
+                  <DueLabel dueAt={item.dueAt} />
+                </Table.Td>
                 <Table.Td>
                   <Badge color={item.myReviewStatus === 'DRAFT' ? 'yellow' : 'gray'} variant="light">
                     {item.myReviewStatus === 'DRAFT' ? 'Draft' : 'Not started'}

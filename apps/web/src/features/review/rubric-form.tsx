@@ -1,6 +1,8 @@
 import { Alert, Button, Group, Paper, Radio, SegmentedControl, Stack, Text, Textarea, Title } from '@mantine/core';
 import type { Recommendation, ReviewWorkspace, SaveReviewRequest } from '@takehome/contracts';
+import { useDisclosure } from '@mantine/hooks';
 import { useState } from 'react';
+import { ConfirmModal } from '../hiring/confirm-modal';
 import { CitedComments } from './comments/cited-comments';
 import { recommendationLabels } from './format';
 import { useSaveReview } from './hooks/use-reviews';
@@ -22,6 +24,7 @@ export function RubricForm({ workspace }: { workspace: ReviewWorkspace }) {
   const [recommendation, setRecommendation] = useState<Recommendation | null>(mine?.recommendation ?? null);
   const [summary, setSummary] = useState(mine?.summary ?? '');
   const save = useSaveReview(workspace.submissionId);
+  const [confirming, confirm] = useDisclosure(false);
 
   const body = (): SaveReviewRequest => ({
     recommendation,
@@ -107,15 +110,23 @@ export function RubricForm({ workspace }: { workspace: ReviewWorkspace }) {
           <Button
             disabled={!complete}
             loading={save.isPending && save.variables?.submit}
-            onClick={() => {
-              // Submitted reviews are final, so the one irreversible click asks first.
-              if (window.confirm('Submit this review? It cannot be changed afterwards.')) save.mutate({ body: body(), submit: true });
-            }}
+            // Submitted reviews are final, so the one irreversible click asks first.
+            onClick={confirm.open}
           >
             Submit review
           </Button>
         </Group>
       )}
+      <ConfirmModal
+        opened={confirming}
+        onClose={confirm.close}
+        title="Submit this review?"
+        confirmLabel="Submit review"
+        loading={save.isPending && save.variables?.submit}
+        onConfirm={() => save.mutate({ body: body(), submit: true }, { onSettled: confirm.close })}
+      >
+        <Text size="sm">A submitted review is final: it cannot be changed afterwards.</Text>
+      </ConfirmModal>
     </Stack>
   );
 }

@@ -3,6 +3,13 @@ import type { RunTest } from '@takehome/contracts';
 import { Fragment } from 'react';
 import { testStatusColor } from './test-status';
 
+/** Who sees a test, in words: the stored values (AFTER_PUBLISHED and the like) mean nothing to a reviewer. */
+const visibilityWords: Record<RunTest['visibility'], string> = {
+  visible: 'Visible',
+  hidden: 'Never shown',
+  after_published: 'Hidden until feedback',
+};
+
 /**
  * A run's tests, the same table on every page that shows results (practice, review, verification). The server
  * already cut the list to what the viewer may see; `suite` adds the column telling the team which tests the
@@ -30,7 +37,7 @@ export function RunTestsTable({
         <Table.Tr>
           <Table.Th w={96}>Result</Table.Th>
           <Table.Th>Test</Table.Th>
-          {suite && <Table.Th w={140}>Suite</Table.Th>}
+          {suite && <Table.Th w={170}>Visibility</Table.Th>}
           {score && <Table.Th w={96}>Score</Table.Th>}
         </Table.Tr>
       </Table.Thead>
@@ -50,8 +57,8 @@ export function RunTestsTable({
                 </Table.Td>
                 {suite && (
                   <Table.Td>
-                    <Badge variant="outline" size="sm" color={test.visibility === 'visible' ? 'gray' : 'grape'} style={{ overflow: 'visible' }}>
-                      {test.visibility === 'after_published' ? 'after release' : test.visibility}
+                    <Badge variant="outline" size="sm" tt="none" color={test.visibility === 'visible' ? 'gray' : 'grape'} style={{ overflow: 'visible' }}>
+                      {visibilityWords[test.visibility]}
                     </Badge>
                   </Table.Td>
                 )}

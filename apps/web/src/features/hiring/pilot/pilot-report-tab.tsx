@@ -33,7 +33,15 @@ export function PilotReportTab({ assessment }: { assessment: AssessmentView }) {
       </Group>
       {isPending && <Loader aria-label="Loading the pilot report" />}
       {error && <Alert color="red" title="Could not load the pilot report">{error.message}</Alert>}
-      {report && (
+      {report && report.invited === 0 && (
+        // An empty state, not a table of 0/0: nothing was measured, so there is nothing to read yet.
+        <Alert color="gray" title={live ? 'No pilot takers yet' : 'This assessment had no pilot'}>
+          {live
+            ? 'Invite teammates as pilot takers from the Pipeline tab. Their time, test results, reviews and survey answers appear here as they finish.'
+            : 'It launched without teammates taking it first, so there are no pilot results to compare candidates with.'}
+        </Alert>
+      )}
+      {report && report.invited > 0 && (
         <>
           {report.baseline ? (
             <Alert color="blue" title="Frozen as the baseline">
@@ -51,13 +59,18 @@ export function PilotReportTab({ assessment }: { assessment: AssessmentView }) {
           <Text>
             <b>{report.finished}</b> of <b>{report.invited}</b> teammate{report.invited === 1 ? '' : 's'} finished.
           </Text>
-          <TimeCard report={report} />
+          {report.finished === 0 && (
+            <Alert color="gray">Nobody has finished the pilot yet: time, test and review results appear once someone submits.</Alert>
+          )}
+          {report.finished > 0 && <TimeCard report={report} />}
           <section aria-labelledby="pilot-takers-heading">
             <Title order={3} size="h4" mb="xs" id="pilot-takers-heading">
               Takers
             </Title>
             <TakersTable report={report} />
           </section>
+          {report.finished > 0 && (
+          <>
           <section aria-labelledby="pilot-tests-heading">
             <Title order={3} size="h4" mb="xs" id="pilot-tests-heading">
               Tests
@@ -70,6 +83,8 @@ export function PilotReportTab({ assessment }: { assessment: AssessmentView }) {
             </Title>
             <ReviewsCard reviews={report.reviews} />
           </section>
+          </>
+          )}
           <section aria-labelledby="pilot-survey-heading">
             <Title order={3} size="h4" mb="xs" id="pilot-survey-heading">
               Survey

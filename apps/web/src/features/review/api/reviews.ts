@@ -5,6 +5,8 @@ import {
   reviewerView,
   reviewPipelineItem,
   reviewQueueItem,
+  type ReviewSettings,
+  reviewSettings,
   reviewWorkspace,
   rubricAgreement,
   type SaveReviewRequest,
@@ -23,5 +25,10 @@ export const fetchReviewPipeline = () => request(z.array(reviewPipelineItem), '/
 export const fetchReviewers = () => request(z.array(reviewerView), '/api/reviews/reviewers');
 export const assignReviewers = (id: string, body: AssignReviewersRequest) =>
   request(z.object({ assigned: z.array(z.string()) }), `/api/reviews/submissions/${id}/assignments`, { method: 'POST', json: body });
+export const fetchReviewSettings = (assessmentId: string) => request(reviewSettings, `/api/reviews/assessments/${assessmentId}/settings`);
+export const saveReviewSettings = (assessmentId: string, body: ReviewSettings) =>
+  request(reviewSettings, `/api/reviews/assessments/${assessmentId}/settings`, { method: 'PUT', json: body });
+export const unassignReviewer = (id: string, reviewerId: string) =>
+  request(z.object({ unassigned: z.string() }), `/api/reviews/submissions/${id}/assignments/${reviewerId}`, { method: 'DELETE' });
 export const fetchReviewAggregate = (id: string) => request(reviewAggregate, `/api/reviews/submissions/${id}/aggregate`);
 export const fetchAgreement = () => request(z.array(rubricAgreement), '/api/reviews/agreement');

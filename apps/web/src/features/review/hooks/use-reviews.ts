@@ -1,4 +1,4 @@
-import type { AssignReviewersRequest, SaveReviewRequest } from '@takehome/contracts';
+import type { AssignReviewersRequest, ReviewSettings, SaveReviewRequest } from '@takehome/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   assignReviewers,
@@ -7,6 +7,9 @@ import {
   fetchReviewers,
   fetchReviewPipeline,
   fetchReviewQueue,
+  fetchReviewSettings,
+  saveReviewSettings,
+  unassignReviewer,
   fetchReviewWorkspace,
   saveReviewDraft,
   submitReview,
@@ -33,6 +36,25 @@ export function useAssignReviewers() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: ({ id, body }: { id: string; body: AssignReviewersRequest }) => assignReviewers(id, body),
+    onSuccess: () => client.invalidateQueries({ queryKey: queryKeys.reviews() }),
+  });
+}
+
+export const useReviewSettings = (assessmentId: string) => useQuery({ queryKey: queryKeys.reviewSettings(assessmentId), queryFn: () => fetchReviewSettings(assessmentId) });
+
+export function useSaveReviewSettings(assessmentId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: ReviewSettings) => saveReviewSettings(assessmentId, body),
+    onSuccess: () => client.invalidateQueries({ queryKey: queryKeys.reviews() }),
+  });
+}
+
+/** The lead's reassign, first half: take the review away (the assign cell gives it to someone else). */
+export function useUnassignReviewer() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, reviewerId }: { id: string; reviewerId: string }) => unassignReviewer(id, reviewerId),
     onSuccess: () => client.invalidateQueries({ queryKey: queryKeys.reviews() }),
   });
 }

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Organization" ADD COLUMN     "apiKeyCreatedAt" TIMESTAMP(3),
+ADD COLUMN     "apiKeyPrefix" TEXT;
