@@ -128,7 +128,7 @@ describe('candidate pages and the review page: WCAG 2.2 AA, titles, focus, narro
       },
     });
     await page.reload();
-    await page.getByRole('tab', { name: 'Tests' }).click();
+    await page.getByRole('tab', { name: 'Tests', exact: true }).click();
     await page.getByRole('status', { name: 'Run status' }).or(page.getByLabel('Run status')).filter({ hasText: 'Finished' }).waitFor();
     await expect(page.getByLabel('Run status').innerText()).resolves.not.toMatch(/COMPLETED|FINISHED/);
     await page.getByLabel('Runs left').filter({ hasText: '19 of 20 runs left this hour.' }).waitFor();

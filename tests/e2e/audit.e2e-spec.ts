@@ -121,6 +121,7 @@ describe('audit trail page (browser)', () => {
 
   it('is not in a hiring lead’s navigation', async () => {
     await signIn(scene.lead);
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Assessments' }).waitFor();
     expect(await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Audit' }).count()).toBe(0);
   });
 });

@@ -57,7 +57,7 @@ describe('challenge authoring in the browser (hiring lead)', () => {
     await page.waitForURL(/\/challenges$/);
     const table = page.getByRole('table', { name: 'Challenges' });
     await table.getByRole('link', { name: 'URL shortener with statistics' }).waitFor();
-    await expect(table.getByRole('row').count()).resolves.toBe(4); // header + three built-in challenges
+    await expect(table.getByRole('row').count()).resolves.toBe(5); // header + four built-in challenges
     await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Challenges' }).isVisible()).resolves.toBe(true);
     await screenshot(page, 'authoring-challenge-list');
   });
@@ -82,7 +82,7 @@ describe('challenge authoring in the browser (hiring lead)', () => {
     await page.keyboard.press('Enter');
     await page.getByText('solutions/node20/store.js', { exact: true }).waitFor();
 
-    await page.getByRole('tab', { name: 'Tests' }).click();
+    await page.getByRole('tab', { name: 'Tests', exact: true }).click();
     await page.getByRole('tree', { name: 'Test files' }).getByText('hidden').waitFor();
     await screenshot(page, 'authoring-version-tests');
     await page.getByRole('tab', { name: 'Rubric' }).click();
@@ -127,7 +127,7 @@ describe('challenge authoring in the browser (hiring lead)', () => {
 
   it('verifies the version end to end with live progress per runtime', async () => {
     await page.getByRole('tab', { name: 'Verify' }).click();
-    await page.getByRole('button', { name: 'Verify' }).click();
+    await page.getByRole('button', { name: 'Verify', exact: true }).click();
     await page.getByLabel('Verification run node20').waitFor();
     await page.getByLabel('Verification run python3').waitFor();
     // Progress over the runtimes, with an estimate once one has finished (verification takes minutes).

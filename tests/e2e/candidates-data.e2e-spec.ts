@@ -79,7 +79,8 @@ describe("candidates' data in the browser", () => {
     const dialog = lp.getByRole('dialog', { name: "Erase Rhea Requested's personal data?" });
     const confirm = dialog.getByRole('button', { name: 'Erase personal data', exact: true });
     const typed = dialog.getByRole('textbox', { name: 'Type Rhea Requested to confirm' });
-    // The field has the focus; a part of the name does not unlock the button, the whole name does.
+    // The field gets the focus once the dialog has opened; a part of the name does not unlock the button, the whole name does.
+    await expect.poll(() => typed.evaluate((el) => el === document.activeElement)).toBe(true);
     await lp.keyboard.type('Rhea');
     expect(await typed.inputValue()).toBe('Rhea');
     expect(await confirm.isDisabled()).toBe(true);

@@ -90,7 +90,8 @@ describe('webhooks and API key pages in the browser', () => {
     const page = await signedIn(admin, '/');
     // An admin lands on the lead's home too; integrations are one header entry with a tab per page.
     await page.getByRole('heading', { name: 'What needs your action' }).waitFor();
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Integrations' }).click();
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Settings' }).click();
+    await page.getByRole('menuitem', { name: 'Integrations' }).click();
     await page.getByRole('tab', { name: 'API key' }).click();
     await page.waitForURL(`${t.baseUrl}/settings/api-key`);
     await page.getByText('No key yet').waitFor();

@@ -45,7 +45,9 @@ describe('status page (web app served by the API)', () => {
     await signIn(page, lead);
     await page.getByText('Not available to your role').waitFor();
     expect(await page.content()).not.toContain('Platform status');
-    expect(await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Status' }).count()).toBe(0);
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Settings' }).click();
+    await page.getByRole('menuitem', { name: 'Integrations' }).waitFor();
+    expect(await page.getByRole('menuitem', { name: 'Status' }).count()).toBe(0);
   });
 
   it('shows an admin each dependency as reported by /health', async () => {

@@ -61,7 +61,7 @@ describe('candidate workbench in the browser', () => {
     const page = await startAndWrite(browser, `${t.baseUrl}/a/${token}`, { 'server.js': SERVER, 'app.test.js': MY_TESTS });
 
     await page.getByRole('tab', { name: 'My tests' }).click();
-    await page.getByText('node --test finds files').waitFor();
+    await page.getByText('How to name them: node --test').waitFor();
     await page.getByRole('button', { name: 'Run my tests' }).click();
     await page.getByLabel('Own tests status').filter({ hasText: 'finished' }).waitFor({ timeout: 120_000 });
     const results = page.getByRole('table', { name: 'Your test results' });
