@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { errorMessage } from '../../../api/http';
 import { useRunEvents } from '../../../hooks/use-run-events';
 import { RunTestsTable } from '../../runs/run-tests-table';
+import { runStatusColor, runStatusWords } from '../../runs/run-status-words';
 import { passedLine } from '../../runs/test-status';
 import { runEventsUrl } from '../api/candidate';
 import { useOwnTests } from './use-workbench';
@@ -53,8 +54,8 @@ export function OwnTestsPanel({ disabled, beforeRun, perHour }: { disabled: bool
       {run && (
         <Stack gap="xs" aria-live="polite">
           <Group gap="xs">
-            <Badge color={run.status === 'FINISHED' ? (run.outcome === 'COMPLETED' ? 'green' : 'red') : 'blue'} aria-label="Own tests status">
-              {run.status === 'FINISHED' ? `finished: ${run.outcome?.toLowerCase().replace('_', ' ')}` : run.status.toLowerCase()}
+            <Badge color={runStatusColor(run)} tt="none" aria-label="Own tests status">
+              {runStatusWords(run)}
             </Badge>
             {run.status === 'FINISHED' && <Text size="sm">{run.tests.length > 0 ? passedLine(run.tests, 'tests') : 'No test files were found.'}</Text>}
             {run.status !== 'FINISHED' && phase && <Text size="sm" c="dimmed">{phase}</Text>}
