@@ -7,6 +7,7 @@ import { reapLeftovers } from './docker/reaper';
 import { UnsafeArchiveError } from './docker/tar';
 import { Watchdog } from './docker/watchdog';
 import { fetchReport, putFiles, ReportMissingError, sandboxUser } from './docker/workspace';
+import { describeUndeclaredPackages } from './declared-packages';
 import { describeMissingPackages } from './missing-packages';
 import { gradeTests, parseReport, ReportError } from './reports';
 import {
@@ -57,6 +58,9 @@ export class DockerSandboxRunner implements SandboxRunner {
     };
     try {
       if (options.signal?.aborted) return this.result(state, 'error', '', 'run cancelled before it started');
+      // Said before anything starts, so the candidate reads it while the run goes on (it still does).
+      const undeclared = describeUndeclaredPackages(req.submissionFiles, req.runtime.libraries);
+      if (undeclared) state.progress('preparing', undeclared);
       return req.mode === 'black-box' ? await this.blackBox(state) : await this.inContainer(state);
     } catch (err) {
       if (state.watchdog.fired) return this.interrupted(state, '');
@@ -224,9 +228,12 @@ export class DockerSandboxRunner implements SandboxRunner {
     return { status, score: 0, max_score: maxScore, execution_time: state.watchdog.elapsedMs(), output: this.withDiagnostics(state.req, output, diagnostic), tests: [] };
   }
 
-  /** Appends the platform's own lines, a library the submission lacks first: it explains the crash above it. */
+  /**
+   * Appends the platform's own lines: a declared package the image lacks, then a library the output says is
+   * missing (it explains the crash above it), then the diagnostic.
+   */
   private withDiagnostics(req: ParsedRunRequest, output: string, diagnostic: string): string {
-    const lines = [describeMissingPackages(output, req.runtime.libraries), diagnostic].filter(Boolean);
+    const lines = [describeUndeclaredPackages(req.submissionFiles, req.runtime.libraries), describeMissingPackages(output, req.runtime.libraries), diagnostic].filter(Boolean);
     if (lines.length === 0) return output;
     return `${output}${output && !output.endsWith('\n') ? '\n' : ''}${lines.map((l) => `[sandbox] ${l}`).join('\n')}`;
   }

@@ -34,6 +34,25 @@ describe('offered libraries in the sandbox', () => {
     );
   });
 
+  it('says before the run starts that a declared package is outside the set, and again in the result', async () => {
+    const files = loadDir('node-service');
+    const pkg = JSON.parse(files['package.json'] ?? '{}');
+    files['package.json'] = JSON.stringify({ ...pkg, dependencies: { ...pkg.dependencies, express: '^5', 'left-pad': '1.3.0' } });
+    const phases: string[] = [];
+    const result = await runner.run(
+      blackBoxRequest(files, {
+        runtime: { image: 'takehome/node20', runnerImage: 'takehome/node20-runner', startCommand: ['npm', 'start'], libraries: NODE_LIBS },
+        service: { port: 3000, readinessPath: '/health', readinessTimeoutMs: 4000 },
+      }),
+      { onProgress: (p) => phases.push(p.message) },
+    );
+    const sentence = "declared 'left-pad' (package.json) is not available in this runtime, and nothing is downloaded; available: express 5.3.0, fastify 5.12.8 and the standard library";
+    // The first thing the candidate hears, before any container exists; the run still goes ahead (the code never loads it).
+    expect(phases[0]).toBe(sentence);
+    expect(result.output).toContain(`[sandbox] ${sentence}`);
+    expect(result.status).not.toBe('error');
+  });
+
   it('serves the notes service written with Flask from the python image', async () => {
     const main = [
       'import json, os',
