@@ -58,7 +58,13 @@ describe('candidate workbench in the browser', () => {
     const scene = await cf.scene();
     await f.prisma.assessment.update({ where: { id: scene.assessment.id }, data: { terminalEnabled: true } });
     const { token } = await cf.invitation(scene);
-    const page = await startAndWrite(browser, `${t.baseUrl}/a/${token}`, { 'server.js': SERVER, 'app.test.js': MY_TESTS });
+    // package.json also asks for a package the image does not have: the Tests tab says so before any run.
+    const packageJson = JSON.stringify({ name: 'mine', private: true, scripts: { start: 'node server.js' }, dependencies: { lodash: '^4.17.21' } });
+    const page = await startAndWrite(browser, `${t.baseUrl}/a/${token}`, { 'server.js': SERVER, 'app.test.js': MY_TESTS, 'package.json': packageJson });
+    await page.getByRole('tab', { name: 'Tests', exact: true }).click();
+    const notHere = page.getByRole('alert').filter({ hasText: 'A package your files ask for is not here' });
+    await expect.poll(() => notHere.innerText()).toContain("'lodash' (declared in package.json) is not available in this runtime");
+    await screenshot(page, 'workbench-0-package-not-offered');
 
     await page.getByRole('tab', { name: 'My tests' }).click();
     await page.getByText('How to name them: node --test').waitFor();

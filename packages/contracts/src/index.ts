@@ -24,3 +24,4 @@ export * from './workbench';
 export * from './suite-verifications';
 export * from './home';
 export * from './api-keys';
+export * from './declared-packages';

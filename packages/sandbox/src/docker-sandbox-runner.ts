@@ -7,7 +7,7 @@ import { reapLeftovers } from './docker/reaper';
 import { UnsafeArchiveError } from './docker/tar';
 import { Watchdog } from './docker/watchdog';
 import { fetchReport, putFiles, ReportMissingError, sandboxUser } from './docker/workspace';
-import { describeUndeclaredPackages } from './declared-packages';
+import { describeUndeclaredPackages } from '@takehome/contracts';
 import { describeMissingPackages } from './missing-packages';
 import { gradeTests, parseReport, ReportError } from './reports';
 import {

@@ -21,6 +21,5 @@ export {
 } from './reports';
 export { ownTestsRunRequest, runOwnTests, type OwnTestsRequest } from './own-tests';
 export { describeMissingPackages, findMissingPackages } from './missing-packages';
-export { describeUndeclaredPackages, findUndeclaredPackages } from './declared-packages';
 export { DockerWorkbenchSessions } from './sessions/docker-workbench-sessions';
 export * from './sessions/session-types';

@@ -46,7 +46,7 @@ describe('offered libraries in the sandbox', () => {
       }),
       { onProgress: (p) => phases.push(p.message) },
     );
-    const sentence = "declared 'left-pad' (package.json) is not available in this runtime, and nothing is downloaded; available: express 5.3.0, fastify 5.12.8 and the standard library";
+    const sentence = "'left-pad' (declared in package.json) is not available in this runtime, and nothing is downloaded; available: express 5.3.0, fastify 5.12.8 and the standard library";
     // The first thing the candidate hears, before any container exists; the run still goes ahead (the code never loads it).
     expect(phases[0]).toBe(sentence);
     expect(result.output).toContain(`[sandbox] ${sentence}`);

@@ -18,7 +18,8 @@ function allowanceLine(a: { left: number; perHour: number; nextAvailableAt: stri
   return `No runs left this hour${at ? `; the next one is possible at ${at}` : ''}.`;
 }
 
-export function PracticePanel({ disabled, beforeRun }: { disabled: boolean; beforeRun: () => Promise<boolean> }) {
+/** `undeclared`: what the files declare that the runtime does not offer, said here before any run (see declared-packages). */
+export function PracticePanel({ disabled, beforeRun, undeclared = '' }: { disabled: boolean; beforeRun: () => Promise<boolean>; undeclared?: string }) {
   const client = useQueryClient();
   const [startedId, setRunId] = useState<string | null>(null);
   const earlier = usePracticeRuns();
@@ -59,6 +60,11 @@ export function PracticePanel({ disabled, beforeRun }: { disabled: boolean; befo
           Run tests
         </Button>
       </Group>
+      {undeclared && (
+        <Alert color="yellow" title="A package your files ask for is not here">
+          {`${undeclared}.`}
+        </Alert>
+      )}
       {error && <Alert color="orange" role="alert" title="The tests were not started">{error}</Alert>}
       {run && (
         <Stack gap="xs" aria-live="polite">

@@ -1,5 +1,5 @@
 import { Box, Paper, Tabs, Text } from '@mantine/core';
-import type { CandidateWorkspace } from '@takehome/contracts';
+import { type CandidateWorkspace, describeUndeclaredPackages, RUNTIME_OFFERINGS, type RuntimeId } from '@takehome/contracts';
 import type { ReactNode } from 'react';
 import { type LayoutStorage, Group as PanelGroup, Panel, Separator, useDefaultLayout } from 'react-resizable-panels';
 import { WorkbenchPanels, WorkbenchTabs } from '../workbench/workbench-tabs';
@@ -21,8 +21,19 @@ export interface WorkspaceContext {
  */
 const sidePanels: { value: string; label: string; render: (ctx: WorkspaceContext) => ReactNode }[] = [
   { value: 'task', label: 'Task', render: ({ workspace }) => <PromptView markdown={workspace.promptMarkdown} /> },
-  { value: 'tests', label: 'Tests', render: ({ drafts, readOnly }) => <PracticePanel disabled={readOnly} beforeRun={drafts.flushAll} /> },
+  {
+    value: 'tests',
+    label: 'Tests',
+    render: ({ workspace, drafts, readOnly }) => <PracticePanel disabled={readOnly} beforeRun={drafts.flushAll} undeclared={undeclaredIn(workspace, drafts)} />,
+  },
 ];
+
+/** What the files being edited declare that this runtime's image does not offer (the same check the sandbox makes). */
+function undeclaredIn(workspace: CandidateWorkspace, drafts: WorkspaceContext['drafts']): string {
+  const libraries = RUNTIME_OFFERINGS[workspace.attempt.runtime as RuntimeId]?.libraries;
+  const files = Object.fromEntries(Object.values(drafts.files).map((f) => [f.path, f.content]));
+  return describeUndeclaredPackages(files, libraries);
+}
 
 function Handle({ label }: { label: string }) {
   // The library's separator is a focusable role="separator": arrow keys resize, so it needs a name like any control.

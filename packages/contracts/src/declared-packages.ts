@@ -79,7 +79,7 @@ export function describeUndeclaredPackages(files: Record<string, string>, availa
   const missing = findUndeclaredPackages(files, available);
   if (missing.length === 0) return '';
   const list = Object.entries(available).map(([name, version]) => `${name} ${version}`).join(', ');
-  const what = missing.map((m) => `'${m.name}' (${m.file})`).join(', ');
+  const what = missing.map((m) => `'${m.name}' (declared in ${m.file})`).join(', ');
   const verb = missing.length === 1 ? 'is' : 'are';
-  return `declared ${what} ${verb} not available in this runtime, and nothing is downloaded; available: ${list ? `${list} and the standard library` : 'the standard library only'}`;
+  return `${what} ${verb} not available in this runtime, and nothing is downloaded; available: ${list ? `${list} and the standard library` : 'the standard library only'}`;
 }

@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { RUNTIME_OFFERINGS } from '@takehome/contracts';
 import { describeUndeclaredPackages, findUndeclaredPackages } from './declared-packages';
+import { RUNTIME_OFFERINGS } from './runtimes';
 
 const node = { express: '5.3.0', pg: '8.23.1' };
 const python = { flask: '2.2.2', psycopg: '3.1.7', 'typing-extensions': '4.4.0' };
@@ -39,7 +39,7 @@ describe(findUndeclaredPackages.name, () => {
 describe(describeUndeclaredPackages.name, () => {
   it('gives one sentence with what is available', () => {
     const text = describeUndeclaredPackages({ 'package.json': '{"dependencies":{"lodash":"4"}}' }, node);
-    expect(text).toBe("declared 'lodash' (package.json) is not available in this runtime, and nothing is downloaded; available: express 5.3.0, pg 8.23.1 and the standard library");
+    expect(text).toBe("'lodash' (declared in package.json) is not available in this runtime, and nothing is downloaded; available: express 5.3.0, pg 8.23.1 and the standard library");
     expect(describeUndeclaredPackages({ 'package.json': '{"dependencies":{"express":"5"}}' }, node)).toBe('');
   });
 
