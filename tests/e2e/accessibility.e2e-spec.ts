@@ -16,10 +16,9 @@ const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 async function expectNoViolations(page: Page, what: string) {
   // A dialog still fading in has blended, lighter colours: judge the page as the person sees it once it settles.
   // Two frames first: Mantine starts a transition a frame after it mounts the element.
-  await page.evaluate(async () => {
-    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
-    await Promise.all(document.getAnimations().map((a) => a.finished.catch(() => undefined)));
-  });
+  // (Plain promises: the test build would turn an async function into a helper the page does not have.)
+  await page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))));
+  await page.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished.catch(() => undefined))));
   const { violations } = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
   const described = violations.map((v) => `${v.id} (${v.impact}): ${v.help}\n${v.nodes.map((n) => `  ${n.target.join(' ')} ${n.failureSummary ?? ''}`).join('\n')}`);
   expect(described, `axe on ${what}`).toEqual([]);
