@@ -18,7 +18,7 @@ export interface RuntimeSpec {
   entrypoint: { file: string; hint: string };
   /** available without network in the sandbox: name -> version (shared with the web app via contracts) */
   libraries: Record<string, string>;
-  /** how the candidate's own tests run in the submission image (packages/sandbox's runOwnTests) */
+  /** how the candidate's own tests run in the submission image (built by own-test-inputs.ts) */
   ownTests: OwnTestsSpec;
 }
 

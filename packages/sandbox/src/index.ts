@@ -19,7 +19,6 @@ export {
   type ParsedReport,
   type ReportedTest,
 } from './reports';
-export { ownTestsRunRequest, runOwnTests, type OwnTestsRequest } from './own-tests';
 export { describeMissingPackages, findMissingPackages } from './missing-packages';
 export { DockerWorkbenchSessions } from './sessions/docker-workbench-sessions';
 export * from './sessions/session-types';
