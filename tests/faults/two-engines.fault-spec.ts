@@ -157,8 +157,10 @@ describe('workers on two Docker engines sharing one queue', () => {
     console.info(`two-engines: ${RUNS} runs graded in ${burstMs} ms; engine A ${onA.size}, engine B ${onB.size}; cut off on B and graded on A: ${cutOff.length} of ${inFlight.length} in flight`);
 
     // Engine B back: its worker clears what the lost runs left there, then takes jobs again.
+    const back = () => logLines(b, 'Docker engine answers again: taking jobs').length;
+    const backBefore = back();
     engineB('up');
-    await waitFor('worker B taking jobs again', () => logLines(b, 'Docker engine answers again: taking jobs').length > 0, 30_000, 100);
+    await waitFor('worker B taking jobs again', () => back() > backBefore, 30_000, 100);
     const labelled = (host: string, kind: string[]) =>
       execFileSync('docker', [...kind, '--filter', 'label=takehome.sandbox=1', '--format', '{{.Labels}}'], {
         env: { ...process.env, DOCKER_HOST: host },

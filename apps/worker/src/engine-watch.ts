@@ -65,7 +65,8 @@ export class EngineWatch {
   }
 
   private async probe(): Promise<string | undefined> {
-    const timeoutMs = this.options.timeoutMs ?? 2_000;
+    // Generous: an engine that is gone refuses at once; only a hung one waits this out (a busy one must not).
+    const timeoutMs = this.options.timeoutMs ?? 5_000;
     let timer: NodeJS.Timeout | undefined;
     try {
       await Promise.race([
