@@ -100,22 +100,23 @@ describe('workers on two Docker engines sharing one queue', () => {
     const runIds = runs.map((r) => r.id);
     await queue.addBulk(runIds.map((runId) => ({ name: JobName.GradeSubmission, data: { runId }, opts: jobOptions(JobName.GradeSubmission, { runId }) })));
 
-    // Engine B goes away while it drives runs: one finished there already, and one has just started (its ~3 s
-    // sleep cannot be over by the time the engine is gone).
+    // Engine B goes away while it drives runs: two finished there already (the burst is spread), and one has just
+    // started (its ~3 s sleep cannot be over by the time the engine is gone).
     const inFlightOnB = () => {
       const done = new Set(runIdsIn(b, 'run finished'));
       return logLines(b, 'run started').filter((l) => !done.has(String(l.runId)));
     };
     await waitFor(
-      'engine B with a finished run and one just started',
-      () => runIdsIn(b, 'run finished').length >= 1 && inFlightOnB().some((l) => Date.now() - Date.parse(String(l.time)) < 500),
+      'engine B with two finished runs and one just started',
+      () => runIdsIn(b, 'run finished').length >= 2 && inFlightOnB().some((l) => Date.now() - Date.parse(String(l.time)) < 500),
       60_000,
       50,
     );
     const inFlight = inFlightOnB().map((l) => String(l.runId));
+    const startedBefore = { a: runIdsIn(a, 'run started').length, b: runIdsIn(b, 'run started').length };
     const stoppedAt = Date.now();
     engineB('down');
-    console.info(`two-engines: engine B stopped ${stoppedAt - started} ms into the burst with ${inFlight.length} run(s) in flight (stopping took ${Date.now() - stoppedAt} ms)`);
+    console.info(`two-engines: engine B stopped ${stoppedAt - started} ms into the burst with ${inFlight.length} run(s) in flight; runs started by then: engine A ${startedBefore.a}, engine B ${startedBefore.b} (stopping took ${Date.now() - stoppedAt} ms)`);
 
     const graded = await waitFor(
       'every run graded',
