@@ -1,9 +1,10 @@
 import { exitOnConfigError } from '@takehome/config';
 import { createPrismaClient } from '@takehome/db';
 import { JobName, QueueName, queuePrefix } from '@takehome/jobs';
-import { createDockerClient, createSandboxConfig, DockerSandboxRunner, DockerWorkbenchSessions, reapLeftovers, SandboxConfigError } from '@takehome/sandbox';
+import { createDockerClient, createEngineProbeClient, createSandboxConfig, DockerSandboxRunner, DockerWorkbenchSessions, reapLeftovers, SandboxConfigError } from '@takehome/sandbox';
 import { Redis } from 'ioredis';
 import { hostname } from 'node:os';
+import { EngineWatch } from './engine-watch';
 import { startHeartbeat } from './heartbeat';
 import { createJobRegistry } from './jobs/job-registry';
 import { GradeSubmissionJob, PracticeRunJob, VerifyChallengeJob } from './jobs/run-job-handlers';
@@ -14,6 +15,7 @@ import { startQueueWorkers } from './queue-workers';
 import { RunEvents } from './runs/run-events';
 import { RunExecutor } from './runs/run-executor';
 import { RunRepository } from './runs/run.repository';
+import { TrackedSandbox } from './runs/tracked-sandbox';
 import { WorkbenchRelay } from './workbench/workbench-relay';
 import { SuiteVerificationRepository } from './suite-verifications/suite-verification.repository';
 import { SuiteVerifier } from './suite-verifications/suite-verifier';
@@ -46,7 +48,13 @@ async function main() {
   });
 
   const metrics = new WorkerMetrics();
-  const sandbox = new DockerSandboxRunner(sandboxConfig, docker);
+  // Declared before the watch it uses, which is created with the queue workers below.
+  let engine: EngineWatch | undefined;
+  const sandbox = new TrackedSandbox(
+    new DockerSandboxRunner(sandboxConfig, docker),
+    (runId) => reapLeftovers(docker, runId),
+    async () => (engine ? engine.check() : true),
+  );
   const executor = new RunExecutor(new RunRepository(prisma), sandbox, new RunEvents(redis), logger, undefined, metrics);
   const suiteVerifier = new SuiteVerifier(new SuiteVerificationRepository(prisma), sandbox, logger);
   const registry = createJobRegistry([
@@ -55,7 +63,26 @@ async function main() {
     new VerifyChallengeJob(executor),
     new VerifySuitesJob(suiteVerifier),
   ]);
-  const workers = startQueueWorkers({
+  // Set once the queue workers exist; the watch only acts on them after that.
+  let workers: ReturnType<typeof startQueueWorkers> = [];
+  const probe = createEngineProbeClient(sandboxConfig);
+  engine = new EngineWatch({
+    ping: () => probe.ping(),
+    intervalMs: config.WORKER_ENGINE_PROBE_MS,
+    logger,
+    onDown: async () => {
+      await Promise.all(workers.map((w) => w.pause(true)));
+    },
+    onUp: async () => {
+      // Runs lost with the engine left their containers on it (their own clean-up could not reach it), and so
+      // did any other worker that died meanwhile; clear both before taking jobs again.
+      const runs = await sandbox.reapFailed();
+      const reaped = await reapLeftovers(docker);
+      logger.info({ runs, ...reaped }, 'cleared what runs lost with the engine left on it');
+      await Promise.all(workers.map((w) => w.resume()));
+    },
+  });
+  workers = startQueueWorkers({
     connection: redis,
     prefix: queuePrefix(config.DATABASE_URL, config.QUEUE_PREFIX),
     registry,
@@ -66,6 +93,7 @@ async function main() {
     },
     lockDurationMs: config.WORKER_LOCK_MS,
     logger,
+    engine,
     onJobStarted: (queue, queuedAt, startedAt) => metrics.jobStarted(queue, queuedAt, startedAt),
     onGaveUp: (job, error) =>
       job.name === JobName.VerifySuites
@@ -73,6 +101,7 @@ async function main() {
         : executor.failForInfrastructure(String(job.data?.runId), error, job.attemptsMade),
   });
   await Promise.all(workers.map((w) => w.waitUntilReady()));
+  engine.start();
   const metricsServer = config.WORKER_METRICS_PORT ? metrics.serve(config.WORKER_METRICS_PORT, config.WORKER_METRICS_HOST) : undefined;
   const workbench = new WorkbenchRelay(
     new DockerWorkbenchSessions(sandboxConfig, docker),
@@ -96,6 +125,7 @@ async function main() {
   const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
+    engine.stop();
     logger.info({ signal }, 'worker stopping: finishing active runs');
     // close() waits for active jobs, so a deploy never abandons a run halfway.
     await Promise.all([...workers.map((w) => w.close()), workbench.stop()]);

@@ -13,6 +13,9 @@ const workerEnv = z.object({
   WORKER_VERIFICATION_CONCURRENCY: env.positiveInt(1),
   // A crashed worker's job goes back to the queue after about this long without a lock renewal.
   WORKER_LOCK_MS: env.positiveInt(30_000),
+  // How often the worker probes its own Docker engine (DOCKER_HOST). While it does not answer the worker takes
+  // no jobs and hands its failed runs back to the queue, so workers on other engines run them.
+  WORKER_ENGINE_PROBE_MS: env.positiveInt(2_000),
   WORKER_ID: z.string().min(1).optional(),
   // Serves Prometheus metrics on this port when set (one port per worker process on a machine).
   WORKER_METRICS_PORT: z.coerce.number().int().min(1).max(65535).optional(),

@@ -5,7 +5,7 @@ export { createSandboxConfig, sandboxConfigSchema, SandboxConfigError, type Sand
 export { DockerSandboxRunner, SandboxInfrastructureError } from './docker-sandbox-runner';
 export { mergeResults } from './merge-results';
 export { reapLeftovers, type ReapReport } from './docker/reaper';
-export { createDockerClient } from './docker/docker-client';
+export { createDockerClient, createEngineProbeClient } from './docker/docker-client';
 export { OWNER_LABEL, RUN_ID_LABEL, SANDBOX_LABEL } from './docker/labels';
 export {
   GRADESCOPE_TOTAL_NAME,
