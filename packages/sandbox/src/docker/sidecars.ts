@@ -172,11 +172,12 @@ async function startPostgres(
   // authentication over the local socket; postgres is not reachable as superuser from the network), then the
   // author's init SQL as role app so app owns what it creates, then the read-only role's grants.
   const setup = [
-    `ALTER ROLE app PASSWORD '${appPassword}';`,
+    // max_connections is 50: the app may hold 30, so the tests' read-only role (15) always gets in (3 more are the superuser's).
+    `ALTER ROLE app PASSWORD '${appPassword}' CONNECTION LIMIT 30;`,
     ...pg.extensions.map((e) => `CREATE EXTENSION IF NOT EXISTS "${e}";`),
     ...(pg.testAccess === 'read-only'
       ? [
-          `CREATE ROLE tests_ro LOGIN PASSWORD '${roPassword}' CONNECTION LIMIT 20;`,
+          `CREATE ROLE tests_ro LOGIN PASSWORD '${roPassword}' CONNECTION LIMIT 15;`,
           // The log reaches the candidate for practice runs: a failing hidden query's text must not be in it.
           "ALTER ROLE tests_ro SET log_min_error_statement = 'panic';",
           'GRANT CONNECT ON DATABASE app TO tests_ro;',
