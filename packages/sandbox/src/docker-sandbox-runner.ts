@@ -261,7 +261,8 @@ export class DockerSandboxRunner implements SandboxRunner {
   private startSidecars(state: RunState, network: string): void {
     if (!state.req.services) return;
     state.progress('preparing', `starting ${Object.keys(state.req.services).filter((k) => state.req.services?.[k as 'postgres']).join(' and ')} on the run's network`);
-    state.sidecars = startSidecars(this.docker, this.config, state.req, network, (m) => state.progress('starting', m));
+    const owner = { runId: state.req.runId, cpus: state.req.limits.cpus, services: state.req.services };
+    state.sidecars = startSidecars(this.docker, this.config, owner, network, (m) => state.progress('starting', m));
   }
 
   private resultDirs(req: ParsedRunRequest): string[] {
