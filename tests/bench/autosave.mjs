@@ -7,7 +7,8 @@
 // 127.0.0.1 here, so the per-address rate limits are lifted (RATE_LIMIT_MULTIPLIER); real candidates have their
 // own addresses. Prints the figures beside the targets and writes them to .data/bench/autosave.json.
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
 import { createRequire } from 'node:module';
 import { randomUUID } from 'node:crypto';
 import os from 'node:os';
@@ -30,6 +31,9 @@ const SERVER_URL = process.env.DATABASE_URL ?? 'postgresql://takehome:takehome@1
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:56379';
 const BASE = `http://127.0.0.1:${PORT}`;
 const CORES = os.cpus().length;
+// Which API process counts to measure (default: 1 and one per core); extra node flags for the API (a profile).
+const PROCESS_COUNTS = process.env.BENCH_API_PROCESSES?.split(',').map(Number) ?? [...new Set([1, Math.min(CORES, 4)])];
+const API_NODE_ARGS = process.env.BENCH_API_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
 const OUT = path.join(ROOT, '.data/bench/autosave.json');
 
 const log = (...args) => console.error('▸', ...args);
@@ -70,8 +74,34 @@ async function seed(databaseUrl) {
   return tokens;
 }
 
-function start(main, env, ready) {
-  const child = spawn(process.execPath, [path.join(ROOT, main)], { env: { ...process.env, LOG_LEVEL: 'warn', ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
+/**
+ * The client shares the 2 cores with what it measures, so it is kept lean: node:http over keep-alive sockets
+ * (fetch's streams cost several times more CPU per request), and its own CPU time is reported beside the figures.
+ */
+const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
+function request(method, p, { headers = {}, payload } = {}) {
+  const data = payload === undefined ? undefined : Buffer.from(JSON.stringify(payload));
+  return new Promise((resolve, reject) => {
+    const req = http.request(
+      `${BASE}${p}`,
+      { method, agent, headers: { ...headers, ...(data ? { 'Content-Type': 'application/json', 'Content-Length': data.length } : {}) } },
+      (res) => {
+        const chunks = [];
+        res.on('data', (c) => chunks.push(c));
+        res.on('end', () => {
+          const text = Buffer.concat(chunks).toString('utf8');
+          resolve({ status: res.statusCode, ok: res.statusCode >= 200 && res.statusCode < 300, headers: res.headers, text: async () => text, json: async () => JSON.parse(text) });
+        });
+        res.on('error', reject);
+      },
+    );
+    req.on('error', reject);
+    req.end(data);
+  });
+}
+
+function start(main, env, ready, nodeArgs = []) {
+  const child = spawn(process.execPath, [...nodeArgs, path.join(ROOT, main)], { env: { ...process.env, LOG_LEVEL: 'warn', ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
   return (async () => {
     for (let i = 0; i < 240; i++) {
       if (child.exitCode !== null) throw new Error(`${main} exited with ${child.exitCode}`);
@@ -103,14 +133,14 @@ class Candidate {
     }
   }
   async openOnce(token) {
-    const res = await fetch(`${BASE}/api/candidate/sessions`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ token }) });
+    const res = await request('POST', '/api/candidate/sessions', { payload: { token } });
     if (!res.ok) throw new Error(`session: ${res.status} ${await res.text()}`);
-    this.cookie = res.headers.get('set-cookie').split(';')[0];
+    this.cookie = res.headers['set-cookie'][0].split(';')[0];
     const started = await this.call('POST', '/attempt/start', { runtime: 'node20' });
     if (!started.ok && started.status !== 409) throw new Error(`start: ${started.status} ${await started.text()}`);
   }
   call(method, p, payload) {
-    return fetch(`${BASE}/api/candidate${p}`, { method, headers: { Cookie: this.cookie, 'Content-Type': 'application/json' }, body: payload ? JSON.stringify(payload) : undefined });
+    return request(method, `/api/candidate${p}`, { headers: { Cookie: this.cookie }, payload });
   }
   /** Returns the save's latency in ms; throws on anything but 200, which the benchmark counts as an error. */
   async save() {
@@ -129,6 +159,38 @@ class Candidate {
   }
 }
 
+/**
+ * CPU seconds so far of the API's processes and of the bench database's PostgreSQL backends (from /proc), so a
+ * phase's server cost per save can be read even when other work shares the machine and its clock times drift.
+ */
+const TICK = 100; // USER_HZ on Linux
+function serverCpu() {
+  const api = { seconds: 0 };
+  const db = { seconds: 0 };
+  for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+    try {
+      const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8').replaceAll('\0', ' ');
+      const into = cmd.includes(path.join(ROOT, 'apps/api/dist/main.js')) ? api : cmd.startsWith('postgres:') && cmd.includes('takehome_bench_autosave') ? db : null;
+      if (!into) continue;
+      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+      into.seconds += (Number(fields[11]) + Number(fields[12])) / TICK;
+    } catch {
+      // The process ended meanwhile.
+    }
+  }
+  return { api: api.seconds, db: db.seconds };
+}
+const perSave = (before, after, saves) => ({ apiCpuMs: ((after.api - before.api) * 1000) / saves, dbCpuMs: ((after.db - before.db) * 1000) / saves });
+/** Why saves failed, by answer, so an error count can be read. */
+const errorKinds = {};
+const countError = (error) => {
+  const key = String(error?.message ?? error).slice(0, 80);
+  errorKinds[key] = (errorKinds[key] ?? 0) + 1;
+};
+
+/** The bench client's own CPU over a phase, in cores (1 = one core busy the whole time). */
+const cpuShare = (usage, wallSeconds) => (usage.user + usage.system) / 1e6 / wallSeconds;
+
 async function inBatches(items, size, fn) {
   for (let i = 0; i < items.length; i += size) await Promise.all(items.slice(i, i + size).map(fn));
 }
@@ -141,8 +203,11 @@ async function measure(processes, tokens) {
   log(`steady: ${CANDIDATES} candidates saving about once a second for ${STEADY_SECONDS} s`);
   const latencies = [];
   let errors = 0;
+  for (const key of Object.keys(errorKinds)) delete errorKinds[key];
   const until = Date.now() + STEADY_SECONDS * 1000;
   const steadyStart = performance.now();
+  const steadyCpu = process.cpuUsage();
+  const steadyServer = serverCpu();
   await Promise.all(
     candidates.map(async (c) => {
       await sleep(Math.random() * 1000); // candidates do not type in lockstep
@@ -150,33 +215,43 @@ async function measure(processes, tokens) {
         const tick = Date.now();
         try {
           latencies.push(await c.save());
-        } catch {
+        } catch (error) {
           errors++;
+          countError(error);
         }
         await sleep(Math.max(0, 1000 - (Date.now() - tick)));
       }
     }),
   );
-  const steadyRate = latencies.length / ((performance.now() - steadyStart) / 1000);
+  const steadyWall = (performance.now() - steadyStart) / 1000;
+  const steadyRate = latencies.length / steadyWall;
+  const steadyClientCpu = cpuShare(process.cpuUsage(steadyCpu), steadyWall);
+  const steadyCost = perSave(steadyServer, serverCpu(), latencies.length);
 
   log(`capacity: ${CAPACITY_CLIENTS} candidates saving back to back for ${CAPACITY_SECONDS} s`);
   let capacitySaves = 0;
   const capacityLatencies = [];
   const capacityUntil = Date.now() + CAPACITY_SECONDS * 1000;
   const capacityStart = performance.now();
+  const capacityCpu = process.cpuUsage();
+  const capacityServer = serverCpu();
   await Promise.all(
     candidates.slice(0, CAPACITY_CLIENTS).map(async (c) => {
       while (Date.now() < capacityUntil) {
         try {
           capacityLatencies.push(await c.save());
           capacitySaves++;
-        } catch {
+        } catch (error) {
           errors++;
+          countError(error);
         }
       }
     }),
   );
-  const capacityRate = capacitySaves / ((performance.now() - capacityStart) / 1000);
+  const capacityWall = (performance.now() - capacityStart) / 1000;
+  const capacityRate = capacitySaves / capacityWall;
+  const capacityClientCpu = cpuShare(process.cpuUsage(capacityCpu), capacityWall);
+  const capacityCost = perSave(capacityServer, serverCpu(), capacitySaves);
 
   log('checking every workspace holds its last acknowledged save');
   let lost = 0;
@@ -185,9 +260,10 @@ async function measure(processes, tokens) {
   });
   return {
     processes,
-    steady: { candidates: CANDIDATES, seconds: STEADY_SECONDS, saves: latencies.length, savesPerSecond: steadyRate, p50Ms: percentile(latencies, 50), p99Ms: percentile(latencies, 99) },
-    capacity: { clients: CAPACITY_CLIENTS, seconds: CAPACITY_SECONDS, saves: capacitySaves, savesPerSecond: capacityRate, p50Ms: percentile(capacityLatencies, 50), p99Ms: percentile(capacityLatencies, 99) },
+    steady: { candidates: CANDIDATES, seconds: STEADY_SECONDS, saves: latencies.length, savesPerSecond: steadyRate, p50Ms: percentile(latencies, 50), p99Ms: percentile(latencies, 99), clientCpuCores: steadyClientCpu, ...steadyCost },
+    capacity: { clients: CAPACITY_CLIENTS, seconds: CAPACITY_SECONDS, saves: capacitySaves, savesPerSecond: capacityRate, p50Ms: percentile(capacityLatencies, 50), p99Ms: percentile(capacityLatencies, 99), clientCpuCores: capacityClientCpu, ...capacityCost },
     errors,
+    errorKinds: { ...errorKinds },
     lost,
   };
 }
@@ -198,12 +274,12 @@ async function main() {
   const worker = await start('apps/worker/dist/main.js', env, async () => true);
   const results = [];
   try {
-    for (const processes of [...new Set([1, Math.min(CORES, 4)])]) {
+    for (const processes of PROCESS_COUNTS) {
       // Each round gets fresh candidates (an attempt starts once).
       const tokens = await seed(databaseUrl);
       const api = await start('apps/api/dist/main.js', { ...env, PORT: String(PORT), API_PROCESSES: String(processes), DATABASE_POOL_SIZE: '10' }, () =>
         fetch(`${BASE}/health`).then((r) => r.status < 500 || r.status === 503, () => false),
-      );
+      API_NODE_ARGS);
       try {
         results.push(await measure(processes, tokens));
       } finally {
@@ -216,12 +292,17 @@ async function main() {
 
   const fmt = (n) => n.toFixed(0).padStart(6);
   console.log(`\nAutosave (${CORES} cores, worker running; targets: >= 500 saves/s sustained, p99 < 50 ms at ${CANDIDATES} candidates x 1/s, nothing lost)`);
-  console.log('API processes | steady saves/s  p50 ms  p99 ms | capacity saves/s  p50 ms  p99 ms | errors  lost');
+  console.log('API processes | steady saves/s  p50 ms  p99 ms | capacity saves/s  p50 ms  p99 ms | errors  lost | bench client CPU (cores) steady/capacity');
   for (const r of results) {
-    console.log(`${String(r.processes).padStart(13)} | ${fmt(r.steady.savesPerSecond)}         ${fmt(r.steady.p50Ms)}  ${fmt(r.steady.p99Ms)} | ${fmt(r.capacity.savesPerSecond)}           ${fmt(r.capacity.p50Ms)}  ${fmt(r.capacity.p99Ms)} | ${fmt(r.errors)}  ${fmt(r.lost)}`);
+    console.log(`${String(r.processes).padStart(13)} | ${fmt(r.steady.savesPerSecond)}         ${fmt(r.steady.p50Ms)}  ${fmt(r.steady.p99Ms)} | ${fmt(r.capacity.savesPerSecond)}           ${fmt(r.capacity.p50Ms)}  ${fmt(r.capacity.p99Ms)} | ${fmt(r.errors)}  ${fmt(r.lost)} | ${r.steady.clientCpuCores.toFixed(2)} / ${r.capacity.clientCpuCores.toFixed(2)}`);
   }
+  for (const r of results) {
+    console.log(`${r.processes} process(es): server CPU per save (API + PostgreSQL) steady ${r.steady.apiCpuMs.toFixed(2)} + ${r.steady.dbCpuMs.toFixed(2)} ms, capacity ${r.capacity.apiCpuMs.toFixed(2)} + ${r.capacity.dbCpuMs.toFixed(2)} ms`);
+    if (r.errors) console.log(`  errors: ${JSON.stringify(r.errorKinds)}`);
+  }
+  console.log(`load average at the end: ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
   mkdirSync(path.dirname(OUT), { recursive: true });
-  writeFileSync(OUT, JSON.stringify({ at: new Date().toISOString(), cores: CORES, targets: { savesPerSecond: 500, steadyP99Ms: 50 }, results }, null, 2));
+  writeFileSync(OUT, JSON.stringify({ at: new Date().toISOString(), cores: CORES, loadAverage: os.loadavg(), targets: { savesPerSecond: 500, steadyP99Ms: 50 }, results }, null, 2));
   console.log(`written to ${path.relative(ROOT, OUT)}`);
 }
 

@@ -180,6 +180,20 @@ describe('candidate: invitation links, drafts, runs, submission', () => {
       expect(bytes).toBeLessThanOrEqual(2 * 1024 * 1024);
     });
 
+    it('holds the 2 MB limit against concurrent saves growing existing files (the one-statement autosave)', async () => {
+      const { client, attempt } = await started();
+      await f.prisma.draftFile.createMany({ data: Array.from({ length: 11 }, (_, i) => ({ attemptId: attempt.id, path: `grow-${i}.txt`, content: 'x' })) });
+      const chunk = 'x'.repeat(200 * 1024);
+      const saves = await Promise.all(Array.from({ length: 11 }, (_, i) => client.call('PUT', '/files', { path: `grow-${i}.txt`, content: chunk, baseRevision: 1 })));
+      const refused = saves.filter((r) => r.status === 400);
+      expect(saves.filter((r) => r.status === 200).length + refused.length).toBe(11);
+      expect(refused.length).toBeGreaterThan(0);
+      for (const r of refused) expect((await r.json()).message).toContain('2 MB');
+      const [{ bytes }] = await f.prisma.$queryRaw<{ bytes: number }[]>`
+        SELECT coalesce(sum(octet_length(content)), 0)::int AS bytes FROM "DraftFile" WHERE "attemptId" = ${attempt.id}::uuid`;
+      expect(bytes).toBeLessThanOrEqual(2 * 1024 * 1024);
+    });
+
     it('answers a NUL byte in draft content with 400 naming the field', async () => {
       const { client } = await started();
       const res = await client.json('PUT', '/files', { path: 'nul.txt', content: 'a\u0000b', baseRevision: null });

@@ -10,6 +10,7 @@ import { CandidateSessionGuard } from './candidate/candidate-session.guard';
 import { CandidateController } from './candidate/candidate.controller';
 import { CandidateRepository } from './candidate/candidate.repository';
 import { CandidateService } from './candidate/candidate.service';
+import { AutosaveSessionGuard } from './drafts/autosave-session.guard';
 import { DraftsController } from './drafts/drafts.controller';
 import { DraftsRepository } from './drafts/drafts.repository';
 import { DraftsService } from './drafts/drafts.service';
@@ -34,6 +35,7 @@ import { WorkbenchRelayClient } from './workbench/workbench-relay.client';
   controllers: [CandidateController, DraftsController, PracticeRunsController, WorkbenchController, LiveSandboxController],
   providers: [
     CandidateSessionGuard,
+    AutosaveSessionGuard,
     CandidateRepository,
     CandidateService,
     CandidateExportService,

@@ -59,6 +59,11 @@ export class CandidateSessionsService {
     return this.repository.findLiveSession(hashToken(sessionToken));
   }
 
+  /** resolve() for the autosave: the same rule, one statement, with the attempt and the file `path` (see the repository). */
+  resolveForSave(sessionToken: string, path: string) {
+    return this.repository.findLiveSessionForSave(hashToken(sessionToken), new Date(), path);
+  }
+
   reload(invitationId: string) {
     return this.repository.findInvitation(invitationId);
   }

@@ -23,15 +23,15 @@ export interface HistoryPosition {
  */
 export async function recordRevision(tx: Tx, attemptId: string, path: string, before: string | null, after: string | null, at: HistoryPosition) {
   if (at.recorded >= MAX_REVISIONS_PER_ATTEMPT) return;
-  if (after === null) {
-    await tx.draftRevision.create({ data: { attemptId, path, kind: 'DELETE', content: '' } });
-    return;
-  }
+  await tx.draftRevision.create({ data: { attemptId, path, ...revisionEntry(path, before, after, at.fileRevision) } });
+}
+
+/** What the history stores for one save (also prepared ahead by the autosave's one-statement write). */
+export function revisionEntry(path: string, before: string | null, after: string | null, fileRevision?: number): { kind: 'FULL' | 'PATCH' | 'DELETE'; content: string } {
+  if (after === null) return { kind: 'DELETE', content: '' };
   // Saves of this path since it was created or renamed: a full copy on the first and every FULL_EVERY-th after.
-  const full = before === null || at.fileRevision === undefined || (at.fileRevision - 1) % FULL_EVERY === 0;
-  await tx.draftRevision.create({
-    data: { attemptId, path, kind: full ? 'FULL' : 'PATCH', content: full ? after : createPatch(path, before, after, '', '', { context: 0 }) },
-  });
+  const full = before === null || fileRevision === undefined || (fileRevision - 1) % FULL_EVERY === 0;
+  return { kind: full ? 'FULL' : 'PATCH', content: full ? after : createPatch(path, before, after, '', '', { context: 0 }) };
 }
 
 export interface StoredRevision {

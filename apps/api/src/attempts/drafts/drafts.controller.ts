@@ -14,25 +14,29 @@ import { ZodPipe } from '../../common/zod-body.pipe';
 import { openApiSchema } from '../../openapi/zod-openapi';
 import { type CandidateContext, CurrentCandidate } from '../candidate/candidate-context';
 import { CandidateSessionGuard } from '../candidate/candidate-session.guard';
+import type { LiveSessionForSave } from '../../candidate-sessions/candidate-sessions.repository';
+import { AutosaveSessionGuard, CurrentAutosave } from './autosave-session.guard';
 import { DraftsService } from './drafts.service';
 
 @ApiTags('candidate')
 @Public()
-@UseGuards(CandidateSessionGuard)
 @ApiBadRequestResponse({ description: 'A path with "..", a leading "/", a backslash or NUL; or a size or count limit' })
 @ApiConflictResponse({ description: 'Stale revision ("stale_revision"), name taken ("file_exists"), or the attempt is closed' })
 @Controller('candidate/files')
 export class DraftsController {
   constructor(private readonly drafts: DraftsService) {}
 
+  // The autosave target: its own guard reads the session, the attempt and the file in one statement.
   @Put()
+  @UseGuards(AutosaveSessionGuard)
   @ApiOperation({ summary: 'Save (or create, with baseRevision null) one file; the autosave target' })
   @ApiOkResponse({ schema: openApiSchema(savedDraftFile) })
-  save(@CurrentCandidate() c: CandidateContext, @Body(new ZodPipe(saveDraftFileRequest)) body: SaveDraftFileRequest) {
-    return this.drafts.save(c.invitation, body);
+  save(@CurrentAutosave() session: LiveSessionForSave, @Body(new ZodPipe(saveDraftFileRequest)) body: SaveDraftFileRequest) {
+    return this.drafts.autosave(session, body);
   }
 
   @Post('rename')
+  @UseGuards(CandidateSessionGuard)
   @HttpCode(200)
   @ApiOperation({ summary: 'Rename or move one file' })
   @ApiOkResponse({ schema: openApiSchema(savedDraftFile) })
@@ -41,6 +45,7 @@ export class DraftsController {
   }
 
   @Post('delete')
+  @UseGuards(CandidateSessionGuard)
   @HttpCode(204)
   @ApiOperation({ summary: 'Delete one file' })
   async remove(@CurrentCandidate() c: CandidateContext, @Body(new ZodPipe(deleteDraftFileRequest)) body: DeleteDraftFileRequest) {

@@ -44,6 +44,29 @@ export class DraftsRepository {
     return rows[0] ?? null;
   }
 
+  /**
+   * The autosave's write in one round trip: the draft_autosave function (see its migration) takes the same row
+   * lock, checks the total size, compare-and-sets the file's row and revision and records the prepared history
+   * entry, as `write` + `replaceContent` + recordRevision would. Anything but 'saved' has changed nothing.
+   */
+  async autosave(input: {
+    attemptId: string;
+    fileId: string;
+    path: string;
+    baseRevision: number;
+    content: string;
+    revision: { kind: 'FULL' | 'PATCH' | 'DELETE'; content: string } | null;
+    maxTotalBytes: number;
+    maxRevisions: number;
+  }) {
+    const { attemptId, fileId, path, baseRevision, content, revision, maxTotalBytes, maxRevisions } = input;
+    const rows = await this.prisma.client.$queryRaw<{ outcome: 'saved' | 'closed' | 'too_large' | 'changed'; revision: number | null; updatedAt: Date | null }[]>`
+      SELECT outcome, revision, "updatedAt" FROM draft_autosave(${attemptId}::uuid, ${fileId}::uuid, ${path}, ${baseRevision}::int, ${content},
+        ${revision?.kind ?? null}::"DraftRevisionKind", ${revision?.content ?? null}, ${maxTotalBytes}::bigint, ${maxRevisions}::int)`;
+    const row = rows[0];
+    return row?.outcome === 'saved' ? { path, revision: row.revision!, updatedAt: row.updatedAt! } : null;
+  }
+
   /** Other files' paths and their total size in bytes, for the count, size and path-clash rules. */
   async others(tx: Tx, attemptId: string, exceptPath: string) {
     return tx.$queryRaw<{ path: string; bytes: number }[]>`

@@ -7,9 +7,12 @@ import {
   type SavedDraftFile,
 } from '@takehome/contracts';
 import { Prisma } from '@takehome/db';
+import type { LiveSessionForSave } from '../../candidate-sessions/candidate-sessions.repository';
+import { CandidateSessionsService } from '../../candidate-sessions/candidate-sessions.service';
 import { type CandidateInvitation, writableAttempt } from '../candidate/candidate-context';
+import { noCandidateSession } from '../candidate/candidate-session.guard';
 import { SubmissionsService } from '../submission/submissions.service';
-import { recordRevision } from './draft-history';
+import { MAX_REVISIONS_PER_ATTEMPT, recordRevision, revisionEntry } from './draft-history';
 import { DraftsRepository } from './drafts.repository';
 
 function stale(path: string, current: number | null) {
@@ -41,7 +44,39 @@ export class DraftsService {
   constructor(
     private readonly repository: DraftsRepository,
     private readonly deadlines: SubmissionsService,
+    private readonly sessions: CandidateSessionsService,
   ) {}
+
+  /**
+   * The autosave route. The everyday save (an existing file, its current revision, the attempt open and before its
+   * deadline) is one statement after the guard's one lookup. Everything else, and a write that finds anything
+   * changed since that lookup, is answered by save() below with the whole invitation, so every refusal and every
+   * deadline rule is exactly save()'s.
+   */
+  async autosave(session: LiveSessionForSave, req: SaveDraftFileRequest): Promise<SavedDraftFile> {
+    const fast = await this.saveExisting(session, req);
+    if (fast) return fast;
+    const invitation = await this.sessions.reload(session.invitationId);
+    if (!invitation) throw noCandidateSession();
+    return this.save(invitation, req);
+  }
+
+  private async saveExisting(s: LiveSessionForSave, req: SaveDraftFileRequest): Promise<SavedDraftFile | null> {
+    const open = s.attemptId && s.attemptStatus === 'IN_PROGRESS' && s.deadline && Date.now() <= s.deadline.getTime() + s.graceSeconds * 1000;
+    if (!open || req.baseRevision === null || !s.fileId || s.fileContent === null || s.fileRevision !== req.baseRevision) return null;
+    const saved = await this.repository.autosave({
+      attemptId: s.attemptId!,
+      fileId: s.fileId,
+      path: req.path,
+      baseRevision: req.baseRevision,
+      content: req.content,
+      // The row and revision the write matches name exactly this text, so the patch is made from it ahead.
+      revision: s.fileContent === req.content ? null : revisionEntry(req.path, s.fileContent, req.content, req.baseRevision + 1),
+      maxTotalBytes: DRAFT_LIMITS.maxTotalBytes,
+      maxRevisions: MAX_REVISIONS_PER_ATTEMPT,
+    });
+    return saved && view(saved);
+  }
 
   /**
    * The autosave target, so it is kept to a constant handful of statements whatever the attempt's size: the lock
