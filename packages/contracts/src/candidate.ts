@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { draftFile } from './candidate-files';
+import { challengeService, serviceLog } from './challenge-services';
 import { runOutcome, runStatus, runTest } from './runs';
 import { sharedLineComment } from './review-comments';
 
@@ -36,6 +37,8 @@ export const candidateOverview = z.object({
     summary: z.string(),
     skills: z.array(z.string()),
     runtimes: z.array(z.string()),
+    /** Sidecars the candidate's service gets (PostgreSQL, Redis) and the variables that reach them; empty for most challenges. */
+    services: z.array(challengeService),
     criteria: z.array(z.object({ title: z.string(), description: z.string(), weight: z.number() })),
   }),
   timeLimitMinutes: z.number().int(),
@@ -59,6 +62,7 @@ export const candidateWorkspace = z.object({
   attempt: candidateAttempt,
   title: z.string(),
   promptMarkdown: z.string(),
+  services: z.array(challengeService),
   files: z.array(draftFile),
   serverTime: z.iso.datetime(),
 });
@@ -75,6 +79,8 @@ export const candidateRun = z.object({
   maxScore: z.number().nullable(),
   tests: z.array(runTest),
   logs: z.string().nullable(),
+  /** The sidecars' logs of this run (own practice runs only); absent when the challenge has no services. */
+  serviceLogs: z.array(serviceLog).optional(),
   queuedAt: z.iso.datetime(),
   finishedAt: z.iso.datetime().nullable(),
 });

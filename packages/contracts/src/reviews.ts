@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { serviceLog } from './challenge-services';
 import { runOutcome, runTest } from './runs';
 
 export const recommendation = z.enum(['STRONG_YES', 'YES', 'NO', 'STRONG_NO']);
@@ -83,6 +84,7 @@ export const reviewWorkspace = z.object({
       maxScore: z.number().nullable(),
       tests: z.array(runTest),
       logs: z.string().nullable(),
+      serviceLogs: z.array(serviceLog).optional(),
     })
     .nullable(),
   rubric: z.array(rubricCriterionView),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { serviceLog } from './challenge-services';
 
 /**
  * The run record every module crosses, defined once: the API, the worker and the web read these schemas, the
@@ -41,6 +42,8 @@ export const runView = z.object({
   maxScore: z.number().nullable(),
   tests: z.array(runTest),
   logs: z.string().nullable(),
+  /** The sidecars' logs (PostgreSQL, Redis) beside the candidate's output; absent when the challenge has none. */
+  serviceLogs: z.array(serviceLog).optional(),
   queuedAt: z.iso.datetime(),
   startedAt: z.iso.datetime().nullable(),
   finishedAt: z.iso.datetime().nullable(),

@@ -1,0 +1,98 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { loadChallenge, versionRecord } from '@takehome/challenge';
+import { saveChallengeVersion } from '@takehome/db';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CandidateFactories } from '../../apps/api/test/support/candidate-factories';
+import { Factories } from '../../apps/api/test/support/factories';
+import { startTestApp, type TestApp } from '../../apps/api/test/support/test-app';
+import { launchBrowser, screenshot } from '../support/browser';
+import { typeIntoEditor, waitSaved } from '../support/candidate-browser';
+import { startWorker, type WorkerProcess } from '../support/worker-process';
+
+// The small PostgreSQL + Redis fixture keeps this under a minute and a half on a shared 2-core machine; the
+// built-in order-and-inventory challenge has its own validation across runtimes.
+const CHALLENGE = path.resolve(__dirname, '../support/fixtures/notes-db');
+
+describe('a candidate on a database challenge, in the browser', () => {
+  let t: TestApp;
+  let worker: WorkerProcess;
+  let browser: Browser;
+  let f: Factories;
+  let cf: CandidateFactories;
+
+  beforeAll(async () => {
+    if (!existsSync(CHALLENGE)) throw new Error(`fixture missing: ${CHALLENGE}`);
+    t = await startTestApp('database_flow', { NODE_ENV: 'production', WEB_DIST: path.resolve(__dirname, '../../apps/web/dist') });
+    worker = await startWorker({ DATABASE_URL: t.config.DATABASE_URL, REDIS_URL: t.config.REDIS_URL });
+    browser = await launchBrowser();
+    f = new Factories(t.config.DATABASE_URL);
+    cf = new CandidateFactories(f);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await worker?.stop();
+    await f?.close();
+    await t?.close();
+  });
+
+  it('sees the services before starting, solves it with DATABASE_URL against a real PostgreSQL, and submits', async () => {
+    const pkg = await loadChallenge(CHALLENGE);
+    const org = await f.organization();
+    const version = await saveChallengeVersion(f.prisma, { organizationId: org.id, ...versionRecord(pkg) });
+    const assessment = await f.prisma.assessment.create({
+      data: {
+        organizationId: org.id,
+        challengeVersionId: version.id,
+        name: 'Backend engineer (database)',
+        status: 'LIVE',
+        timeLimitMinutes: 60,
+        runtimes: ['node20'],
+        graceSeconds: 60,
+        practiceRunsPerHour: 20,
+        launchedAt: new Date(),
+      },
+    });
+    const { invitation, token } = await cf.invitation({ org, assessment });
+    const page = await browser.newPage({ viewport: { width: 1366, height: 800 } });
+
+    await page.goto(`${t.baseUrl}/a/${token}`);
+    await page.getByRole('heading', { name: 'Notes on PostgreSQL' }).waitFor();
+    const services = page.getByRole('list', { name: 'Services your code gets' });
+    await services.getByLabel('PostgreSQL 15 — DATABASE_URL').waitFor();
+    await services.getByLabel('Redis 7 — REDIS_URL').waitFor();
+    await page.getByText(/PostgreSQL 15 at postgres:5432, Redis 7 at redis:6379/).waitFor();
+    await screenshot(page, 'database-1-landing');
+
+    await page.getByRole('button', { name: /Start the assessment/ }).click();
+    await page.getByRole('timer', { name: 'Time left' }).waitFor();
+    // The task pane repeats the services above the prompt.
+    await page.getByLabel('Services').getByLabel('PostgreSQL 15 — DATABASE_URL').waitFor();
+    await page.getByRole('button', { name: 'server.js', exact: true }).click();
+    const solution = pkg.solutions.node20!['server.js'];
+    expect(solution).toContain('process.env.DATABASE_URL');
+    await typeIntoEditor(page, solution);
+    await waitSaved(page);
+    await screenshot(page, 'database-2-workspace');
+
+    await page.getByRole('tab', { name: 'Tests', exact: true }).click();
+    await page.getByRole('button', { name: 'Run tests' }).click();
+    await page.getByLabel('Run status').filter({ hasText: 'finished' }).waitFor({ timeout: 75_000 });
+    const results = page.getByRole('table', { name: 'Test results' });
+    await results.getByText('the service runs on a real PostgreSQL 15').waitFor();
+    expect(await results.getByText('passed', { exact: true }).count()).toBe(2);
+    expect(await results.getByText('failed', { exact: true }).count()).toBe(0);
+    // The sidecars' logs are there, folded, for when something goes wrong.
+    await page.getByText('Service logs: PostgreSQL').waitFor();
+    await screenshot(page, 'database-3-practice-run');
+    const run = await f.prisma.run.findFirstOrThrow({ where: { attempt: { invitationId: invitation.id }, kind: 'PRACTICE' } });
+    expect(run.outcome).toBe('COMPLETED');
+
+    await page.getByRole('button', { name: 'Submit', exact: true }).click();
+    await page.getByRole('button', { name: 'Submit now' }).click();
+    await page.getByRole('heading', { name: 'Your work is submitted' }).waitFor();
+    await screenshot(page, 'database-4-submitted');
+    await page.close();
+  }, 150_000);
+});
