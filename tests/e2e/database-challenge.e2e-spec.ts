@@ -60,15 +60,15 @@ describe('a candidate on a database challenge, in the browser', () => {
     await page.goto(`${t.baseUrl}/a/${token}`);
     await page.getByRole('heading', { name: 'Notes on PostgreSQL' }).waitFor();
     const services = page.getByRole('list', { name: 'Services your code gets' });
-    await services.getByLabel('PostgreSQL 15 — DATABASE_URL').waitFor();
-    await services.getByLabel('Redis 7 — REDIS_URL').waitFor();
+    await services.getByText('PostgreSQL 15 — DATABASE_URL', { exact: true }).waitFor();
+    await services.getByText('Redis 7 — REDIS_URL', { exact: true }).waitFor();
     await page.getByText(/PostgreSQL 15 at postgres:5432, Redis 7 at redis:6379/).waitFor();
     await screenshot(page, 'database-1-landing');
 
     await page.getByRole('button', { name: /Start the assessment/ }).click();
     await page.getByRole('timer', { name: 'Time left' }).waitFor();
     // The task pane repeats the services above the prompt.
-    await page.getByLabel('Services').getByLabel('PostgreSQL 15 — DATABASE_URL').waitFor();
+    await page.getByLabel('Services', { exact: true }).getByText('PostgreSQL 15 — DATABASE_URL', { exact: true }).waitFor();
     await page.getByRole('button', { name: 'server.js', exact: true }).click();
     const solution = pkg.solutions.node20!['server.js'];
     expect(solution).toContain('process.env.DATABASE_URL');

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { draftFile } from './candidate-files';
-import { challengeService, serviceLog } from './challenge-services';
-import { runOutcome, runStatus, runTest } from './runs';
+import { challengeService } from './challenge-services';
+import { runOutcome, runStatus, runTest, serviceLogs } from './runs';
 import { sharedLineComment } from './review-comments';
 
 /** The candidate's cookie: scoped to /api/candidate and to exactly one invitation. */
@@ -79,8 +79,8 @@ export const candidateRun = z.object({
   maxScore: z.number().nullable(),
   tests: z.array(runTest),
   logs: z.string().nullable(),
-  /** The sidecars' logs of this run (own practice runs only); absent when the challenge has no services. */
-  serviceLogs: z.array(serviceLog).optional(),
+  /** the sidecars' logs (challenges with `services:`), for the candidate's own practice runs */
+  serviceLogs: serviceLogs.optional(),
   queuedAt: z.iso.datetime(),
   finishedAt: z.iso.datetime().nullable(),
 });

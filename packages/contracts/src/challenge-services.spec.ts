@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { challengeServices, describeService, readServiceLogs, servicesReachNote } from './challenge-services';
+import { challengeServices, describeService, servicesReachNote } from './challenge-services';
 
 describe(challengeServices.name, () => {
   it('says each declared service with its version and connection variable, database first', () => {
@@ -25,13 +25,5 @@ describe(servicesReachNote.name, () => {
   it('names where each service lives, and nothing when there are none', () => {
     expect(servicesReachNote(challengeServices({ services: { postgres: { version: '15' } } }))).toContain('PostgreSQL 15 at postgres:5432');
     expect(servicesReachNote([])).toBe('');
-  });
-});
-
-describe(readServiceLogs.name, () => {
-  it('turns the stored map into a list, database first, and drops what does not parse', () => {
-    expect(readServiceLogs({ redis: 'r', postgres: 'p' })).toEqual([{ name: 'postgres', log: 'p' }, { name: 'redis', log: 'r' }]);
-    expect(readServiceLogs(null)).toBeUndefined();
-    expect(readServiceLogs({ postgres: 1 })).toBeUndefined();
   });
 });

@@ -85,26 +85,6 @@ export function servicesReachNote(services: Pick<ChallengeService, 'title' | 'ho
   return `Read the connection settings from the environment variables; never hard-code them (the password changes with every run). They point to ${where}, reachable only from your service inside the sandbox.`;
 }
 
-/**
- * A sidecar's log of one run (RunResult.service_logs, stored as Run.serviceLogs): the last part of what the
- * database or cache printed, shown beside the candidate's own output when something went wrong.
- */
-export const serviceLog = z.object({ name: z.string(), log: z.string() });
-export type ServiceLog = z.infer<typeof serviceLog>;
-
-const storedServiceLogs = z.record(z.string(), z.string());
-
-/** Run.serviceLogs ({ postgres: '...', redis: '...' }) as the DTO list; a row that does not parse shows none. */
-export function readServiceLogs(json: unknown): ServiceLog[] | undefined {
-  if (json === null || json === undefined) return undefined;
-  const parsed = storedServiceLogs.safeParse(json);
-  if (!parsed.success) return undefined;
-  const order = (n: string) => (n === 'postgres' ? 0 : n === 'redis' ? 1 : 2);
-  return Object.entries(parsed.data)
-    .sort(([a], [b]) => order(a) - order(b) || a.localeCompare(b))
-    .map(([name, log]) => ({ name, log }));
-}
-
 /** "PostgreSQL" for a log's heading; an unknown sidecar keeps its own name. */
 export function serviceProduct(name: string): string {
   return (SERVICE_OFFERINGS as Record<string, { product: string }>)[name]?.product ?? name;

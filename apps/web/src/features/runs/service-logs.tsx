@@ -8,7 +8,7 @@ import { type ServiceLog, serviceProduct } from '@takehome/contracts';
 export function ServiceLogs({ logs, open = false, maxChars = 8000 }: { logs: ServiceLog[] | undefined; open?: boolean; maxChars?: number }) {
   if (!logs?.length) return null;
   return (
-    <Stack gap={4} aria-label="Service logs">
+    <Stack gap={4} role="group" aria-label="Service logs">
       {logs.map((l) => {
         const label = `Service logs: ${serviceProduct(l.name)}`;
         return (

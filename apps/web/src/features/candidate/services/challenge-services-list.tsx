@@ -12,8 +12,8 @@ export function ChallengeServicesList({ services, compact = false }: { services:
       <List spacing="xs" aria-label="Services your code gets">
         {services.map((s) => (
           <List.Item key={s.kind}>
-            {/* The one-line form as text, so it reads (and is found) exactly as everywhere else. */}
-            <Text fw={600} span aria-label={describeService(s)}>
+            {/* The one-line form (describeService), so it reads exactly as everywhere else. */}
+            <Text fw={600} span title={describeService(s)}>
               {s.title} — <Code>{s.env[0]}</Code>
             </Text>
             {!compact && <Text size="sm" c="dimmed">{s.what}{s.testsReadData ? ' The tests may read (never change) what your service stores in it.' : ''}</Text>}

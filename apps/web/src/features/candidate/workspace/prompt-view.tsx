@@ -8,7 +8,7 @@ export function PromptView({ markdown, services = [] }: { markdown: string; serv
   return (
     <>
       {services.length > 0 && (
-        <Paper withBorder p="xs" mb="sm" bg="gray.0" aria-label="Services">
+        <Paper component="section" withBorder p="xs" mb="sm" bg="gray.0" aria-label="Services">
           <Text size="sm" fw={600} mb={4}>Your service gets</Text>
           <ChallengeServicesList services={services} compact />
         </Paper>
