@@ -5,7 +5,7 @@ import { saveChallengeVersion } from '@takehome/db';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CandidateFactories } from '../../apps/api/test/support/candidate-factories';
-import { Factories } from '../../apps/api/test/support/factories';
+import { Factories, signIn } from '../../apps/api/test/support/factories';
 import { startTestApp, type TestApp } from '../../apps/api/test/support/test-app';
 import { launchBrowser, screenshot } from '../support/browser';
 import { typeIntoEditor, waitSaved } from '../support/candidate-browser';
@@ -78,13 +78,16 @@ describe('a candidate on a database challenge, in the browser', () => {
 
     await page.getByRole('tab', { name: 'Tests', exact: true }).click();
     await page.getByRole('button', { name: 'Run tests' }).click();
+    // The sidecars' start-up is part of the run's steps, as the sandbox reports it.
+    await page.getByText(/postgres ready in \d+ ms \(PostgreSQL 15, DATABASE_URL\)/).waitFor({ timeout: 60_000 });
     await page.getByLabel('Run status').filter({ hasText: 'finished' }).waitFor({ timeout: 75_000 });
     const results = page.getByRole('table', { name: 'Test results' });
     await results.getByText('the service runs on a real PostgreSQL 15').waitFor();
     expect(await results.getByText('passed', { exact: true }).count()).toBe(2);
     expect(await results.getByText('failed', { exact: true }).count()).toBe(0);
     // The sidecars' logs are there, folded, for when something goes wrong.
-    await page.getByText('Service logs: PostgreSQL').waitFor();
+    await page.getByText('Service logs: PostgreSQL').click();
+    await page.getByLabel('Service logs: PostgreSQL').getByText(/database system is ready to accept connections/).waitFor();
     await screenshot(page, 'database-3-practice-run');
     const run = await f.prisma.run.findFirstOrThrow({ where: { attempt: { invitationId: invitation.id }, kind: 'PRACTICE' } });
     expect(run.outcome).toBe('COMPLETED');
@@ -94,5 +97,26 @@ describe('a candidate on a database challenge, in the browser', () => {
     await page.getByRole('heading', { name: 'Your work is submitted' }).waitFor();
     await screenshot(page, 'database-4-submitted');
     await page.close();
+
+    // The reviewer reads the grading run's sidecar logs beside the candidate's output.
+    const submission = await f.prisma.submission.findFirstOrThrow({ where: { attempt: { invitationId: invitation.id } } });
+    for (let i = 0; i < 120; i++) {
+      const grading = await f.prisma.run.findFirst({ where: { submissionId: submission.id, kind: 'GRADING' } });
+      if (grading?.status === 'FINISHED') break;
+      await new Promise((r) => setTimeout(r, 500));
+    }
+    const reviewer = await f.user(org.id, 'REVIEWER');
+    await f.prisma.reviewAssignment.create({ data: { submissionId: submission.id, reviewerId: reviewer.id } });
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    const [name, value] = (await signIn(t.baseUrl, reviewer.email, reviewer.password)).split('=');
+    await context.addCookies([{ name, value, url: t.baseUrl }]);
+    const review = await context.newPage();
+    await review.goto(`${t.baseUrl}/review/${submission.id}`);
+    await review.getByRole('tab', { name: 'Logs' }).click();
+    await review.getByRole('heading', { name: "Candidate's service" }).waitFor();
+    await review.getByLabel('Service logs: PostgreSQL').getByText(/ready to accept connections/).waitFor();
+    await review.getByRole('heading', { name: 'Service logs: Redis' }).waitFor();
+    await screenshot(review, 'database-5-review-logs');
+    await context.close();
   }, 150_000);
 });

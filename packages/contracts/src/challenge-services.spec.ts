@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { challengeServices, describeService, servicesReachNote } from './challenge-services';
+import { challengeServices, describeService, inServiceOrder, servicesReachNote } from './challenge-services';
 
 describe(challengeServices.name, () => {
   it('says each declared service with its version and connection variable, database first', () => {
@@ -25,5 +25,11 @@ describe(servicesReachNote.name, () => {
   it('names where each service lives, and nothing when there are none', () => {
     expect(servicesReachNote(challengeServices({ services: { postgres: { version: '15' } } }))).toContain('PostgreSQL 15 at postgres:5432');
     expect(servicesReachNote([])).toBe('');
+  });
+});
+
+describe(inServiceOrder.name, () => {
+  it('puts the database first, then the cache, then anything else by name', () => {
+    expect(inServiceOrder([{ name: 'zeta' }, { name: 'redis' }, { name: 'postgres' }]).map((l) => l.name)).toEqual(['postgres', 'redis', 'zeta']);
   });
 });

@@ -89,3 +89,9 @@ export function servicesReachNote(services: Pick<ChallengeService, 'title' | 'ho
 export function serviceProduct(name: string): string {
   return (SERVICE_OFFERINGS as Record<string, { product: string }>)[name]?.product ?? name;
 }
+
+/** Sidecar logs in the order the services are listed (database first), whatever order they were stored in. */
+export function inServiceOrder<T extends { name: string }>(logs: T[]): T[] {
+  const rank = (n: string) => { const i = Object.keys(SERVICE_OFFERINGS).indexOf(n); return i < 0 ? 99 : i; };
+  return [...logs].sort((a, b) => rank(a.name) - rank(b.name) || a.name.localeCompare(b.name));
+}

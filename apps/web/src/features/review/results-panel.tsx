@@ -1,5 +1,5 @@
 import { Code, ScrollArea, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import { serviceProduct } from '@takehome/contracts';
+import { inServiceOrder, serviceProduct } from '@takehome/contracts';
 import type { ReviewWorkspace } from '@takehome/contracts';
 import { RunTestsTable } from '../runs/run-tests-table';
 import { passedLine } from '../runs/test-status';
@@ -28,7 +28,7 @@ export function ResultsPanel({ run }: { run: ReviewWorkspace['run'] }) {
  * reviewer can line a failed query up with what the database said. Only the service output without sidecars.
  */
 export function RunLogsPanel({ run }: { run: ReviewWorkspace['run'] }) {
-  const sidecars = run?.serviceLogs ?? [];
+  const sidecars = inServiceOrder(run?.serviceLogs ?? []);
   const block = (title: string, text: string | null | undefined, empty: string) => (
     <Stack gap={4} key={title} style={{ minWidth: 0 }}>
       <Title order={3} size="h6">{title}</Title>

@@ -1,5 +1,5 @@
 import { Code, Stack, Text } from '@mantine/core';
-import { type ServiceLog, serviceProduct } from '@takehome/contracts';
+import { inServiceOrder, type ServiceLog, serviceProduct } from '@takehome/contracts';
 
 /**
  * One collapsible "Service logs" block per sidecar (PostgreSQL, Redis) of a run: what the database said when a
@@ -9,7 +9,7 @@ export function ServiceLogs({ logs, open = false, maxChars = 8000 }: { logs: Ser
   if (!logs?.length) return null;
   return (
     <Stack gap={4} role="group" aria-label="Service logs">
-      {logs.map((l) => {
+      {inServiceOrder(logs).map((l) => {
         const label = `Service logs: ${serviceProduct(l.name)}`;
         return (
           <details key={l.name} open={open}>
