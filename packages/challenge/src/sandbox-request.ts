@@ -52,7 +52,7 @@ export function toSandboxRequest(inputs: SandboxRunInputs, runId: string): RunRe
 }
 
 /** Sidecar images follow the declared version (docker/sidecars/rootfs.sh builds takehome/postgres15, takehome/redis7). */
-function sidecarRequest(services: SandboxServices): NonNullable<RunRequest['services']> {
+export function sidecarRequest(services: SandboxServices): NonNullable<RunRequest['services']> {
   return {
     ...(services.postgres ? { postgres: { ...services.postgres, image: `takehome/postgres${services.postgres.version}`, extensions: [...services.postgres.extensions] } } : {}),
     ...(services.redis ? { redis: { image: `takehome/redis${services.redis.version}`, version: services.redis.version } } : {}),

@@ -3,7 +3,8 @@ import type { ChallengePackage } from './challenge-package';
 import type { Runtime } from './challenge-manifest.schema';
 import type { FileMap } from './package-files';
 import { RUNTIME_CATALOGUE } from './runtime-catalogue';
-import { DEFAULT_LIMITS, RUNTIME_IMAGES } from './sandbox-request';
+import { serviceInputs } from './run-inputs';
+import { DEFAULT_LIMITS, RUNTIME_IMAGES, sidecarRequest } from './sandbox-request';
 
 // The console's requests are sent from this image: it has node, and joins the service's loopback only.
 const PROBE_IMAGE = 'takehome/node20-runner';
@@ -33,6 +34,8 @@ export function serviceSessionRequest(pkg: ChallengePackage, runtime: Runtime, f
     readinessPath: pkg.manifest.service.readinessPath,
     files: { ...files },
     limits: limits(pkg),
+    // The console's service needs the challenge's database like the runs' does.
+    ...(pkg.manifest.services ? { services: sidecarRequest(serviceInputs(pkg) ?? {}) } : {}),
   };
 }
 

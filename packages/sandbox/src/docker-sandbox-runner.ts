@@ -35,6 +35,8 @@ interface RunState {
   progress: (phase: RunPhase, message: string) => void;
   /** the challenge's PostgreSQL/Redis sidecars, once started (docker/sidecars.ts) */
   sidecars?: RunSidecars;
+  /** set once the result is decided: a sidecar still booting then has nothing more to report */
+  ended?: boolean;
 }
 
 /**
@@ -77,6 +79,7 @@ export class DockerSandboxRunner implements SandboxRunner {
       // later instead of recording a grade the candidate did not earn.
       throw new SandboxInfrastructureError(`sandbox error: ${(err as Error).message}`, { cause: err });
     } finally {
+      state.ended = true;
       state.watchdog.dispose();
       state.progress('cleanup', 'removing containers, volumes and network');
       await reapLeftovers(this.docker, req.runId).catch(() => undefined);
@@ -261,7 +264,8 @@ export class DockerSandboxRunner implements SandboxRunner {
   private startSidecars(state: RunState, network: string): void {
     if (!state.req.services) return;
     state.progress('preparing', `starting ${Object.keys(state.req.services).filter((k) => state.req.services?.[k as 'postgres']).join(' and ')} on the run's network`);
-    state.sidecars = startSidecars(this.docker, this.config, state.req, network, (m) => state.progress('starting', m));
+    const owner = { runId: state.req.runId, cpus: state.req.limits.cpus, services: state.req.services };
+    state.sidecars = startSidecars(this.docker, this.config, owner, network, (m) => !state.ended && state.progress('starting', m));
   }
 
   private resultDirs(req: ParsedRunRequest): string[] {

@@ -101,7 +101,25 @@ describe('sidecar services', () => {
   it('gives the service postgres and redis that outlive its restart, and the tests read-only access', async () => {
     const req = sidecarRequest();
     const messages: string[] = [];
-    const result = await runner.run(req, { onProgress: (p) => messages.push(p.message) });
+    const inspected: Promise<unknown>[] = [];
+    const result = await runner.run(req, {
+      onProgress: (p) => {
+        messages.push(p.message);
+        // Each sidecar's settings, read while it runs.
+        const name = /^(postgres|redis) ready/.exec(p.message)?.[1];
+        if (name) inspected.push(docker.getContainer(`takehome-${name === 'postgres' ? 'pg' : 'redis'}-${req.runId}`).inspect());
+      },
+    });
+    const sidecars = (await Promise.all(inspected)) as Array<{ Config: { User: string }; HostConfig: Record<string, unknown>; NetworkSettings: { Networks: Record<string, unknown> } }>;
+    expect(sidecars).toHaveLength(2);
+    for (const c of sidecars) {
+      expect(c.Config.User).toMatch(/^99[89]:99[89]$/);
+      expect(c.HostConfig).toMatchObject({ ReadonlyRootfs: true, CapDrop: ['ALL'], SecurityOpt: ['no-new-privileges'], Privileged: false });
+      expect(c.HostConfig.Memory).toBeGreaterThan(0);
+      expect(c.HostConfig.PidsLimit).toBeGreaterThan(0);
+      expect(c.HostConfig.CapAdd ?? []).toEqual([]);
+      expect(Object.keys(c.NetworkSettings.Networks)).toEqual([`takehome-net-${req.runId}`]);
+    }
     expect(result.output).not.toContain('[sandbox]');
     expect(result.tests.map((t) => [t.name, t.status])).toEqual([
       ['stores in postgres and keeps it across a restart', 'passed'],

@@ -2,11 +2,18 @@ import { randomBytes } from 'node:crypto';
 import type Docker from 'dockerode';
 import type { Readable } from 'node:stream';
 import type { SandboxConfig } from '../config';
-import type { ParsedRunRequest } from '../sandbox-runner';
+import type { SidecarServices } from '../sandbox-runner';
 import { runLabels } from './labels';
 import { CappedOutput } from './output';
 
-type Services = NonNullable<ParsedRunRequest['services']>;
+type Services = SidecarServices;
+
+/** What the sidecars need of a run or a workbench session: its id (names, labels), CPU share and services. */
+export interface SidecarOwner {
+  runId: string;
+  cpus: number;
+  services: Services;
+}
 
 // Contract: /work/notes/sidecar-contract.md. Hostnames on the run's internal network.
 export const POSTGRES_HOST = 'postgres';
@@ -61,11 +68,11 @@ export async function createSidecarNetwork(docker: Docker, runId: string): Promi
 export function startSidecars(
   docker: Docker,
   config: SandboxConfig,
-  req: ParsedRunRequest,
+  req: SidecarOwner,
   network: string,
   progress: (message: string) => void,
 ): RunSidecars {
-  const services = req.services as Services;
+  const { services } = req;
   const appPassword = secret();
   const roPassword = secret();
   const submissionEnv: Record<string, string> = {};
@@ -122,7 +129,7 @@ interface SidecarSpec {
  * own non-root user from the start, so it needs none), no-new-privileges, memory without swap, pids and CPU
  * limits, size-capped tmpfs for everything it writes, and only the run's internal network.
  */
-async function createSidecar(docker: Docker, config: SandboxConfig, req: ParsedRunRequest, network: string, spec: SidecarSpec): Promise<Docker.Container> {
+async function createSidecar(docker: Docker, config: SandboxConfig, req: SidecarOwner, network: string, spec: SidecarSpec): Promise<Docker.Container> {
   const memory = spec.memoryMb * 1024 * 1024;
   return docker.createContainer({
     name: spec.name,
@@ -134,7 +141,7 @@ async function createSidecar(docker: Docker, config: SandboxConfig, req: ParsedR
       NetworkMode: network,
       Memory: memory,
       MemorySwap: memory,
-      NanoCpus: Math.round(Math.min(req.limits.cpus, 1) * 1e9),
+      NanoCpus: Math.round(Math.min(req.cpus, 1) * 1e9),
       PidsLimit: spec.pids,
       ReadonlyRootfs: true,
       Tmpfs: spec.tmpfs,
@@ -155,7 +162,7 @@ async function createSidecar(docker: Docker, config: SandboxConfig, req: ParsedR
 const PG_DATA_MB = 256;
 
 async function startPostgres(
-  docker: Docker, config: SandboxConfig, req: ParsedRunRequest, network: string, name: string,
+  docker: Docker, config: SandboxConfig, req: SidecarOwner, network: string, name: string,
   pg: NonNullable<Services['postgres']>, appPassword: string, roPassword: string, progress: (m: string) => void,
 ): Promise<void> {
   const container = await createSidecar(docker, config, req, network, {
@@ -172,11 +179,12 @@ async function startPostgres(
   // authentication over the local socket; postgres is not reachable as superuser from the network), then the
   // author's init SQL as role app so app owns what it creates, then the read-only role's grants.
   const setup = [
-    `ALTER ROLE app PASSWORD '${appPassword}';`,
+    // max_connections is 50: the app may hold 30, so the tests' read-only role (15) always gets in (3 more are the superuser's).
+    `ALTER ROLE app PASSWORD '${appPassword}' CONNECTION LIMIT 30;`,
     ...pg.extensions.map((e) => `CREATE EXTENSION IF NOT EXISTS "${e}";`),
     ...(pg.testAccess === 'read-only'
       ? [
-          `CREATE ROLE tests_ro LOGIN PASSWORD '${roPassword}' CONNECTION LIMIT 20;`,
+          `CREATE ROLE tests_ro LOGIN PASSWORD '${roPassword}' CONNECTION LIMIT 15;`,
           // The log reaches the candidate for practice runs: a failing hidden query's text must not be in it.
           "ALTER ROLE tests_ro SET log_min_error_statement = 'panic';",
           'GRANT CONNECT ON DATABASE app TO tests_ro;',
@@ -215,7 +223,7 @@ async function startPostgres(
 }
 
 async function startRedis(
-  docker: Docker, config: SandboxConfig, req: ParsedRunRequest, network: string, name: string,
+  docker: Docker, config: SandboxConfig, req: SidecarOwner, network: string, name: string,
   redis: NonNullable<Services['redis']>, progress: (m: string) => void,
 ): Promise<void> {
   const container = await createSidecar(docker, config, req, network, {

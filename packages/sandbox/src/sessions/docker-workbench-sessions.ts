@@ -4,6 +4,7 @@ import type { SandboxConfig } from '../config';
 import { createHardenedContainer, createWorkspaceVolume, startExec } from '../docker/containers';
 import { createDockerClient } from '../docker/docker-client';
 import { reapLeftovers } from '../docker/reaper';
+import { createSidecarNetwork, SidecarStartError, startSidecars } from '../docker/sidecars';
 import { putFiles, sandboxUser } from '../docker/workspace';
 import { type ConsoleRequest, type ConsoleResponse, type ServiceSessionRequest, type ServiceStart, serviceSessionSchema, type TerminalHandle, type TerminalSessionRequest, terminalSessionSchema } from './session-types';
 import { readWorkspaceFiles } from './workspace-files';
@@ -50,9 +51,14 @@ export class DockerWorkbenchSessions {
     await createWorkspaceVolume(this.docker, n.volume, req.sessionId, req.limits.workspaceMb, user);
     await createWorkspaceVolume(this.docker, n.probeVolume, req.sessionId, 1, user);
     const limits = { ...req.limits, timeoutMs: 1 };
+    // With sidecars the service joins an internal network with them (and nothing else); without, none at all.
+    const network = req.services ? await createSidecarNetwork(this.docker, req.sessionId) : 'none';
+    const sidecars = req.services
+      ? startSidecars(this.docker, this.config, { runId: req.sessionId, cpus: req.limits.cpus, services: req.services }, network, () => undefined)
+      : undefined;
     const service = await createHardenedContainer(this.docker, this.config, {
-      name: n.service, image: req.image, runId: req.sessionId, volume: n.volume, network: 'none', limits,
-      env: { PORT: String(req.port), DATA_DIR: `${this.config.workspace}/.data` },
+      name: n.service, image: req.image, runId: req.sessionId, volume: n.volume, network, limits,
+      env: { PORT: String(req.port), DATA_DIR: `${this.config.workspace}/.data`, ...sidecars?.submissionEnv },
     });
     await service.start();
     // Joins the service's network namespace only: it shares loopback with it and has no interface of its own.
@@ -67,6 +73,13 @@ export class DockerWorkbenchSessions {
       const timer = setTimeout(() => void service.kill().catch(() => undefined), req.limits.buildTimeoutMs);
       const built = await build.done.finally(() => clearTimeout(timer));
       if (built.exitCode !== 0) return { ready: false, output: `${built.output}\n[sandbox] the build failed (exit ${built.exitCode})` };
+    }
+    try {
+      await sidecars?.ready();
+    } catch (err) {
+      if (!(err instanceof SidecarStartError)) throw err;
+      const logs = Object.entries(err.logs).map(([name, log]) => `--- ${name} log ---\n${log.slice(-4000)}`).join('\n');
+      return { ready: false, output: `${logs}\n[sandbox] ${err.message}` };
     }
     const run = await startExec(service, ['/opt/takehome/supervisor', ...req.startCommand], req.limits.outputBytes, this.config.workspace);
     this.outputs.set(req.sessionId, run.output);

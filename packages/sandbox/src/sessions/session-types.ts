@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { sidecarServicesSchema } from '../sandbox-runner';
 
 // The workbench's long-lived sandboxes (the candidate's running service and their terminal), beside the
 // one-shot runs of sandbox-runner.ts. Same hardening, same labels, so the reaper clears them like runs.
@@ -30,6 +31,8 @@ export const serviceSessionSchema = sessionBase.extend({
   port: z.number().int().min(1).max(65535),
   readinessPath: z.string().startsWith('/'),
   readinessTimeoutMs: z.number().int().positive().default(15_000),
+  /** the challenge's sidecars, as for runs: the service then joins an internal network with them */
+  services: sidecarServicesSchema.optional(),
 });
 export type ServiceSessionRequest = z.input<typeof serviceSessionSchema>;
 

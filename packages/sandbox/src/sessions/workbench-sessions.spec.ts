@@ -54,6 +54,28 @@ describe(DockerWorkbenchSessions.name, () => {
       expect(await leftovers({ runId: id })).toBe(0);
     });
 
+    it("gives the console's service the challenge's sidecars on an internal network, removed on stop", async () => {
+      const id = runId('svc-db');
+      const server = `const { Client } = require('pg');
+require('node:http').createServer(async (q, s) => {
+  if (q.url === '/health') return s.end('ok');
+  const db = new Client({ connectionString: process.env.DATABASE_URL }); await db.connect();
+  const { rows } = await db.query('SELECT count(*)::int AS n FROM seeded'); await db.end();
+  s.end(String(rows[0].n));
+}).listen(Number(process.env.PORT), '0.0.0.0');`;
+      const start = await sessions.startService({
+        sessionId: id, image: 'takehome/node20', probeImage: 'takehome/node20-runner', startCommand: ['node', 'server.js'], port: 3000, readinessPath: '/health',
+        files: { 'server.js': server }, limits,
+        services: { postgres: { initSql: 'CREATE TABLE seeded (x int); INSERT INTO seeded VALUES (1), (2);', initPath: 'services/init.sql' } },
+      });
+      expect(start, start.output).toMatchObject({ ready: true });
+      expect(await sessions.request(id, 3000, { method: 'GET', path: '/', headers: {}, body: '', timeoutMs: 5000 })).toMatchObject({ ok: true, status: 200, body: '2' });
+      const svc = await docker.getContainer(`takehome-svc-${id}`).inspect();
+      expect(Object.keys(svc.NetworkSettings.Networks)).toEqual([`takehome-net-${id}`]);
+      await sessions.stop(id);
+      expect(await leftovers({ runId: id })).toBe(0);
+    });
+
     it('says why a service that never listens is not ready', async () => {
       const id = runId('svc-bad');
       const start = await sessions.startService({
