@@ -20,8 +20,9 @@ test('cache: a repeated read of an unchanged product is served from Redis (X-Cac
 });
 
 test('cache: a read after an order, a restock or a refused order never shows stale stock', async () => {
-  const sku = await newProduct(6, 300);
-  const scarce = await newProduct(0);
+  // The scarce SKU sorts (and is listed) last, so an order for both takes `sku` before it is refused.
+  const sku = await newProduct(6, 300, 'a');
+  const scarce = await newProduct(0, 250, 'b');
   const customerId = unique('cust');
   assert.equal((await readTwice(sku)).json.stock, 6);
 

@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 
 export const SERVICE_URL = (process.env.SERVICE_URL ?? 'http://localhost:8080').replace(/\/$/, '');
+const REQUEST_TIMEOUT_MS = 15_000;
 export const CONTROL_URL = process.env.CONTROL_URL?.replace(/\/$/, '');
 
 /**
@@ -31,6 +32,8 @@ export function api(path, { method = 'GET', body, rawBody, headers = {} } = {}) 
       });
     });
     req.on('error', reject);
+    // A hung service fails the test that hit it instead of stalling the whole suite until its time limit.
+    req.setTimeout(REQUEST_TIMEOUT_MS, () => req.destroy(new Error(`${method} ${path}: no answer within ${REQUEST_TIMEOUT_MS / 1000} s`)));
     req.end(payload);
   });
 }
@@ -44,9 +47,12 @@ export const putProduct = (sku, product) => api(`/products/${sku}`, { method: 'P
 export const getProduct = (sku) => api(`/products/${sku}`);
 export const placeOrder = (key, order) => api('/orders', { method: 'POST', body: order, headers: { 'idempotency-key': key } });
 
-/** A new product with this stock (and a price of 250 cents unless given); returns its SKU. */
-export async function newProduct(stock, priceCents = 250) {
-  const sku = unique('sku');
+/**
+ * A new product with this stock (and a price of 250 cents unless given); returns its SKU, which starts with
+ * `prefix` (so tests can choose which of two SKUs sorts first).
+ */
+export async function newProduct(stock, priceCents = 250, prefix = 'sku') {
+  const sku = unique(prefix);
   const res = await putProduct(sku, { name: `Product ${sku}`, priceCents, stock });
   if (res.status !== 200 && res.status !== 201) throw new Error(`PUT /products/${sku} answered ${res.status}: ${res.text}`);
   return sku;
