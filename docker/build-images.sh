@@ -8,6 +8,7 @@
 #   takehome/base-LANG, takehome/LANG, takehome/LANG-runner   for LANG in go java17 cpp ruby: Debian toolchains
 #                                              and libraries unpacked by base-lang/debian.sh (LANGS=go,ruby to
 #                                              build only some; LANGS=none to skip them all)
+#   takehome/postgres15, takehome/redis7       sidecars for challenges declaring `services:` (sidecars/rootfs.sh)
 # Called on every `npm start`/`npm test`, so it is idempotent and fast: each image carries a label with the
 # hash of its inputs and is rebuilt only when that hash changes. Where a registry is reachable, set
 # TAKEHOME_NODE_BASE=node:20-slim / TAKEHOME_PYTHON_BASE=python:3.11-slim to build on public bases instead.
@@ -103,6 +104,14 @@ for lang in "${WANT_LANGS[@]}"; do
   eval "runner_from=\$HASH_$lang"
   runtime "takehome/$lang-runner" "$lang-runner" "takehome/$lang" "$runner_from"
 done
+# Sidecars a challenge may declare under `services:` (docker/sidecars/rootfs.sh); SIDECARS=none skips them.
+declare -A SIDECAR_PKGS=([postgres15]=postgresql-15 [redis7]=redis-server)
+if [ "${SIDECARS:-all}" != none ]; then
+  for kind in postgres15 redis7; do
+    hash="$( (files_hash sidecars base/common.sh; echo "$kind"; apt-cache policy "${SIDECAR_PKGS[$kind]}" libc6 | grep Candidate) | sha256sum | cut -c1-16)"
+    base "takehome/$kind" "$hash" sidecars/rootfs.sh "$kind"
+  done
+fi
 # Legacy builds leave dangling layers behind each rebuild; they are never reused.
 docker image prune -f --filter "label=$LABEL" >/dev/null 2>&1 || true
 step "runtime images ready ($((SECONDS - T0)) s)"

@@ -1,4 +1,4 @@
-import { checkRuntimeFolders, checkSuites } from './challenge-checks';
+import { checkRuntimeFolders, checkServices, checkSuites } from './challenge-checks';
 import { ChallengeFormatError, type ChallengeIssue } from './challenge-format.error';
 import { type ChallengeManifest, SUITE_NAMES, type SuiteName } from './challenge-manifest.schema';
 import type { ChallengePackage } from './challenge-package';
@@ -15,6 +15,8 @@ export interface PackageParts {
   starter: Partial<Record<string, FileMap>>;
   solutions: Partial<Record<string, FileMap>>;
   tests: Partial<Record<SuiteName, FileMap>>;
+  /** files under services/, relative to it */
+  services?: FileMap;
 }
 
 /**
@@ -22,12 +24,13 @@ export interface PackageParts {
  * as one ChallengeFormatError, or the package.
  */
 export function assemblePackage(dir: string, parts: PackageParts, issues: ChallengeIssue[], errorLabel = dir): ChallengePackage {
-  const { manifest, rubric, challengeYaml, rubricYaml, prompt, starter, solutions, tests } = parts;
+  const { manifest, rubric, challengeYaml, rubricYaml, prompt, starter, solutions, tests, services } = parts;
   // Cross-part checks only make sense against a manifest that parsed; otherwise they would add noise.
   if (manifest) {
     checkRuntimeFolders(manifest, 'starter', starter, issues);
     checkRuntimeFolders(manifest, 'solutions', solutions, issues);
     checkSuites(manifest, tests, issues);
+    checkServices(manifest, services, issues);
   } else {
     for (const suite of SUITE_NAMES) if (!tests[suite]) issues.push({ file: `tests/${suite}`, message: 'missing' });
   }
@@ -43,5 +46,6 @@ export function assemblePackage(dir: string, parts: PackageParts, issues: Challe
     starter,
     solutions,
     tests: tests as Record<SuiteName, FileMap>,
+    ...(services && Object.keys(services).length > 0 ? { services } : {}),
   };
 }

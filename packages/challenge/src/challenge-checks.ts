@@ -3,6 +3,7 @@ import type { ChallengeManifest, Runtime, SuiteName } from './challenge-manifest
 import { SUITE_NAMES } from './challenge-manifest.schema';
 import type { FileMap } from './package-files';
 import { RUNTIME_CATALOGUE } from './runtime-catalogue';
+import { INIT_SQL_MAX_BYTES } from '@takehome/sandbox';
 
 /**
  * Checks that need more than one part of the folder. Schema validation cannot see these, and each one is a
@@ -96,6 +97,20 @@ export function checkSuites(
         });
       }
     }
+  }
+}
+
+/** The init SQL a postgres sidecar runs must be a file of the package, under services/. */
+export function checkServices(manifest: ChallengeManifest, services: FileMap | undefined, issues: ChallengeIssue[]): void {
+  const init = manifest.services?.postgres?.init;
+  if (!init) return;
+  const content = services?.[init.slice('services/'.length)];
+  if (content === undefined) {
+    issues.push({ file: 'challenge.yaml', path: 'services.postgres.init', message: `file missing: ${init} is not in the package` });
+  } else if (content.trim() === '') {
+    issues.push({ file: init, message: 'is empty (services.postgres.init)' });
+  } else if (Buffer.byteLength(content) > INIT_SQL_MAX_BYTES) {
+    issues.push({ file: init, message: `is ${Buffer.byteLength(content)} bytes; an init SQL may hold at most ${INIT_SQL_MAX_BYTES} (services.postgres.init)` });
   }
 }
 

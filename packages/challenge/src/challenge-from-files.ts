@@ -36,14 +36,17 @@ export function loadChallengeFromFiles(
 
   // Mutants stay out of the package's files (and content hash); they travel beside it for suite verification.
   const mutantSources = mutantsFromFileMap(clean, issues);
-  const parts = { challengeYaml, rubricYaml, prompt, manifest, rubric, starter, solutions, tests };
+  const services = Object.fromEntries(
+    Object.entries(clean).filter(([f]) => f.startsWith('services/')).map(([f, c]) => [f.slice('services/'.length), c]),
+  );
+  const parts = { challengeYaml, rubricYaml, prompt, manifest, rubric, starter, solutions, tests, services };
   const pkg = assemblePackage(options.label ?? '', parts, issues, options.label ?? '(uploaded files)');
   const mutants: Record<string, string[]> = {};
   for (const m of mutantSources) (mutants[m.runtime] ??= []).push(m.name);
   return { ...pkg, mutants, mutantSources };
 }
 
-const KNOWN_TOP = /^(challenge\.yaml|rubric\.yaml|prompt\.md|README\.md|(starter|solutions|tests|mutants)\/.+)$/;
+const KNOWN_TOP = /^(challenge\.yaml|rubric\.yaml|prompt\.md|README\.md|(starter|solutions|tests|mutants|services)\/.+)$/;
 
 function checkPaths(files: FileMap, limits: ReadLimits, issues: ChallengeIssue[]): FileMap {
   const clean: FileMap = {};

@@ -39,7 +39,8 @@ export async function loadChallenge(dir: string, options: LoadChallengeOptions =
   const tests: Partial<Record<SuiteName, FileMap>> = {};
   for (const suite of SUITE_NAMES) tests[suite] = await readTree(root, `tests/${suite}`, budget, issues);
 
-  const pkg = assemblePackage(root, { challengeYaml, rubricYaml, prompt, manifest, rubric, starter, solutions, tests }, issues);
+  const services = await readTree(root, 'services', budget, issues);
+  const pkg = assemblePackage(root, { challengeYaml, rubricYaml, prompt, manifest, rubric, starter, solutions, tests, services }, issues);
   return { ...pkg, mutants: await mutantNames(root), mutantSources: await loadMutants(root) };
 }
 

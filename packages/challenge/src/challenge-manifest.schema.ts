@@ -1,5 +1,6 @@
 import { type TestVisibility, testVisibility } from '@takehome/contracts';
 import { z } from 'zod';
+import { servicesSchema } from './services.schema';
 
 /** Runtimes the platform has images for; a challenge may support any non-empty subset. */
 export const RUNTIMES = ['node20', 'python3', 'go', 'java17', 'cpp', 'ruby'] as const;
@@ -80,5 +81,7 @@ export const challengeManifestSchema = z.strictObject({
       buildSeconds: z.number().int().min(10).max(900).optional(),
     })
     .optional(),
+  // Sidecars (PostgreSQL, Redis) started beside the candidate's service for every run; absent = none.
+  services: servicesSchema.optional(),
 });
 export type ChallengeManifest = z.infer<typeof challengeManifestSchema>;

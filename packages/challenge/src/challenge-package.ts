@@ -26,6 +26,8 @@ export interface ChallengePackage {
    * version (never in its files or content hash) for the worker's suite verification.
    */
   mutantSources?: Mutant[];
+  /** Files under `services/` (e.g. the init SQL `services.postgres.init` names), relative to that folder; absent when none. */
+  services?: FileMap;
   /** Paths relative to `tests/<suite>/`. */
   tests: Record<SuiteName, FileMap>;
 }

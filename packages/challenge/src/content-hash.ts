@@ -18,6 +18,7 @@ export function packageFiles(pkg: ChallengePackage): FileMap {
     add(`solutions/${r}`, pkg.solutions[r]);
   }
   for (const s of SUITE_NAMES) add(`tests/${s}`, pkg.tests[s]);
+  add('services', pkg.services);
   return out;
 }
 

@@ -1,7 +1,7 @@
 import type { ChallengePackage } from './challenge-package';
 import type { Runtime } from './challenge-manifest.schema';
 import type { FileMap } from './package-files';
-import type { SandboxRunInputs } from './run-inputs';
+import { serviceInputs, type SandboxRunInputs } from './run-inputs';
 import { RUNTIME_CATALOGUE, type OwnTestsSpec } from './runtime-catalogue';
 
 /** Whether a candidate can run their own tests in this runtime (the catalogue names a command for it). */
@@ -37,5 +37,7 @@ export function buildOwnTestInputs(pkg: ChallengePackage, runtime: Runtime, file
     defaultVisibility: 'visible',
     skipped: 'exclude',
     limits: manifest.limits ? { ...manifest.limits } : undefined,
+    // The candidate's own tests may need the database too; the sidecars come with them.
+    ...(manifest.services ? { services: serviceInputs(pkg) } : {}),
   };
 }

@@ -44,6 +44,30 @@ export interface SandboxRunInputs {
   /** Whether skipped/todo/pending tests are left out of the maximum (exclude) or count as failed (fail). */
   skipped: 'exclude' | 'fail';
   limits?: { memoryMb?: number; cpus?: number; buildSeconds?: number };
+  /** The challenge's sidecars, with the init SQL's content read from the package; absent when none. */
+  services?: SandboxServices;
+}
+
+export interface SandboxServices {
+  postgres?: { version: string; extensions: string[]; initPath?: string; initSql?: string; testAccess: 'none' | 'read-only' };
+  redis?: { version: string };
+}
+
+/** The manifest's `services:` with the files it names read from the package, as the sandbox takes them. */
+export function serviceInputs(pkg: ChallengePackage): SandboxServices | undefined {
+  const declared = pkg.manifest.services;
+  if (!declared || (!declared.postgres && !declared.redis)) return undefined;
+  const out: SandboxServices = {};
+  if (declared.postgres) {
+    const { version, extensions, init, testAccess } = declared.postgres;
+    const initSql = init ? pkg.services?.[init.slice('services/'.length)] : undefined;
+    out.postgres = {
+      version, extensions: [...(extensions ?? [])], testAccess: testAccess ?? 'none',
+      ...(init && initSql !== undefined ? { initPath: init, initSql } : {}),
+    };
+  }
+  if (declared.redis) out.redis = { version: declared.redis.version };
+  return out;
 }
 
 export function buildRunInputs(
@@ -82,5 +106,6 @@ export function buildRunInputs(
     defaultVisibility: spec.defaultVisibility,
     skipped: spec.skipped ?? 'exclude',
     limits: manifest.limits ? { ...manifest.limits } : undefined,
+    ...(manifest.services ? { services: serviceInputs(pkg) } : {}),
   };
 }

@@ -1,6 +1,6 @@
 import type { RunRequest } from '@takehome/sandbox';
 import type { Runtime } from './challenge-manifest.schema';
-import type { SandboxRunInputs } from './run-inputs';
+import type { SandboxRunInputs, SandboxServices } from './run-inputs';
 import { RUNTIME_CATALOGUE } from './runtime-catalogue';
 
 /**
@@ -44,8 +44,17 @@ export function toSandboxRequest(inputs: SandboxRunInputs, runId: string): RunRe
       cpus: inputs.limits?.cpus ?? DEFAULT_LIMITS.cpus,
       timeoutMs: inputs.timeoutMs,
     },
+    ...(inputs.services ? { services: sidecarRequest(inputs.services) } : {}),
     tests: inputs.tests,
     defaultVisibility: inputs.defaultVisibility,
     skipped: inputs.skipped,
+  };
+}
+
+/** Sidecar images follow the declared version (docker/sidecars/rootfs.sh builds takehome/postgres15, takehome/redis7). */
+function sidecarRequest(services: SandboxServices): NonNullable<RunRequest['services']> {
+  return {
+    ...(services.postgres ? { postgres: { ...services.postgres, image: `takehome/postgres${services.postgres.version}`, extensions: [...services.postgres.extensions] } } : {}),
+    ...(services.redis ? { redis: { image: `takehome/redis${services.redis.version}`, version: services.redis.version } } : {}),
   };
 }

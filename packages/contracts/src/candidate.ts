@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { draftFile } from './candidate-files';
-import { runOutcome, runStatus, runTest } from './runs';
+import { runOutcome, runStatus, runTest, serviceLogs } from './runs';
 import { sharedLineComment } from './review-comments';
 
 /** The candidate's cookie: scoped to /api/candidate and to exactly one invitation. */
@@ -75,6 +75,8 @@ export const candidateRun = z.object({
   maxScore: z.number().nullable(),
   tests: z.array(runTest),
   logs: z.string().nullable(),
+  /** the sidecars' logs (challenges with `services:`), for the candidate's own practice runs */
+  serviceLogs: serviceLogs.optional(),
   queuedAt: z.iso.datetime(),
   finishedAt: z.iso.datetime().nullable(),
 });

@@ -29,6 +29,14 @@ export const runStatus = z.enum(['QUEUED', 'RUNNING', 'FINISHED']);
 export const runOutcome = z.enum(['COMPLETED', 'TIMEOUT', 'ERROR', 'OOM', 'NOT_READY', 'BUILD_FAILED']);
 export type RunOutcome = z.infer<typeof runOutcome>;
 
+/**
+ * One sidecar's log (postgres, redis: the challenge's `services:`), its last 32 KB, as stored on a run
+ * (Run.serviceLogs) and shown beside the candidate's own output. Never holds test output.
+ */
+export const serviceLog = z.object({ name: z.string(), log: z.string() });
+export type ServiceLog = z.infer<typeof serviceLog>;
+export const serviceLogs = z.array(serviceLog);
+
 /** The team's view of a run (leads and reviewers): every test, hidden ones included, with output and logs. */
 export const runView = z.object({
   id: z.uuid(),
@@ -45,6 +53,8 @@ export const runView = z.object({
   startedAt: z.iso.datetime().nullable(),
   finishedAt: z.iso.datetime().nullable(),
   executionMs: z.number().nullable(),
+  /** only for challenges with sidecars */
+  serviceLogs: serviceLogs.optional(),
 });
 export type RunView = z.infer<typeof runView>;
 

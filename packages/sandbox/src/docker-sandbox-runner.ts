@@ -3,6 +3,7 @@ import { createDockerClient } from './docker/docker-client';
 import type { SandboxConfig } from './config';
 import { createHardenedContainer, createWorkspaceVolume, startExec, wasOomKilled, type ExecResult } from './docker/containers';
 import { runLabels } from './docker/labels';
+import { createSidecarNetwork, SidecarStartError, startSidecars, type RunSidecars } from './docker/sidecars';
 import { reapLeftovers } from './docker/reaper';
 import { UnsafeArchiveError } from './docker/tar';
 import { Watchdog } from './docker/watchdog';
@@ -32,6 +33,8 @@ interface RunState {
   req: ParsedRunRequest;
   watchdog: Watchdog;
   progress: (phase: RunPhase, message: string) => void;
+  /** the challenge's PostgreSQL/Redis sidecars, once started (docker/sidecars.ts) */
+  sidecars?: RunSidecars;
 }
 
 /**
@@ -61,8 +64,11 @@ export class DockerSandboxRunner implements SandboxRunner {
       // Said before anything starts, so the candidate reads it while the run goes on (it still does).
       const undeclared = describeUndeclaredPackages(req.submissionFiles, req.runtime.libraries);
       if (undeclared) state.progress('preparing', undeclared);
-      return req.mode === 'black-box' ? await this.blackBox(state) : await this.inContainer(state);
+      const result = req.mode === 'black-box' ? await this.blackBox(state) : await this.inContainer(state);
+      // Read before `finally` removes the sidecars.
+      return state.sidecars ? { ...result, service_logs: await state.sidecars.logs() } : result;
     } catch (err) {
+      if (err instanceof SidecarStartError) return { ...this.result(state, 'error', '', err.message), service_logs: err.logs };
       if (state.watchdog.fired) return this.interrupted(state, '');
       if (err instanceof UnsafeArchiveError) {
         return this.result(state, 'error', '', `the submission's files were refused: ${err.message}`);
@@ -82,13 +88,16 @@ export class DockerSandboxRunner implements SandboxRunner {
     const volume = `takehome-ws-${req.runId}`;
     state.progress('preparing', 'creating the workspace');
     await createWorkspaceVolume(this.docker, volume, req.runId, req.limits.workspaceMb, sandboxUser(this.config));
+    // Without sidecars the container has no network at all; with them, only the run's internal one.
+    const network = req.services ? await createSidecarNetwork(this.docker, req.runId) : 'none';
+    this.startSidecars(state, network);
     const container = await createHardenedContainer(this.docker, this.config, {
       name: `takehome-${req.runId}`,
       image: req.runtime.runnerImage,
       runId: req.runId,
       volume,
-      network: 'none',
-      env: this.submissionEnv(req),
+      network,
+      env: this.submissionEnv(state),
       limits: req.limits,
     });
     watchdog.watch(container);
@@ -97,6 +106,7 @@ export class DockerSandboxRunner implements SandboxRunner {
     await putFiles(container, this.config, [req.submissionFiles, req.testFiles], this.resultDirs(req));
     const buildFailure = await this.build(state, container);
     if (buildFailure) return buildFailure;
+    await state.sidecars?.ready();
     state.progress('testing', `running ${req.testCommand.join(' ')}`);
     watchdog.start(req.limits.timeoutMs);
     const exec = await startExec(container, req.testCommand, req.limits.outputBytes, this.config.workspace);
@@ -118,6 +128,7 @@ export class DockerSandboxRunner implements SandboxRunner {
       Name: network, Driver: 'bridge', Internal: true, CheckDuplicate: true, Labels: runLabels(req.runId),
       Options: { 'com.docker.network.bridge.inhibit_ipv4': 'true' },
     });
+    this.startSidecars(state, network);
     const user = sandboxUser(this.config);
     await Promise.all([
       createWorkspaceVolume(this.docker, `takehome-ws-sub-${req.runId}`, req.runId, req.limits.workspaceMb, user),
@@ -127,12 +138,12 @@ export class DockerSandboxRunner implements SandboxRunner {
     const [submission, runner] = await Promise.all([
       createHardenedContainer(this.docker, this.config, {
         name: subName, image: req.runtime.image, runId: req.runId, volume: `takehome-ws-sub-${req.runId}`,
-        network, env: this.submissionEnv(req), limits: req.limits,
+        network, env: this.submissionEnv(state), limits: req.limits,
       }),
       createHardenedContainer(this.docker, this.config, {
         name: `takehome-run-${req.runId}`, image: req.runtime.runnerImage, runId: req.runId,
         volume: `takehome-ws-run-${req.runId}`, network, limits: req.limits,
-        env: { SERVICE_URL: serviceUrl, CONTROL_URL: `http://${subName}:${this.config.controlPort}` },
+        env: { SERVICE_URL: serviceUrl, CONTROL_URL: `http://${subName}:${this.config.controlPort}`, ...state.sidecars?.runnerEnv },
       }),
     ]);
     watchdog.watch(submission);
@@ -146,6 +157,7 @@ export class DockerSandboxRunner implements SandboxRunner {
     ]);
     const buildFailure = await this.build(state, submission);
     if (buildFailure) return buildFailure;
+    await state.sidecars?.ready();
     watchdog.start(req.limits.timeoutMs);
     const service = await startExec(submission, ['/opt/takehome/supervisor', ...req.runtime.startCommand], req.limits.outputBytes, this.config.workspace);
 
@@ -238,8 +250,18 @@ export class DockerSandboxRunner implements SandboxRunner {
     return `${output}${output && !output.endsWith('\n') ? '\n' : ''}${lines.map((l) => `[sandbox] ${l}`).join('\n')}`;
   }
 
-  private submissionEnv(req: ParsedRunRequest): Record<string, string> {
-    return { PORT: String(req.service.port), DATA_DIR: `${this.config.workspace}/.data` };
+  private submissionEnv(state: RunState): Record<string, string> {
+    const { req, sidecars } = state;
+    // In-container runs hold the tests too: they get the read-only URL beside the app's.
+    const extra = sidecars ? { ...sidecars.submissionEnv, ...(req.mode === 'in-container' ? sidecars.runnerEnv : {}) } : {};
+    return { PORT: String(req.service.port), DATA_DIR: `${this.config.workspace}/.data`, ...extra };
+  }
+
+  /** Starts the challenge's sidecars (if any) on NETWORK in the background; their env is known at once. */
+  private startSidecars(state: RunState, network: string): void {
+    if (!state.req.services) return;
+    state.progress('preparing', `starting ${Object.keys(state.req.services).filter((k) => state.req.services?.[k as 'postgres']).join(' and ')} on the run's network`);
+    state.sidecars = startSidecars(this.docker, this.config, state.req, network, (m) => state.progress('starting', m));
   }
 
   private resultDirs(req: ParsedRunRequest): string[] {

@@ -10,4 +10,10 @@ describe(mergeResults.name, () => {
     expect(merged).toMatchObject({ status: 'timeout', score: 1, max_score: 3, execution_time: 20, output: 'a\nb' });
     expect(mergeResults([result({ status: 'error' }), result({ status: 'oom' })]).status).toBe('oom');
   });
+
+  it("keeps each sidecar's log, the suites' parts in run order, and adds none when no suite had sidecars", () => {
+    const merged = mergeResults([result({ service_logs: { postgres: 'visible', redis: 'r' } }), result({ service_logs: { postgres: 'hidden' } })]);
+    expect(merged.service_logs).toEqual({ postgres: 'visible\nhidden', redis: 'r' });
+    expect(mergeResults([result({}), result({})])).not.toHaveProperty('service_logs');
+  });
 });

@@ -14,5 +14,17 @@ export function mergeResults(results: RunResult[]): RunResult {
     execution_time: results.reduce((sum, r) => sum + r.execution_time, 0),
     output: results.map((r) => r.output).filter(Boolean).join('\n'),
     tests: results.flatMap((r) => r.tests),
+    ...mergeServiceLogs(results),
   };
+}
+
+// Each suite ran with sidecars of its own: one log per sidecar, the suites' parts in run order.
+function mergeServiceLogs(results: RunResult[]): Pick<RunResult, 'service_logs'> {
+  const withLogs = results.filter((r) => r.service_logs);
+  if (withLogs.length === 0) return {};
+  const merged: Record<string, string> = {};
+  for (const r of withLogs) {
+    for (const [name, log] of Object.entries(r.service_logs ?? {})) merged[name] = merged[name] ? `${merged[name]}\n${log}` : log;
+  }
+  return { service_logs: merged };
 }

@@ -9,6 +9,9 @@ export const visibilitySchema = testVisibility;
 export type Visibility = z.infer<typeof visibilitySchema>;
 
 // Paths are relative to the container workspace; the tar builder rejects anything escaping it.
+/** init SQL travels to the sidecar in an exec's environment, where one variable may hold at most 128 KiB. */
+export const INIT_SQL_MAX_BYTES = 120 * 1024;
+
 const filesSchema = z.record(z.string().min(1), z.string());
 
 export const runRequestSchema = z.object({
@@ -46,6 +49,24 @@ export const runRequestSchema = z.object({
     /** the build's own wall-clock limit, separate from timeoutMs (which starts once the build is done) */
     buildTimeoutMs: z.number().int().positive().default(120_000),
   }),
+  // Sidecars on the run's internal network (docker/sidecars.ts); absent: none, and in-container runs keep network none.
+  services: z
+    .object({
+      postgres: z
+        .object({
+          image: z.string().min(1).default('takehome/postgres15'),
+          version: z.string().default('15'),
+          extensions: z.array(z.string().regex(/^[a-z0-9_-]+$/, 'extension names: a-z 0-9 _ -')).default([]),
+          /** run in database app as role app before the service starts; goes through an exec env (<128 KB) */
+          initSql: z.string().max(INIT_SQL_MAX_BYTES).optional(),
+          /** the file it came from, named in diagnostics */
+          initPath: z.string().optional(),
+          testAccess: z.enum(['none', 'read-only']).default('none'),
+        })
+        .optional(),
+      redis: z.object({ image: z.string().min(1).default('takehome/redis7'), version: z.string().default('7') }).optional(),
+    })
+    .optional(),
   tests: z
     .record(z.string(), z.object({ weight: z.number().min(0).optional(), visibility: visibilitySchema.optional() }))
     .optional(),
@@ -84,6 +105,8 @@ export const runResultSchema = z.object({
   /** submission stdout/stderr (capped) followed by diagnostics */
   output: z.string(),
   tests: z.array(testResultSchema),
+  /** sidecar name (postgres, redis) -> last 32 KB of its log; only when the request had services */
+  service_logs: z.record(z.string(), z.string()).optional(),
 });
 export type RunResult = z.infer<typeof runResultSchema>;
 

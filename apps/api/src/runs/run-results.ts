@@ -1,4 +1,4 @@
-import { type RunTest, runTests } from '@takehome/contracts';
+import { type RunTest, runTests, type ServiceLog, serviceLogs } from '@takehome/contracts';
 import type { Prisma } from '@takehome/db';
 
 /**
@@ -19,6 +19,13 @@ export function parseRunTests(json: Prisma.JsonValue | null | undefined): RunTes
   if (json === null || json === undefined) return null;
   const parsed = runTests.safeParse(json);
   return parsed.success ? parsed.data : null;
+}
+
+/** Run.serviceLogs parsed once (never cast); undefined for runs without sidecars or an unreadable row. */
+export function readServiceLogs(json: Prisma.JsonValue | null | undefined): ServiceLog[] | undefined {
+  if (json === null || json === undefined) return undefined;
+  const parsed = serviceLogs.safeParse(json);
+  return parsed.success ? parsed.data : undefined;
 }
 
 /** The team's two-way split of a suite: what the candidate saw while working, and everything else. */

@@ -1,6 +1,6 @@
-import type { CandidateRun, RunView } from '@takehome/contracts';
+import type { CandidateRun, RunView, ServiceLog } from '@takehome/contracts';
 import type { Run } from '@takehome/db';
-import { readRunTests, type RunAudience, TEAM, visibleTests } from './run-results';
+import { readRunTests, readServiceLogs, type RunAudience, TEAM, visibleTests } from './run-results';
 
 /** The team's view of a run: every test, hidden ones included, with output and logs. */
 export function toRunView(run: Run): RunView {
@@ -19,6 +19,7 @@ export function toRunView(run: Run): RunView {
     startedAt: run.startedAt?.toISOString() ?? null,
     finishedAt: run.finishedAt?.toISOString() ?? null,
     executionMs: run.executionMs,
+    ...serviceLogsOf(run),
   };
 }
 
@@ -33,7 +34,14 @@ export function toCandidateRun(run: Run, audience: Extract<RunAudience, { kind: 
     maxScore: run.maxScore,
     tests: visibleTests(readRunTests(run.tests), audience),
     logs: run.logs,
+    // A candidate's runs are practice runs (scoped so by the repository); the check keeps it so if that changes.
+    ...(run.kind === 'PRACTICE' ? serviceLogsOf(run) : {}),
     queuedAt: run.queuedAt.toISOString(),
     finishedAt: run.finishedAt?.toISOString() ?? null,
   };
+}
+
+function serviceLogsOf(run: Run): { serviceLogs?: ServiceLog[] } {
+  const logs = readServiceLogs(run.serviceLogs);
+  return logs ? { serviceLogs: logs } : {};
 }

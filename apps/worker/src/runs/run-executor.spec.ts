@@ -81,5 +81,11 @@ describe(toStoredResult.name, () => {
       logs: 'log',
       tests: [{ name: 'a', status: 'passed', score: 1, maxScore: 3, output: '', visibility: 'after_published' }],
     });
+    expect(stored).not.toHaveProperty('serviceLogs');
+  });
+
+  it("stores the sidecars' logs as [{ name, log }] when the run had services", () => {
+    const stored = toStoredResult({ status: 'completed', score: 0, max_score: 0, execution_time: 1, output: '', tests: [], service_logs: { postgres: 'ready', redis: 'pong' } });
+    expect(stored.serviceLogs).toEqual([{ name: 'postgres', log: 'ready' }, { name: 'redis', log: 'pong' }]);
   });
 });

@@ -1,4 +1,4 @@
-import type { RunOutcome, RunTest } from '@takehome/contracts';
+import type { RunOutcome, RunTest, ServiceLog } from '@takehome/contracts';
 import type { RunResult } from '@takehome/sandbox';
 
 /** What the worker stores on a run: the platform's camelCase record (@takehome/contracts), never the engine's. */
@@ -9,6 +9,8 @@ export interface StoredResult {
   tests: RunTest[];
   logs: string;
   executionMs: number;
+  /** sidecars' logs, only for challenges with `services:` */
+  serviceLogs?: ServiceLog[];
 }
 
 const outcomes = { completed: 'COMPLETED', timeout: 'TIMEOUT', error: 'ERROR', oom: 'OOM', not_ready: 'NOT_READY', build_failed: 'BUILD_FAILED' } as const;
@@ -22,6 +24,7 @@ export function toStoredResult(result: RunResult): StoredResult {
     tests: result.tests.map((t) => ({ name: t.name, status: t.status, score: t.score, maxScore: t.max_score, output: t.output, visibility: t.visibility })),
     logs: result.output,
     executionMs: Math.round(result.execution_time),
+    ...(result.service_logs ? { serviceLogs: Object.entries(result.service_logs).map(([name, log]) => ({ name, log })) } : {}),
   };
 }
 
