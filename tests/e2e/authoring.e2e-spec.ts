@@ -57,7 +57,7 @@ describe('challenge authoring in the browser (hiring lead)', () => {
     await page.waitForURL(/\/challenges$/);
     const table = page.getByRole('table', { name: 'Challenges' });
     await table.getByRole('link', { name: 'URL shortener with statistics' }).waitFor();
-    await expect(table.getByRole('row').count()).resolves.toBe(5); // header + four built-in challenges
+    await expect(table.getByRole('row').count()).resolves.toBe(6); // header + five built-in challenges
     await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Challenges' }).isVisible()).resolves.toBe(true);
     await screenshot(page, 'authoring-challenge-list');
   });

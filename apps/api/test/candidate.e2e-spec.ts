@@ -117,6 +117,29 @@ describe('candidate: invitation links, drafts, runs, submission', () => {
       const ws = await client.json('GET', '/workspace');
       expect(ws.body.files.map((x: { path: string }) => x.path).sort()).toEqual(['README.md', 'package.json', 'server.js']);
       expect(ws.body.promptMarkdown).toContain('#');
+      // No sidecars declared: none said.
+      expect(overview.body.challenge.services).toEqual([]);
+      expect(ws.body.services).toEqual([]);
+    });
+
+    it('names the sidecar services a challenge declares and the variables that reach them, before and after the start', async () => {
+      const scene = await cf.scene();
+      const version = await f.prisma.challengeVersion.findUniqueOrThrow({ where: { id: scene.challengeVersionId } });
+      const manifest = { ...(version.manifest as object), services: { postgres: { version: '15', testAccess: 'read-only' }, redis: { version: '7' } } };
+      await f.prisma.challengeVersion.update({ where: { id: version.id }, data: { manifest } });
+      const { token } = await cf.invitation(scene);
+      const client = new CandidateClient(t.baseUrl);
+      await client.open(token);
+      const overview = await client.json('GET', '/attempt');
+      expect(overview.body.challenge.services).toEqual([
+        expect.objectContaining({ kind: 'postgres', title: 'PostgreSQL 15', env: expect.arrayContaining(['DATABASE_URL', 'PGPASSWORD']), host: 'postgres', port: 5432, testsReadData: true }),
+        expect.objectContaining({ kind: 'redis', title: 'Redis 7', env: ['REDIS_URL'], host: 'redis', port: 6379, testsReadData: false }),
+      ]);
+      // The test runner's read-only login is never named to the candidate.
+      expect(overview.text).not.toContain('tests_ro');
+      await client.json('POST', '/attempt/start', { runtime: 'node20' });
+      const ws = await client.json('GET', '/workspace');
+      expect(ws.body.services.map((x: { title: string }) => x.title)).toEqual(['PostgreSQL 15', 'Redis 7']);
     });
   });
 

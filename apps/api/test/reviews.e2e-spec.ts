@@ -201,6 +201,17 @@ describe('reviews', () => {
     expect(text).not.toMatch(/195|accommodation/i);
   });
 
+  it("shows the grading run's sidecar logs beside the candidate's output, and none for a challenge without sidecars", async () => {
+    const scene = await reviews.reviewScene();
+    await reviews.assign(scene.submission.id, scene.reviewers[0].id);
+    const cookie = await login(scene.reviewers[0]);
+    const read = async () => reviewWorkspace.parse(await api(`/reviews/submissions/${scene.submission.id}`, cookie).then((r) => r.json()));
+    expect((await read()).run).not.toHaveProperty('serviceLogs');
+    const serviceLogs = [{ name: 'postgres', log: 'ERROR:  duplicate key value violates unique constraint "orders_pkey"\n' }, { name: 'redis', log: 'Ready to accept connections\n' }];
+    await factories.prisma.run.updateMany({ where: { submissionId: scene.submission.id, kind: 'GRADING' }, data: { serviceLogs } });
+    expect((await read()).run).toMatchObject({ logs: 'listening on 8080\n', serviceLogs });
+  });
+
   it('keeps a hiring lead who is also a reviewer blind, and out of colleagues\' scores until their own review is in', async () => {
     const scene = await reviews.reviewScene();
     await reviews.assign(scene.submission.id, scene.lead.id, scene.reviewers[0].id);

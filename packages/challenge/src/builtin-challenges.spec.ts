@@ -7,7 +7,10 @@ import { RUNTIMES } from './challenge-manifest.schema';
 import { buildRunInputs } from './run-inputs';
 
 const LIBRARY = path.resolve(__dirname, '../../../challenges');
-const EXPECTED = ['event-pipeline', 'kv-store', 'rate-limiter', 'url-shortener'];
+const EXPECTED = ['event-pipeline', 'kv-store', 'order-and-inventory', 'rate-limiter', 'url-shortener'];
+// A challenge with PostgreSQL and Redis sidecars can only offer runtimes whose offline library set has a client
+// for both (docker/base-lang/packages.sh, docker/runtimes/node20/libraries): Go, Java, C++ and Ruby lack Redis.
+const SIDECAR_RUNTIMES = ['node20', 'python3'];
 
 /** The built-in library ships with the platform, so every folder in it must load cleanly in CI. */
 describe('built-in challenge library', () => {
@@ -35,9 +38,10 @@ describe('built-in challenge library', () => {
       }
     });
 
-    it('offers every runtime the platform has', async () => {
+    it('offers every runtime the platform has a client library for', async () => {
       const pkg = await loadChallenge(path.join(LIBRARY, slug));
-      expect([...pkg.manifest.runtimes].sort()).toEqual([...RUNTIMES].sort());
+      const expected = pkg.manifest.services ? SIDECAR_RUNTIMES : RUNTIMES;
+      expect([...pkg.manifest.runtimes].sort()).toEqual([...expected].sort());
     });
 
     it('gives candidates a starter with a README and keeps solutions out of it', async () => {
@@ -47,5 +51,11 @@ describe('built-in challenge library', () => {
         expect(pkg.starter[runtime]).not.toEqual(pkg.solutions[runtime]);
       }
     });
+  });
+
+  it('gives order-and-inventory PostgreSQL with read-only test access and Redis', async () => {
+    const pkg = await loadChallenge(path.join(LIBRARY, 'order-and-inventory'));
+    expect(pkg.manifest.services?.postgres).toMatchObject({ testAccess: 'read-only' });
+    expect(pkg.manifest.services?.redis).toBeDefined();
   });
 });

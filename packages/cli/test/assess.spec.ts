@@ -78,7 +78,7 @@ describe('assess challenge validate', () => {
   // The interpreted runtimes here; the compiled ones (builds of up to a minute each) are validated by
   // packages/sandbox's language-runtimes suite and by hand (README: Runtimes). Mutants are proven separately
   // (README: "Mutants"): five runs of each would make this test take many minutes.
-  it.each(['url-shortener', 'rate-limiter', 'event-pipeline', 'kv-store'].flatMap((slug) => [[slug, 'node20'], [slug, 'python3']]))(
+  it.each(['url-shortener', 'rate-limiter', 'event-pipeline', 'kv-store', 'order-and-inventory'].flatMap((slug) => [[slug, 'node20'], [slug, 'python3']]))(
     'passes for the built-in %s in %s',
     async (slug, runtime) => {
       const { code, stdout } = await assess('challenge', 'validate', challenge(slug), '--runtime', runtime, '--mutant-runs', '0');

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { draftFile } from './candidate-files';
+import { challengeService } from './challenge-services';
 import { runOutcome, runStatus, runTest, serviceLogs } from './runs';
 import { sharedLineComment } from './review-comments';
 
@@ -36,6 +37,8 @@ export const candidateOverview = z.object({
     summary: z.string(),
     skills: z.array(z.string()),
     runtimes: z.array(z.string()),
+    /** Sidecars the candidate's service gets (PostgreSQL, Redis) and the variables that reach them; empty for most challenges. */
+    services: z.array(challengeService),
     criteria: z.array(z.object({ title: z.string(), description: z.string(), weight: z.number() })),
   }),
   timeLimitMinutes: z.number().int(),
@@ -59,6 +62,7 @@ export const candidateWorkspace = z.object({
   attempt: candidateAttempt,
   title: z.string(),
   promptMarkdown: z.string(),
+  services: z.array(challengeService),
   files: z.array(draftFile),
   serverTime: z.iso.datetime(),
 });

@@ -25,3 +25,4 @@ export * from './suite-verifications';
 export * from './home';
 export * from './api-keys';
 export * from './declared-packages';
+export * from './challenge-services';

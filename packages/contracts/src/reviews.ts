@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { runOutcome, runTest } from './runs';
+import { runOutcome, runTest, serviceLogs } from './runs';
 
 export const recommendation = z.enum(['STRONG_YES', 'YES', 'NO', 'STRONG_NO']);
 export type Recommendation = z.infer<typeof recommendation>;
@@ -83,6 +83,8 @@ export const reviewWorkspace = z.object({
       maxScore: z.number().nullable(),
       tests: z.array(runTest),
       logs: z.string().nullable(),
+      /** the sidecars' logs beside the candidate's output (challenges with `services:`) */
+      serviceLogs: serviceLogs.optional(),
     })
     .nullable(),
   rubric: z.array(rubricCriterionView),

@@ -1,6 +1,6 @@
-import type { MyReviewView, ReviewWorkspace } from '@takehome/contracts';
-import { readRunTests, TEAM, visibleTests } from '../runs/run-results';
-import type { Review, ReviewScore } from '@takehome/db';
+import type { MyReviewView, ReviewWorkspace, ServiceLog } from '@takehome/contracts';
+import { readRunTests, readServiceLogs, TEAM, visibleTests } from '../runs/run-results';
+import type { Prisma, Review, ReviewScore } from '@takehome/db';
 import { round2 } from '../common/statistics';
 import type { SubmissionForReview } from './reviews.repository';
 
@@ -88,7 +88,15 @@ export function toWorkspace(submission: SubmissionForReview, reviewerId: string)
     // Only the starter of the candidate's runtime: hidden tests and reference solutions stay on the server.
     starterFiles: asFiles(assessment.challengeVersion.files, `starter/${attempt.runtime}/`),
     run: run
-      ? { outcome: run.outcome, score: run.score, maxScore: run.maxScore, tests: visibleTests(readRunTests(run.tests), TEAM), logs: run.logs }
+      ? {
+          outcome: run.outcome,
+          score: run.score,
+          maxScore: run.maxScore,
+          tests: visibleTests(readRunTests(run.tests), TEAM),
+          logs: run.logs,
+          // The sidecars' logs (PostgreSQL, Redis) beside the candidate's output, for challenges with services.
+          ...sidecarLogs(run.serviceLogs),
+        }
       : null,
     rubric: rubricOf(submission),
     myReview: mine ? toMyReview(mine) : null,
@@ -99,4 +107,9 @@ export function toWorkspace(submission: SubmissionForReview, reviewerId: string)
 export function weightedTotal(criteria: { id: string; weight: number }[], scores: { criterionId: string; level: number }[]): number {
   const totalWeight = criteria.reduce((sum, c) => sum + c.weight, 0) || 1;
   return round2(criteria.reduce((sum, c) => sum + c.weight * (scores.find((s) => s.criterionId === c.id)?.level ?? 0), 0) / totalWeight);
+}
+
+function sidecarLogs(json: Prisma.JsonValue | null): { serviceLogs?: ServiceLog[] } {
+  const logs = readServiceLogs(json);
+  return logs ? { serviceLogs: logs } : {};
 }

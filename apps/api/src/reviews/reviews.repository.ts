@@ -21,7 +21,7 @@ const workspaceInclude = {
     },
   },
   // The submission's grade, as the runs module defines it (a platform failure is no grade).
-  runs: gradeRun({ outcome: true, score: true, maxScore: true, tests: true, logs: true }),
+  runs: gradeRun({ outcome: true, score: true, maxScore: true, tests: true, logs: true, serviceLogs: true }),
   assignments: { include: { reviewer: true } },
   reviews: { include: { scores: true, reviewer: true } },
 } satisfies Prisma.SubmissionInclude;

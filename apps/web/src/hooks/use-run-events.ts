@@ -12,6 +12,8 @@ export interface RunProgress<T extends RunSnapshot> {
   /** The latest phase the sandbox reported (preparing, starting, testing, cleanup), while it runs. */
   phase: string | null;
   message: string | null;
+  /** Every progress message of this run so far, in order (e.g. the database starting, then the service). */
+  messages: string[];
   finished: Extract<RunEvent, { type: 'finished' }> | null;
   error: string | null;
 }
@@ -23,7 +25,7 @@ export interface RunProgress<T extends RunSnapshot> {
  * too, or the browser would reconnect and replay it forever.
  */
 export function useRunEvents<T extends RunSnapshot>(url: string | null, snapshot: z.ZodType<T>, onFinished?: (run: T) => void): RunProgress<T> {
-  const initial: RunProgress<T> = { run: null, phase: null, message: null, finished: null, error: null };
+  const initial: RunProgress<T> = { run: null, phase: null, message: null, messages: [], finished: null, error: null };
   const [state, setState] = useState<RunProgress<T>>(initial);
   useEffect(() => {
     setState(initial);
@@ -48,7 +50,7 @@ export function useRunEvents<T extends RunSnapshot>(url: string | null, snapshot
         if (!event) return;
         setState((s) => {
           if (event.type === 'running') return { ...s, phase: 'running', run: s.run && { ...s.run, status: 'RUNNING' } };
-          if (event.type === 'progress') return { ...s, phase: event.phase, message: event.message };
+          if (event.type === 'progress') return { ...s, phase: event.phase, message: event.message, messages: [...s.messages, event.message].slice(-20) };
           return { ...s, finished: event, phase: null };
         });
       });

@@ -1,4 +1,4 @@
-import { type CandidateAttempt, type CandidateFeedback, type CandidateOverview, type RunTest, sharedLineComment } from '@takehome/contracts';
+import { type CandidateAttempt, challengeServices, type CandidateFeedback, type CandidateOverview, type RunTest, sharedLineComment } from '@takehome/contracts';
 import { z } from 'zod';
 import type { Feedback } from '@takehome/db';
 import { testCounts, visibleTests } from '../../runs/run-results';
@@ -23,6 +23,8 @@ export interface ChallengeSummary {
   title: string;
   summary: string;
   skills: string[];
+  /** The stored challenge.yaml: only its `services` are read here (challengeServices), never its suites. */
+  manifest: unknown;
   rubric: { criteria: { title: string; description: string; weight: number; position: number }[] } | null;
 }
 
@@ -37,6 +39,7 @@ export function toOverview(invitation: CandidateInvitation, version: ChallengeSu
       summary: version.summary,
       skills: version.skills,
       runtimes: assessment.runtimes,
+      services: challengeServices(version.manifest),
       criteria: criteria.map((c) => ({ title: c.title, description: c.description, weight: c.weight })),
     },
     timeLimitMinutes: assessment.timeLimitMinutes,

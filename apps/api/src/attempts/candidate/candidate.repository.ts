@@ -22,12 +22,12 @@ export class CandidateRepository {
   challengeSummary(challengeVersionId: string) {
     return this.prisma.client.challengeVersion.findUniqueOrThrow({
       where: { id: challengeVersionId },
-      select: { title: true, summary: true, skills: true, rubric: { select: { criteria: { select: { title: true, description: true, weight: true, position: true } } } } },
+      select: { title: true, summary: true, skills: true, manifest: true, rubric: { select: { criteria: { select: { title: true, description: true, weight: true, position: true } } } } },
     });
   }
 
   prompt(challengeVersionId: string) {
-    return this.prisma.client.challengeVersion.findUniqueOrThrow({ where: { id: challengeVersionId }, select: { title: true, promptMarkdown: true } });
+    return this.prisma.client.challengeVersion.findUniqueOrThrow({ where: { id: challengeVersionId }, select: { title: true, promptMarkdown: true, manifest: true } });
   }
 
   draftFiles(attemptId: string) {

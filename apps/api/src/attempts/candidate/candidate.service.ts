@@ -1,6 +1,6 @@
 import { BadRequestException, ConflictException, GoneException, Injectable } from '@nestjs/common';
 import type { Runtime } from '@takehome/challenge';
-import type { CandidateFeedback, CandidateOverview, CandidateWorkspace, SurveyRequest } from '@takehome/contracts';
+import { type CandidateFeedback, type CandidateOverview, type CandidateWorkspace, challengeServices, type SurveyRequest } from '@takehome/contracts';
 import { Prisma } from '@takehome/db';
 import { readRunTests } from '../../runs/run-results';
 import { RunsRepository } from '../../runs/runs.repository';
@@ -64,11 +64,12 @@ export class CandidateService {
     const invitation = await this.submissions.enforceDeadline(current);
     const attempt = toCandidateAttempt(invitation);
     if (!attempt || !invitation.attempt) throw new ConflictException({ message: 'Start the assessment first.', code: 'not_started' });
-    const { title, promptMarkdown } = await this.repository.prompt(invitation.assessment.challengeVersionId);
+    const { title, promptMarkdown, manifest } = await this.repository.prompt(invitation.assessment.challengeVersionId);
     return {
       attempt,
       title,
       promptMarkdown,
+      services: challengeServices(manifest),
       files: await this.repository.draftFiles(invitation.attempt.id),
       serverTime: new Date().toISOString(),
     };

@@ -3,6 +3,7 @@ import { type RunView, runView } from '@takehome/contracts';
 import { runEventsUrl } from '../../api/runs';
 import { useRunEvents } from '../../hooks/use-run-events';
 import { RunTestsTable } from '../runs/run-tests-table';
+import { ServiceLogs } from '../runs/service-logs';
 
 const steps = ['queued', 'preparing', 'starting', 'testing', 'finished'] as const;
 
@@ -60,6 +61,7 @@ export function RunProgressCard({ runId, onFinished }: { runId: string; onFinish
           {run.logs}
         </Text>
       )}
+      {finished && !passed && <ServiceLogs logs={run.serviceLogs} />}
     </Card>
   );
 }

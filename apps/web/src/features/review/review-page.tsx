@@ -1,5 +1,5 @@
 import { useDocumentTitle } from '@mantine/hooks';
-import { Alert, Badge, Code, Grid, Group, Loader, ScrollArea, Stack, Tabs, Text, Title } from '@mantine/core';
+import { Alert, Badge, Grid, Group, Loader, ScrollArea, Stack, Tabs, Text, Title } from '@mantine/core';
 import { useParams, useSearchParams } from 'react-router';
 import { LineCommentsPanel } from './comments/line-comments-panel';
 import { DiffPanel } from './diff-panel';
@@ -7,7 +7,7 @@ import { FilesPanel } from './files-panel';
 import { PlaybackPanel } from './playback/playback-panel';
 import { SimilarityPanel, useSimilarity } from './similarity/similarity-panel';
 import { useReviewWorkspace } from './hooks/use-reviews';
-import { ResultsPanel, resultsSummary } from './results-panel';
+import { ResultsPanel, resultsSummary, RunLogsPanel } from './results-panel';
 import { RubricForm } from './rubric-form';
 
 export function ReviewPage() {
@@ -72,9 +72,7 @@ export function ReviewPage() {
               <ResultsPanel run={ws.run} />
             </Tabs.Panel>
             <Tabs.Panel value="logs" pt="sm">
-              <ScrollArea h={520}>
-                <Code block>{ws.run?.logs || 'No logs.'}</Code>
-              </ScrollArea>
+              <RunLogsPanel run={ws.run} />
             </Tabs.Panel>
             <Tabs.Panel value="playback" pt="sm">
               <PlaybackPanel submissionId={ws.submissionId} />

@@ -4,6 +4,7 @@ import { useDocumentTitle } from '@mantine/hooks';
 import { useState } from 'react';
 import { errorMessage } from '../../../api/http';
 import { useStartAttempt } from '../hooks/use-candidate';
+import { ChallengeServicesList } from '../services/challenge-services-list';
 
 const offering = (r: string) => RUNTIME_OFFERINGS[r as keyof typeof RUNTIME_OFFERINGS];
 /** "express 5.1, zod 4.1" or "standard library only": what the candidate may use without a network. */
@@ -44,6 +45,13 @@ export function LandingPage({ overview }: { overview: CandidateOverview }) {
             </Group>
           </Card>
         </SimpleGrid>
+        {challenge.services.length > 0 && (
+          <Card withBorder>
+            <Title order={2} size="h4">Services your code gets</Title>
+            <Text mt="xs" mb="xs">Every run (your practice runs and the final tests) starts these beside your service, ready before it starts:</Text>
+            <ChallengeServicesList services={challenge.services} />
+          </Card>
+        )}
         <Card withBorder>
           <Title order={2} size="h4">How your work is evaluated</Title>
           <Text mt="xs">
@@ -63,7 +71,7 @@ export function LandingPage({ overview }: { overview: CandidateOverview }) {
         <Card withBorder>
           <Title order={2} size="h4">What happens to your code</Title>
           <Text mt="xs">
-            Your code runs only in an isolated sandbox without network access, and is read only by the team that invited you. After you submit, a short
+            Your code runs only in an isolated sandbox without network access{challenge.services.length > 0 ? ' (it reaches only the services above)' : ''}, and is read only by the team that invited you. After you submit, a short
             survey asks how it went. Everyone gets written feedback: you will find it on this page (open it with the same link in this browser) once
             the team releases it, usually within a few working days.
           </Text>

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { errorMessage } from '../../../api/http';
 import { useRunEvents } from '../../../hooks/use-run-events';
 import { RunTestsTable } from '../../runs/run-tests-table';
+import { ServiceLogs } from '../../runs/service-logs';
 import { runStatusColor, runStatusWords } from '../../runs/run-status-words';
 import { passedLine } from '../../runs/test-status';
 import { runEventsUrl } from '../api/candidate';
@@ -67,6 +68,7 @@ export function OwnTestsPanel({ disabled, beforeRun, perHour }: { disabled: bool
               <Code block style={{ maxHeight: 240, overflow: 'auto' }}>{run.logs.slice(-8000)}</Code>
             </details>
           )}
+          {run.status === 'FINISHED' && <ServiceLogs logs={run.serviceLogs} open={run.outcome !== 'COMPLETED'} />}
         </Stack>
       )}
     </Stack>

@@ -1,4 +1,5 @@
 import { Alert, Code, NativeSelect, Stack, Tabs } from '@mantine/core';
+import type { ChallengeService } from '@takehome/contracts';
 import { useState } from 'react';
 import { PromptView } from './prompt-view';
 import type { DraftEntry } from './use-draft-files';
@@ -7,7 +8,7 @@ import type { DraftEntry } from './use-draft-files';
  * Below tablet width the editor cannot be used well: the candidate is told so plainly, and can still read the task
  * and their files (read-only) while the clock runs.
  */
-export function NarrowView({ prompt, files }: { prompt: string; files: DraftEntry[] }) {
+export function NarrowView({ prompt, services, files }: { prompt: string; services: ChallengeService[]; files: DraftEntry[] }) {
   const [path, setPath] = useState(files[0]?.path ?? '');
   const file = files.find((f) => f.path === path);
   return (
@@ -22,7 +23,7 @@ export function NarrowView({ prompt, files }: { prompt: string; files: DraftEntr
           <Tabs.Tab value="files">Files (read-only)</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="task" pt="sm">
-          <PromptView markdown={prompt} />
+          <PromptView markdown={prompt} services={services} />
         </Tabs.Panel>
         <Tabs.Panel value="files" pt="sm">
           <Stack gap="xs">

@@ -4,6 +4,7 @@ import { candidateRun } from '@takehome/contracts';
 import { useCallback, useState } from 'react';
 import { useRunEvents } from '../../../hooks/use-run-events';
 import { RunTestsTable } from '../../runs/run-tests-table';
+import { ServiceLogs } from '../../runs/service-logs';
 import { runStatusColor, runStatusWords } from '../../runs/run-status-words';
 import { runEventsUrl, startPracticeRun } from '../api/candidate';
 import { errorMessage } from '../../../api/http';
@@ -29,7 +30,7 @@ export function PracticePanel({ disabled, beforeRun, undeclared = '' }: { disabl
   const [starting, setStarting] = useState(false);
   const allowance = usePracticeAllowance();
   const refreshAllowance = useCallback(() => void client.invalidateQueries({ queryKey: queryKeys.candidatePracticeAllowance() }), [client]);
-  const { run, message: phase } = useRunEvents(runId && runEventsUrl(runId), candidateRun, refreshAllowance);
+  const { run, message: phase, messages } = useRunEvents(runId && runEventsUrl(runId), candidateRun, refreshAllowance);
   const busy = starting || (run !== null && run.status !== 'FINISHED');
 
   const start = async () => {
@@ -75,6 +76,12 @@ export function PracticePanel({ disabled, beforeRun, undeclared = '' }: { disabl
             {run.status === 'FINISHED' && <Text size="sm">{passedLine(run.tests, 'visible tests')}</Text>}
             {run.status !== 'FINISHED' && phase && <Text size="sm" c="dimmed">{phase}</Text>}
           </Group>
+          {/* The steps so far, so a database's start-up (and where a run got stuck) can be followed, not only the latest. */}
+          {run.status !== 'FINISHED' && messages.length > 1 && (
+            <Stack gap={0} aria-label="Run steps">
+              {messages.slice(0, -1).slice(-5).map((m, i) => <Text key={`${i}-${m}`} size="xs" c="dimmed">✓ {m}</Text>)}
+            </Stack>
+          )}
           {run.tests.length > 0 && <RunTestsTable tests={run.tests} label="Test results" />}
           {run.status === 'FINISHED' && run.logs && (
             <details>
@@ -84,6 +91,7 @@ export function PracticePanel({ disabled, beforeRun, undeclared = '' }: { disabl
               </Code>
             </details>
           )}
+          {run.status === 'FINISHED' && <ServiceLogs logs={run.serviceLogs} open={run.outcome !== 'COMPLETED'} />}
         </Stack>
       )}
     </Stack>

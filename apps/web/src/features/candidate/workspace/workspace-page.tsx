@@ -89,7 +89,7 @@ export function WorkspacePage({ workspace }: { workspace: CandidateWorkspace }) 
         </Alert>
       ))}
       {narrow ? (
-        <NarrowView prompt={workspace.promptMarkdown} files={list} />
+        <NarrowView prompt={workspace.promptMarkdown} services={workspace.services} files={list} />
       ) : (
         <WorkspacePanes ctx={{ workspace, drafts, readOnly }} list={list} activePath={activePath} setActivePath={setActivePath} />
       )}

@@ -20,7 +20,7 @@ export interface WorkspaceContext {
  * line here; every panel stays mounted, so switching tabs never loses what a panel holds.
  */
 const sidePanels: { value: string; label: string; render: (ctx: WorkspaceContext) => ReactNode }[] = [
-  { value: 'task', label: 'Task', render: ({ workspace }) => <PromptView markdown={workspace.promptMarkdown} /> },
+  { value: 'task', label: 'Task', render: ({ workspace }) => <PromptView markdown={workspace.promptMarkdown} services={workspace.services} /> },
   {
     value: 'tests',
     label: 'Tests',
