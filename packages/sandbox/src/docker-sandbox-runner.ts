@@ -152,7 +152,8 @@ export class DockerSandboxRunner implements SandboxRunner {
       if (options.signal?.aborted) return reqs.map((req) => this.result({ ...state, req }, 'error', '', 'run cancelled before it started'));
       const undeclared = describeUndeclaredPackages(state.req.submissionFiles, state.req.runtime.libraries);
       if (undeclared) state.progress('preparing', undeclared);
-      const booted = await this.bootService(state);
+      // Until the first suite starts its own clock, the boot runs under the longest suite's limit.
+      const booted = await this.bootService(state, Math.max(...reqs.map((r) => r.limits.timeoutMs)));
       // A build failure or a service that never came up is every suite's result, each with its own maximum.
       if (!('runner' in booted)) return reqs.map((req) => ({ ...booted, max_score: this.result({ ...state, req }, booted.status, '', '').max_score }));
       for (const [i, req] of reqs.entries()) {
@@ -176,7 +177,7 @@ export class DockerSandboxRunner implements SandboxRunner {
    * The one place a black-box run's network is created and its containers started: the submission built and
    * its service answering, or the result that ends the run (build failed, never ready, out of memory).
    */
-  private async bootService(state: RunState): Promise<BootedService | RunResult> {
+  private async bootService(state: RunState, timeoutMs = state.req.limits.timeoutMs): Promise<BootedService | RunResult> {
     const { req, watchdog } = state;
     const { port, readinessPath, readinessTimeoutMs } = req.service;
     const network = `takehome-net-${req.runId}`;
@@ -215,7 +216,7 @@ export class DockerSandboxRunner implements SandboxRunner {
     await putFiles(submission, this.config, [req.submissionFiles], ['.data']);
     const buildFailure = await this.build(state, submission);
     if (buildFailure) return buildFailure;
-    watchdog.start(req.limits.timeoutMs);
+    watchdog.start(timeoutMs);
     const service = await startExec(submission, ['/opt/takehome/supervisor', ...req.runtime.startCommand], req.limits.outputBytes, this.config.workspace);
 
     state.progress('waiting_ready', `waiting for ${serviceUrl}${readinessPath}`);
