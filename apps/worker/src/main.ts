@@ -3,7 +3,7 @@ import { createPrismaClient } from '@takehome/db';
 import { JobName, QueueName, queuePrefix } from '@takehome/jobs';
 import { createDockerClient, createSandboxConfig, DockerSandboxRunner, DockerWorkbenchSessions, reapLeftovers, SandboxConfigError } from '@takehome/sandbox';
 import { Redis } from 'ioredis';
-import { hostname } from 'node:os';
+import { cpus, hostname } from 'node:os';
 import { governConcurrency } from './concurrency-governor';
 import { startHeartbeat } from './heartbeat';
 import { createJobRegistry } from './jobs/job-registry';
@@ -62,7 +62,7 @@ async function main() {
     prefix: queuePrefix(config.DATABASE_URL, config.QUEUE_PREFIX),
     registry,
     concurrency: {
-      [QueueName.Grading]: config.WORKER_GRADING_CONCURRENCY ?? Math.min(2, gradingMax),
+      [QueueName.Grading]: config.WORKER_GRADING_CONCURRENCY ?? Math.min(cpus().length, gradingMax),
       [QueueName.Practice]: config.WORKER_PRACTICE_CONCURRENCY,
       [QueueName.Verification]: config.WORKER_VERIFICATION_CONCURRENCY,
     },
@@ -77,7 +77,7 @@ async function main() {
   await Promise.all(workers.map((w) => w.waitUntilReady()));
   const stopGovernor = config.WORKER_GRADING_CONCURRENCY
     ? () => undefined
-    : governConcurrency(workers.filter((w) => w.name === QueueName.Grading), { min: 1, max: gradingMax, memoryPerRunMb: config.WORKER_RUN_MEMORY_MB }, 1000, undefined,
+    : governConcurrency(workers.filter((w) => w.name === QueueName.Grading), { min: Math.min(cpus().length, gradingMax), max: gradingMax, memoryPerRunMb: config.WORKER_RUN_MEMORY_MB }, 1000, undefined,
         (concurrency, host) => logger.debug({ concurrency, idle: host.idle, freeMb: Math.round(host.freeMb) }, 'grading concurrency'));
   const metricsServer = config.WORKER_METRICS_PORT ? metrics.serve(config.WORKER_METRICS_PORT, config.WORKER_METRICS_HOST) : undefined;
   const workbench = new WorkbenchRelay(
@@ -96,7 +96,7 @@ async function main() {
   );
   workbench.start();
   const stopHeartbeat = startHeartbeat(redis, workerId, { pid: process.pid, queues: Object.values(QueueName) }, () => docker.ping());
-  logger.info({ workerId, queuePrefix: queuePrefix(config.DATABASE_URL, config.QUEUE_PREFIX), grading: config.WORKER_GRADING_CONCURRENCY ?? `adaptive, 1-${gradingMax}`, practice: config.WORKER_PRACTICE_CONCURRENCY }, 'worker ready');
+  logger.info({ workerId, queuePrefix: queuePrefix(config.DATABASE_URL, config.QUEUE_PREFIX), grading: config.WORKER_GRADING_CONCURRENCY ?? `adaptive, ${Math.min(cpus().length, gradingMax)}-${gradingMax}`, practice: config.WORKER_PRACTICE_CONCURRENCY }, 'worker ready');
 
   let stopping = false;
   const shutdown = async (signal: string) => {

@@ -8,7 +8,7 @@ const workerEnv = z.object({
   LOG_LEVEL: env.logLevel(),
   // How many runs of each kind this process drives at once; scale out by adding processes or machines.
   // Gradings: unset, the number follows the host (more while CPU idles and memory has room, fewer when it is
-  // saturated) between 1 and WORKER_GRADING_MAX_CONCURRENCY; set, it is fixed (the override).
+  // saturated) between one per core and WORKER_GRADING_MAX_CONCURRENCY; set, it is fixed (the override).
   WORKER_GRADING_CONCURRENCY: z.coerce.number().int().positive().optional(),
   WORKER_GRADING_MAX_CONCURRENCY: z.coerce.number().int().positive().max(64).default(8),
   // The memory one more grading may need (two containers, usually far below their limits) before it is taken on.

@@ -124,6 +124,7 @@ export class DockerSandboxRunner implements SandboxRunner {
   private async blackBox(state: RunState): Promise<RunResult> {
     const booted = await this.bootService(state);
     if (!('runner' in booted)) return booted;
+    await this.stageSuite(booted.runner, state.req, '');
     return this.runSuite(state, booted, '');
   }
 
@@ -157,7 +158,10 @@ export class DockerSandboxRunner implements SandboxRunner {
       // A build failure or a service that never came up is every suite's result, each with its own maximum.
       if (!('runner' in booted)) return reqs.map((req) => ({ ...booted, max_score: this.result({ ...state, req }, booted.status, '', '').max_score }));
       for (const [i, req] of reqs.entries()) {
-        if (i > 0 && (results[i - 1].status !== 'completed' || !(await this.stillReady(state, booted)))) break;
+        if (i > 0 && results[i - 1].status !== 'completed') break;
+        // The next suite's files go in while the service is checked, both cheap next to a boot.
+        const [ready] = await Promise.all([i > 0 ? this.stillReady(state, booted) : true, this.stageSuite(booted.runner, req, `suites/${i}`)]);
+        if (!ready) break;
         results.push(await this.runSuite({ ...state, req }, booted, `suites/${i}`));
       }
     } catch (err) {
@@ -242,13 +246,17 @@ export class DockerSandboxRunner implements SandboxRunner {
     return (await this.waitReady(booted.runner, `${booted.serviceUrl}${readinessPath}`, readinessTimeoutMs)).exitCode === 0;
   }
 
-  /** One suite against a booted service; DIR is its folder in the runner's workspace ('' for the root). */
-  private async runSuite(state: RunState, booted: BootedService, dir: string): Promise<RunResult> {
-    const { req, watchdog } = state;
-    const { submission, runner } = booted;
+  /** A suite's files into its folder of the runner's workspace ('' for the root); never into the submission's. */
+  private async stageSuite(runner: Docker.Container, req: ParsedRunRequest, dir: string): Promise<void> {
     const files = dir ? Object.fromEntries(Object.entries(req.testFiles).map(([f, c]) => [`${dir}/${f}`, c])) : req.testFiles;
     const dirs = this.resultDirs(req).map((d) => (dir ? `${dir}/${d}` : d));
     await putFiles(runner, this.config, [files], dir ? [dir, ...dirs] : dirs);
+  }
+
+  /** One staged suite against a booted service; DIR is its folder in the runner's workspace ('' for the root). */
+  private async runSuite(state: RunState, booted: BootedService, dir: string): Promise<RunResult> {
+    const { req, watchdog } = state;
+    const { submission, runner } = booted;
     if (dir) watchdog.start(req.limits.timeoutMs); // each suite under its own limit, as on a boot of its own
     state.progress('testing', `running ${req.testCommand.join(' ')}`);
     const workdir = dir ? `${this.config.workspace}/${dir}` : this.config.workspace;
