@@ -89,8 +89,14 @@ export class DockerSandboxRunner implements SandboxRunner {
     } finally {
       state.watchdog.dispose();
       state.progress('cleanup', 'removing containers, volumes and network');
-      await reapLeftovers(this.docker, req.runId).catch(() => undefined);
+      await this.cleanup(req.runId, options);
     }
+  }
+
+  private async cleanup(runId: string, options: RunOptions): Promise<void> {
+    const done = reapLeftovers(this.docker, runId).then(() => undefined, () => undefined);
+    if (options.onCleanup) options.onCleanup(done);
+    else await done;
   }
 
   private async inContainer(state: RunState): Promise<RunResult> {
@@ -171,7 +177,7 @@ export class DockerSandboxRunner implements SandboxRunner {
     } finally {
       state.watchdog.dispose();
       state.progress('cleanup', 'removing containers, volumes and network');
-      await reapLeftovers(this.docker, state.req.runId).catch(() => undefined);
+      await this.cleanup(state.req.runId, options);
     }
     for (const request of requests.slice(results.length)) results.push(await this.run(request, options));
     return results;
