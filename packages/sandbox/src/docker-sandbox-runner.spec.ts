@@ -68,16 +68,6 @@ describe(DockerSandboxRunner.name, () => {
     });
   });
 
-  describe('cleanup handed to the caller (onCleanup)', () => {
-    it('answers with the result first and removes everything once the handed promise settles', async () => {
-      let cleanup: Promise<void> | undefined;
-      const result = await runner.run(nodeInContainerRequest(loadDir('node-service')), { onCleanup: (done) => (cleanup = done) });
-      expect(result).toMatchObject({ status: 'completed', score: 2, max_score: 2 });
-      expect(cleanup).toBeInstanceOf(Promise);
-      await cleanup; // afterEach then finds nothing left
-    });
-  });
-
   describe('runSuites (a grading: several suites of one submission)', () => {
     it('runs both suites against one boot of the service, each graded on its own', async () => {
       const phases: string[] = [];

@@ -89,14 +89,8 @@ export class DockerSandboxRunner implements SandboxRunner {
     } finally {
       state.watchdog.dispose();
       state.progress('cleanup', 'removing containers, volumes and network');
-      await this.cleanup(req.runId, options);
+      await reapLeftovers(this.docker, req.runId).catch(() => undefined);
     }
-  }
-
-  private async cleanup(runId: string, options: RunOptions): Promise<void> {
-    const done = reapLeftovers(this.docker, runId).then(() => undefined, () => undefined);
-    if (options.onCleanup) options.onCleanup(done);
-    else await done;
   }
 
   private async inContainer(state: RunState): Promise<RunResult> {
@@ -177,7 +171,7 @@ export class DockerSandboxRunner implements SandboxRunner {
     } finally {
       state.watchdog.dispose();
       state.progress('cleanup', 'removing containers, volumes and network');
-      await this.cleanup(state.req.runId, options);
+      await reapLeftovers(this.docker, state.req.runId).catch(() => undefined);
     }
     for (const request of requests.slice(results.length)) results.push(await this.run(request, options));
     return results;

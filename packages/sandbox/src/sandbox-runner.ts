@@ -98,11 +98,6 @@ export interface RunOptions {
   onProgress?: (progress: RunProgress) => void;
   /** aborting kills the run's containers; the result then has status 'error' */
   signal?: AbortSignal;
-  /**
-   * Given, the run answers as soon as its result is known and hands over the removal of its containers, volumes and
-   * network instead of waiting for it: the caller stores the result first, then awaits this before its next run.
-   */
-  onCleanup?: (done: Promise<void>) => void;
 }
 
 export interface SandboxRunner {

@@ -43,12 +43,8 @@ export class RunExecutor {
       if (error instanceof ChallengeFormatError || !isDatabaseError(error)) return prepare(error as Error);
       throw error;
     }
-    // Containers are removed once the result is stored and announced: the candidate does not wait for it, the
-    // job (and so its concurrency slot) still does.
-    const cleanups: Promise<void>[] = [];
     const options = {
       onProgress: (p: { phase: RunPhase; message: string }) => this.events.publish({ type: 'progress', runId, phase: p.phase, message: p.message }),
-      onCleanup: (done: Promise<void>) => void cleanups.push(done),
     };
     // Both suites of a grading against one boot of the service where the engine can (half the Docker work).
     let results: RunResult[];
@@ -57,11 +53,7 @@ export class RunExecutor {
       results = [];
       for (const request of requests) results.push(await this.sandbox.run(request, options));
     }
-    try {
-      await this.store(runId, toStoredResult(mergeResults(results)), run.queuedAt);
-    } finally {
-      await Promise.all(cleanups);
-    }
+    await this.store(runId, toStoredResult(mergeResults(results)), run.queuedAt);
   }
 
   /** Called once the queue has given up retrying: the run still ends with a result, never stays "running". */
