@@ -151,6 +151,7 @@ async function main() {
   const floors = { grading: [], visible: [] };
   for (let i = 0; i < ROUNDS; i++) floors.grading.push(floor('visible,hidden'));
   for (let i = 0; i < ROUNDS; i++) floors.visible.push(floor('visible'));
+  log(`floors: ${JSON.stringify(floors)}`);
 
   const databaseUrl = await benchDatabase();
   const tokens = await seed(databaseUrl, 2 + ROUNDS * 2 + ROUNDS * BURST);
@@ -164,6 +165,8 @@ async function main() {
     fetch(`${BASE}/health`).then((r) => r.status === 200, () => false),
   );
   const next = () => tokens.shift();
+  const submitErrors = [];
+  const short = [];
   // The grading run a submission created (the receipt names no run; the candidate's dashboard finds it the same way).
   const gradingRun = async (candidate) => {
     for (let i = 0; i < 400; i++) {
@@ -177,10 +180,20 @@ async function main() {
   };
   const submitAndWait = async (candidate) => {
     const started = performance.now();
-    const res = await candidate.call('POST', '/submit');
-    if (!res.ok) throw new Error(`submit: ${res.status} ${await res.text()}`);
+    // A 5xx under the burst is retried (and counted: it is the API's failure, reported beside the figures); a 409
+    // "submitted" then means the first attempt did go through.
+    for (let attempt = 1; ; attempt++) {
+      const res = await candidate.call('POST', '/submit');
+      if (res.ok) break;
+      const body = await res.text();
+      if (res.status === 409 && attempt > 1 && body.includes('submitted')) break;
+      if (res.status < 500 || attempt >= 5) throw new Error(`submit: ${res.status} ${body}`);
+      submitErrors.push(`${res.status} ${body.slice(0, 200)}`);
+      await sleep(200 * attempt);
+    }
     const event = await finished.of(await gradingRun(candidate));
-    if (event.outcome !== 'COMPLETED' || event.score !== event.maxScore) throw new Error(`the reference solution was not graded in full: ${JSON.stringify(event)}`);
+    // Timed all the same: a reference solution short of full marks is reported beside the figures, not hidden.
+    if (event.outcome !== 'COMPLETED' || event.score !== event.maxScore) short.push(`${event.runId}: ${event.outcome} ${event.score}/${event.maxScore}`);
     return performance.now() - started;
   };
   const practice = async (candidate) => {
@@ -195,6 +208,7 @@ async function main() {
   };
 
   const measured = { single: [], practice: [], burst: [] };
+
   try {
     log('warm-up: one grading and one practice run');
     await submitAndWait(await new Candidate().open(next()));
@@ -208,6 +222,7 @@ async function main() {
       const started = performance.now();
       await Promise.all(crowd.map(submitAndWait));
       measured.burst.push(performance.now() - started);
+      log(`round ${i + 1}: single ${(measured.single[i] / 1000).toFixed(1)} s, practice ${(measured.practice[i] / 1000).toFixed(1)} s, burst ${(measured.burst[i] / 1000).toFixed(1)} s; submit 5xx so far: ${submitErrors.length}`);
     }
   } finally {
     await stop(api);
@@ -233,7 +248,9 @@ async function main() {
   console.log(`burst of ${String(BURST).padEnd(3)} (all graded)      ${s(figures.burst.ms)}  ${s(floorBurst)}   ${figures.burst.ratio.toFixed(2)}x   <= ${TARGETS.burst}x   (floor: ${BURST} x ${cpuSeconds.toFixed(2)} CPU-s / ${CORES} cores)`);
   console.log(`practice (click -> on screen)  ${s(figures.practice.ms)}  ${s(floorPractice)}   ${figures.practice.ratio.toFixed(2)}x   <= ${TARGETS.practice}x   (floor: the visible suite on the host)`);
   mkdirSync(path.dirname(OUT), { recursive: true });
-  writeFileSync(OUT, JSON.stringify({ at: new Date().toISOString(), cores: CORES, loadavg: os.loadavg(), rounds: ROUNDS, floors, ...figures }, null, 2));
+  if (short.length) console.log(`${short.length} grading(s) of the reference solution were short of full marks: ${short.slice(0, 3).join('; ')}`);
+  if (submitErrors.length) console.log(`the API answered ${submitErrors.length} submit(s) with 5xx and they were retried: ${submitErrors[0]}`);
+  writeFileSync(OUT, JSON.stringify({ at: new Date().toISOString(), cores: CORES, loadavg: os.loadavg(), rounds: ROUNDS, floors, ...figures, submitErrors, shortOfFullMarks: short }, null, 2));
   console.log(`written to ${path.relative(ROOT, OUT)}`);
 }
 
