@@ -3,7 +3,8 @@ import { createPrismaClient } from '@takehome/db';
 import { JobName, QueueName, queuePrefix } from '@takehome/jobs';
 import { createDockerClient, createEngineProbeClient, createSandboxConfig, DockerSandboxRunner, DockerWorkbenchSessions, reapLeftovers, SandboxConfigError } from '@takehome/sandbox';
 import { Redis } from 'ioredis';
-import { hostname } from 'node:os';
+import { cpus, hostname } from 'node:os';
+import { governConcurrency } from './concurrency-governor';
 import { EngineWatch } from './engine-watch';
 import { startHeartbeat } from './heartbeat';
 import { createJobRegistry } from './jobs/job-registry';
@@ -43,8 +44,9 @@ async function main() {
     logger.fatal({ err: error.message }, 'Redis not reachable (REDIS_URL)');
     process.exit(1);
   });
+  const gradingMax = config.WORKER_GRADING_CONCURRENCY ?? config.WORKER_GRADING_MAX_CONCURRENCY;
   const prisma = createPrismaClient(config.DATABASE_URL, {
-    poolSize: config.WORKER_GRADING_CONCURRENCY + config.WORKER_PRACTICE_CONCURRENCY + config.WORKER_VERIFICATION_CONCURRENCY + 2,
+    poolSize: gradingMax + config.WORKER_PRACTICE_CONCURRENCY + config.WORKER_VERIFICATION_CONCURRENCY + 2,
   });
 
   const metrics = new WorkerMetrics();
@@ -87,7 +89,7 @@ async function main() {
     prefix: queuePrefix(config.DATABASE_URL, config.QUEUE_PREFIX),
     registry,
     concurrency: {
-      [QueueName.Grading]: config.WORKER_GRADING_CONCURRENCY,
+      [QueueName.Grading]: config.WORKER_GRADING_CONCURRENCY ?? Math.min(cpus().length, gradingMax),
       [QueueName.Practice]: config.WORKER_PRACTICE_CONCURRENCY,
       [QueueName.Verification]: config.WORKER_VERIFICATION_CONCURRENCY,
     },
@@ -102,6 +104,10 @@ async function main() {
   });
   await Promise.all(workers.map((w) => w.waitUntilReady()));
   engine.start();
+  const stopGovernor = config.WORKER_GRADING_CONCURRENCY
+    ? () => undefined
+    : governConcurrency(workers.filter((w) => w.name === QueueName.Grading), { min: Math.min(cpus().length, gradingMax), max: gradingMax, memoryPerRunMb: config.WORKER_RUN_MEMORY_MB }, 1000, undefined,
+        (concurrency, host) => logger.debug({ concurrency, idle: host.idle, freeMb: Math.round(host.freeMb) }, 'grading concurrency'));
   const metricsServer = config.WORKER_METRICS_PORT ? metrics.serve(config.WORKER_METRICS_PORT, config.WORKER_METRICS_HOST) : undefined;
   const workbench = new WorkbenchRelay(
     new DockerWorkbenchSessions(sandboxConfig, docker),
@@ -119,7 +125,7 @@ async function main() {
   );
   workbench.start();
   const stopHeartbeat = startHeartbeat(redis, workerId, { pid: process.pid, queues: Object.values(QueueName) }, () => docker.ping());
-  logger.info({ workerId, queuePrefix: queuePrefix(config.DATABASE_URL, config.QUEUE_PREFIX), grading: config.WORKER_GRADING_CONCURRENCY, practice: config.WORKER_PRACTICE_CONCURRENCY }, 'worker ready');
+  logger.info({ workerId, queuePrefix: queuePrefix(config.DATABASE_URL, config.QUEUE_PREFIX), grading: config.WORKER_GRADING_CONCURRENCY ?? `adaptive, ${Math.min(cpus().length, gradingMax)}-${gradingMax}`, practice: config.WORKER_PRACTICE_CONCURRENCY }, 'worker ready');
 
   let stopping = false;
   const shutdown = async (signal: string) => {
@@ -129,6 +135,7 @@ async function main() {
     logger.info({ signal }, 'worker stopping: finishing active runs');
     // close() waits for active jobs, so a deploy never abandons a run halfway.
     await Promise.all([...workers.map((w) => w.close()), workbench.stop()]);
+    stopGovernor();
     await stopHeartbeat();
     metricsServer?.close();
     await prisma.$disconnect();

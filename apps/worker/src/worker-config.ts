@@ -7,7 +7,12 @@ const workerEnv = z.object({
   REDIS_URL: env.url(['redis', 'rediss'], 'redis://127.0.0.1:56379'),
   LOG_LEVEL: env.logLevel(),
   // How many runs of each kind this process drives at once; scale out by adding processes or machines.
-  WORKER_GRADING_CONCURRENCY: env.positiveInt(2),
+  // Gradings: unset, the number follows the host (more while CPU idles and memory has room, fewer when it is
+  // saturated) between one per core and WORKER_GRADING_MAX_CONCURRENCY; set, it is fixed (the override).
+  WORKER_GRADING_CONCURRENCY: z.coerce.number().int().positive().optional(),
+  WORKER_GRADING_MAX_CONCURRENCY: z.coerce.number().int().positive().max(64).default(8),
+  // The memory one more grading may need (two containers, usually far below their limits) before it is taken on.
+  WORKER_RUN_MEMORY_MB: env.positiveInt(512),
   WORKER_PRACTICE_CONCURRENCY: env.positiveInt(2),
   // Suite verifications (minutes each) on their own queue; one at a time leaves the engine to candidates.
   WORKER_VERIFICATION_CONCURRENCY: env.positiveInt(1),

@@ -67,4 +67,30 @@ describe(DockerSandboxRunner.name, () => {
       expect(phases).toEqual(['preparing', 'starting', 'testing', 'cleanup']);
     });
   });
+
+  describe('runSuites (a grading: several suites of one submission)', () => {
+    it('runs both suites against one boot of the service, each graded on its own', async () => {
+      const phases: string[] = [];
+      const visible = blackBoxRequest(loadDir('node-service'), { defaultVisibility: 'visible' });
+      const hidden = blackBoxRequest(loadDir('node-service'), { tests: { 'notes survive a restart': { weight: 3 } } });
+      const results = await runner.runSuites([visible, hidden], { onProgress: (p) => phases.push(p.phase) });
+      expect(results.map((r) => [r.status, r.score, r.max_score])).toEqual([['completed', 3, 3], ['completed', 5, 5]]);
+      expect(results[0].tests.every((t) => t.visibility === 'visible')).toBe(true);
+      expect(results[1].tests.every((t) => t.visibility === 'hidden')).toBe(true);
+      // One boot: the service started (and was waited for) once, the tests ran twice.
+      expect(phases.filter((p) => p === 'starting')).toHaveLength(1);
+      expect(phases.filter((p) => p === 'testing')).toHaveLength(2);
+    });
+
+    it('runs what follows a suite that did not complete on a fresh boot, under each suite\'s own time limit', async () => {
+      const hanging = blackBoxRequest(loadDir('node-service'), {
+        testCommand: ['node', '-e', 'setTimeout(() => {}, 60000)'],
+        limits: { timeoutMs: 1500, memoryMb: 256, cpus: 1, pids: 128, workspaceMb: 64, outputBytes: 64 * 1024 },
+      });
+      const second = blackBoxRequest(loadDir('node-service'), { limits: { ...hanging.limits!, timeoutMs: 20_000 } });
+      const results = await runner.runSuites([hanging, second]);
+      expect(results.map((r) => r.status)).toEqual(['timeout', 'completed']);
+      expect(results[1].score).toBe(results[1].max_score);
+    });
+  });
 });

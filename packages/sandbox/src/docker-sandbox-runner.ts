@@ -7,6 +7,7 @@ import { createSidecarNetwork, SidecarStartError, startSidecars, type RunSidecar
 import { reapLeftovers } from './docker/reaper';
 import { UnsafeArchiveError } from './docker/tar';
 import { Watchdog } from './docker/watchdog';
+import type { CappedOutput } from './docker/output';
 import { fetchReport, putFiles, ReportMissingError, sandboxUser } from './docker/workspace';
 import { describeUndeclaredPackages } from '@takehome/contracts';
 import { describeMissingPackages } from './missing-packages';
@@ -28,6 +29,21 @@ export class SandboxInfrastructureError extends Error {
 }
 
 const NOT_READY_EXIT = 3; // wait-ready's "never answered" code
+
+interface BootedService {
+  submission: Docker.Container;
+  runner: Docker.Container;
+  /** the service's output so far, and where the current suite's part of it starts */
+  service: CappedOutput;
+  serviceUrl: string;
+  outputFrom: number;
+}
+
+/** Suites can share one boot when they differ only in their tests and time limits. */
+function canShareBoot(reqs: ParsedRunRequest[]): boolean {
+  const boot = (r: ParsedRunRequest) => JSON.stringify([r.runtime, r.service, { ...r.limits, timeoutMs: 0 }, r.submissionFiles]);
+  return reqs.length > 1 && reqs.every((r) => r.mode === 'black-box' && boot(r) === boot(reqs[0]));
+}
 
 interface RunState {
   req: ParsedRunRequest;
@@ -119,6 +135,73 @@ export class DockerSandboxRunner implements SandboxRunner {
   }
 
   private async blackBox(state: RunState): Promise<RunResult> {
+    const booted = await this.bootService(state);
+    if (!('runner' in booted)) return booted;
+    await this.stageSuite(booted.runner, state.req, '');
+    return this.runSuite(state, booted, '');
+  }
+
+  /**
+   * Several black-box suites of one submission (a grading's visible then hidden suite) against one boot of the
+   * service: one network, one submission container, one runner. Each suite's files go into a sibling folder of
+   * the runner's workspace and run under the suite's own time limit; hidden files still never reach the
+   * submission container. The service is not restarted between suites (suites use their own keys, and the
+   * hidden suite restarts it itself where it tests persistence). Whatever the first boot cannot vouch for (a
+   * suite that did not complete, a service no longer answering) is run again on a fresh boot, as before.
+   */
+  async runSuites(requests: RunRequest[], options: RunOptions = {}): Promise<RunResult[]> {
+    const reqs = requests.map((r) => runRequestSchema.parse(r));
+    if (!canShareBoot(reqs)) {
+      const results: RunResult[] = [];
+      for (const request of requests) results.push(await this.run(request, options));
+      return results;
+    }
+    const state: RunState = {
+      req: reqs[0],
+      watchdog: new Watchdog(options.signal),
+      progress: (phase, message) => options.onProgress?.({ runId: reqs[0].runId, phase, message }),
+    };
+    const results: RunResult[] = [];
+    try {
+      if (options.signal?.aborted) return reqs.map((req) => this.result({ ...state, req }, 'error', '', 'run cancelled before it started'));
+      const undeclared = describeUndeclaredPackages(state.req.submissionFiles, state.req.runtime.libraries);
+      if (undeclared) state.progress('preparing', undeclared);
+      // Until the first suite starts its own clock, the boot runs under the longest suite's limit.
+      const booted = await this.bootService(state, Math.max(...reqs.map((r) => r.limits.timeoutMs)));
+      // A build failure or a service that never came up is every suite's result, each with its own maximum.
+      if (!('runner' in booted)) {
+        const logs = state.sidecars ? { service_logs: await state.sidecars.logs() } : {};
+        return reqs.map((req, i) => ({ ...booted, max_score: this.result({ ...state, req }, booted.status, '', '').max_score, ...(i === 0 ? logs : {}) }));
+      }
+      for (const [i, req] of reqs.entries()) {
+        if (i > 0 && results[i - 1].status !== 'completed') break;
+        // The next suite's files go in while the service is checked, both cheap next to a boot.
+        const [ready] = await Promise.all([i > 0 ? this.stillReady(state, booted) : true, this.stageSuite(booted.runner, req, `suites/${i}`)]);
+        if (!ready) break;
+        results.push(await this.runSuite({ ...state, req }, booted, `suites/${i}`));
+      }
+      // One boot, one set of sidecar logs: kept on the first suite's result so merging does not repeat them.
+      if (state.sidecars && results.length > 0) results[0] = { ...results[0], service_logs: await state.sidecars.logs() };
+    } catch (err) {
+      if (err instanceof SidecarStartError) return reqs.map((req, i) => ({ ...this.result({ ...state, req }, 'error', '', err.message), ...(i === 0 ? { service_logs: err.logs } : {}) }));
+      if (state.watchdog.fired) results.push(this.interrupted({ ...state, req: reqs[results.length] }, ''));
+      else if (err instanceof UnsafeArchiveError) return reqs.map((req) => this.result({ ...state, req }, 'error', '', `the submission's files were refused: ${err.message}`));
+      else throw new SandboxInfrastructureError(`sandbox error: ${(err as Error).message}`, { cause: err });
+    } finally {
+      state.ended = true;
+      state.watchdog.dispose();
+      state.progress('cleanup', 'removing containers, volumes and network');
+      await reapLeftovers(this.docker, state.req.runId).catch(() => undefined);
+    }
+    for (const request of requests.slice(results.length)) results.push(await this.run(request, options));
+    return results;
+  }
+
+  /**
+   * The one place a black-box run's network is created and its containers started: the submission built and
+   * its service answering, or the result that ends the run (build failed, never ready, out of memory).
+   */
+  private async bootService(state: RunState, timeoutMs = state.req.limits.timeoutMs): Promise<BootedService | RunResult> {
     const { req, watchdog } = state;
     const { port, readinessPath, readinessTimeoutMs } = req.service;
     const network = `takehome-net-${req.runId}`;
@@ -127,13 +210,14 @@ export class DockerSandboxRunner implements SandboxRunner {
     // Internal: the two containers reach each other by name and nothing else, the host included.
     // inhibit_ipv4 leaves the bridge without a host address: internal alone still lets containers reach
     // services listening on the host itself (INPUT is not filtered), which a submission must never do.
-    await this.docker.createNetwork({
-      Name: network, Driver: 'bridge', Internal: true, CheckDuplicate: true, Labels: runLabels(req.runId),
-      Options: { 'com.docker.network.bridge.inhibit_ipv4': 'true' },
-    });
-    this.startSidecars(state, network);
+    // The network and both volumes are independent, so they are created together; the challenge's sidecars
+    // (docker/sidecars.ts) start booting as soon as the network exists and are awaited just before the service.
     const user = sandboxUser(this.config);
     await Promise.all([
+      this.docker.createNetwork({
+        Name: network, Driver: 'bridge', Internal: true, CheckDuplicate: true, Labels: runLabels(req.runId),
+        Options: { 'com.docker.network.bridge.inhibit_ipv4': 'true' },
+      }).then(() => this.startSidecars(state, network)),
       createWorkspaceVolume(this.docker, `takehome-ws-sub-${req.runId}`, req.runId, req.limits.workspaceMb, user),
       createWorkspaceVolume(this.docker, `takehome-ws-run-${req.runId}`, req.runId, req.limits.workspaceMb, user),
     ]);
@@ -154,19 +238,16 @@ export class DockerSandboxRunner implements SandboxRunner {
     state.progress('starting', 'starting the submission and the test runner');
     await Promise.all([submission.start(), runner.start()]);
     // The submission container never receives test files: hidden tests stay in the runner.
-    await Promise.all([
-      putFiles(submission, this.config, [req.submissionFiles], ['.data']),
-      putFiles(runner, this.config, [req.testFiles], this.resultDirs(req)),
-    ]);
+    await putFiles(submission, this.config, [req.submissionFiles], ['.data']);
     const buildFailure = await this.build(state, submission);
     if (buildFailure) return buildFailure;
     await state.sidecars?.ready();
-    watchdog.start(req.limits.timeoutMs);
+    watchdog.start(timeoutMs);
     const service = await startExec(submission, ['/opt/takehome/supervisor', ...req.runtime.startCommand], req.limits.outputBytes, this.config.workspace);
 
     state.progress('waiting_ready', `waiting for ${serviceUrl}${readinessPath}`);
     const waitMs = Math.min(readinessTimeoutMs, watchdog.remainingMs());
-    const ready = await (await startExec(runner, ['/opt/takehome/wait-ready', `${serviceUrl}${readinessPath}`, String(waitMs)], 4096, this.config.workspace)).done;
+    const ready = await this.waitReady(runner, `${serviceUrl}${readinessPath}`, waitMs);
     if (ready.exitCode !== 0) {
       if (watchdog.fired) return this.interrupted(state, service.output.text());
       if (await wasOomKilled(submission)) return this.result(state, 'oom', service.output.text(), 'the submission ran out of memory before it became ready');
@@ -174,11 +255,40 @@ export class DockerSandboxRunner implements SandboxRunner {
       return this.result(state, 'not_ready', service.output.text(),
         `the service never became ready: ${why}. It must listen on 0.0.0.0:$PORT (PORT=${port}) and answer ${readinessPath} within ${waitMs} ms.`);
     }
+    return { submission, runner, service: service.output, serviceUrl, outputFrom: 0 };
+  }
+
+  private async waitReady(runner: Docker.Container, url: string, waitMs: number): Promise<ExecResult> {
+    return (await startExec(runner, ['/opt/takehome/wait-ready', url, String(waitMs)], 4096, this.config.workspace)).done;
+  }
+
+  /** Between suites: the service a suite leaves behind still answers (it may have crashed under the last one). */
+  private async stillReady(state: RunState, booted: BootedService): Promise<boolean> {
+    const { readinessPath, readinessTimeoutMs } = state.req.service;
+    return (await this.waitReady(booted.runner, `${booted.serviceUrl}${readinessPath}`, readinessTimeoutMs)).exitCode === 0;
+  }
+
+  /** A suite's files into its folder of the runner's workspace ('' for the root); never into the submission's. */
+  private async stageSuite(runner: Docker.Container, req: ParsedRunRequest, dir: string): Promise<void> {
+    const files = dir ? Object.fromEntries(Object.entries(req.testFiles).map(([f, c]) => [`${dir}/${f}`, c])) : req.testFiles;
+    const dirs = this.resultDirs(req).map((d) => (dir ? `${dir}/${d}` : d));
+    await putFiles(runner, this.config, [files], dir ? [dir, ...dirs] : dirs);
+  }
+
+  /** One staged suite against a booted service; DIR is its folder in the runner's workspace ('' for the root). */
+  private async runSuite(state: RunState, booted: BootedService, dir: string): Promise<RunResult> {
+    const { req, watchdog } = state;
+    const { submission, runner } = booted;
+    if (dir) watchdog.start(req.limits.timeoutMs); // each suite under its own limit, as on a boot of its own
     state.progress('testing', `running ${req.testCommand.join(' ')}`);
-    const tests = await (await startExec(runner, req.testCommand, req.limits.outputBytes, this.config.workspace)).done;
+    const workdir = dir ? `${this.config.workspace}/${dir}` : this.config.workspace;
+    const tests = await (await startExec(runner, req.testCommand, req.limits.outputBytes, workdir)).done;
     const oom = (await wasOomKilled(submission)) || (tests.exitCode === 137 && (await wasOomKilled(runner)));
-    // Runner output may quote hidden tests, so only the submission's own output is returned.
-    return this.finish(state, runner, tests, service.output.text(), oom);
+    // Runner output may quote hidden tests, so only the submission's own output (during this suite) is returned.
+    const all = booted.service.text();
+    const output = all.slice(booted.outputFrom);
+    booted.outputFrom = all.length;
+    return this.finish(state, runner, tests, output, oom, dir);
   }
 
   /**
@@ -207,13 +317,13 @@ export class DockerSandboxRunner implements SandboxRunner {
     return this.result(state, 'build_failed', result.output, `the build failed (${command.join(' ')}, exit ${result.exitCode}) after ${seconds} s; no test ran`);
   }
 
-  private async finish(state: RunState, reportHolder: Docker.Container, tests: ExecResult, output: string, oom: boolean): Promise<RunResult> {
+  private async finish(state: RunState, reportHolder: Docker.Container, tests: ExecResult, output: string, oom: boolean, dir = ''): Promise<RunResult> {
     const { req, watchdog } = state;
     if (watchdog.fired) return this.interrupted(state, output);
     const elapsed = watchdog.elapsedMs();
     state.progress('collecting', `reading ${req.reportPath}`);
     try {
-      const report = await fetchReport(reportHolder, this.config, req.reportPath);
+      const report = await fetchReport(reportHolder, this.config, dir ? `${dir}/${req.reportPath}` : req.reportPath);
       const { missing, ...graded } = gradeTests(parseReport(req.reportFormat, report), req.tests, req.defaultVisibility, req.skipped);
       const status: RunStatus = oom ? 'oom' : 'completed';
       const diagnostics = [

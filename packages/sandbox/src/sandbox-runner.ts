@@ -126,4 +126,9 @@ export interface RunOptions {
 
 export interface SandboxRunner {
   run(request: RunRequest, options?: RunOptions): Promise<RunResult>;
+  /**
+   * Several suites of one submission, one result each in order. An engine may run them against one boot of the
+   * service (black-box); without this method, callers run each request on its own.
+   */
+  runSuites?(requests: RunRequest[], options?: RunOptions): Promise<RunResult[]>;
 }

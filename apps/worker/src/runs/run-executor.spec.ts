@@ -1,4 +1,6 @@
-import { SandboxInfrastructureError, type SandboxRunner } from '@takehome/sandbox';
+import { loadChallenge, versionRecord } from '@takehome/challenge';
+import { SandboxInfrastructureError, type RunResult, type SandboxRunner } from '@takehome/sandbox';
+import * as path from 'node:path';
 import pino from 'pino';
 import { describe, expect, it, vi } from 'vitest';
 import type { RunEvents } from './run-events';
@@ -40,6 +42,22 @@ describe(RunExecutor.name, () => {
       expect(runId).toBe('run-1');
       expect(stored.outcome).toBe('ERROR');
       expect(stored.logs).toMatch(/^The run could not be prepared: /);
+    });
+  });
+
+  describe('grading (visible and hidden suites)', () => {
+    const result = (score: number, name: string): RunResult => ({
+      status: 'completed', score, max_score: score, execution_time: 1, output: '', tests: [{ name, status: 'passed', score, max_score: score, output: '', visibility: 'visible' }],
+    });
+
+    it('hands both suites to the engine at once when it can share one boot, and stores them merged', async () => {
+      const { files } = versionRecord(await loadChallenge(path.join(__dirname, '../../../../challenges/url-shortener')));
+      const sandbox = { run: vi.fn(), runSuites: vi.fn().mockResolvedValue([result(2, 'v'), result(5, 'h')]) };
+      const { executor, runs } = harness({ ...queuedRun({ 'server.js': '' }), suite: 'all' }, sandbox, files as Record<string, string>);
+      await executor.execute('run-1', { jobId: 'j', attempt: 1 });
+      expect(sandbox.run).not.toHaveBeenCalled();
+      expect(sandbox.runSuites.mock.calls[0][0].map((r: { runId: string }) => r.runId)).toEqual(['run-1-visible', 'run-1-hidden']);
+      expect(runs.storeResult.mock.calls[0][1]).toMatchObject({ outcome: 'COMPLETED', score: 7, maxScore: 7 });
     });
   });
 

@@ -52,6 +52,7 @@ export async function validateChallenge(dir: string, report: Report, options: Va
   for (const runtime of pkg.manifest.runtimes.filter((r) => !only || r === only)) {
     await validateStarter(pkg, runtime, runner, check);
     await validateSolution(pkg, runtime, runner, check);
+    await validateGrading(pkg, runtime, runner, check);
     if (mutantRuns > 0) await validateMutants(pkg, runtime, mutants.filter((m) => m.runtime === runtime), mutantRuns, runner, check);
   }
   for (const m of mutants.filter((m) => !(pkg.manifest.runtimes as string[]).includes(m.runtime))) {
@@ -124,6 +125,27 @@ async function validateSolution(pkg: ChallengePackage, runtime: Runtime, runner:
       durationMs: second.durationMs,
     });
   }
+}
+
+/**
+ * A grading runs every suite against one boot of the service (the engine's runSuites): the reference solution
+ * must still pass everything when the suites follow one another on the same running service.
+ */
+async function validateGrading(pkg: ChallengePackage, runtime: Runtime, runner: SandboxRunner, check: Report) {
+  if (!runner.runSuites) return;
+  const started = performance.now();
+  const id = `validate-${randomUUID().slice(0, 8)}`;
+  const requests = (['visible', 'hidden'] as const).map((suite) => toSandboxRequest(buildRunInputs(pkg, runtime, suite, 'solution'), `${id}-${suite}`));
+  const results = await runner.runSuites(requests);
+  const failing = results.flatMap((r) => r.tests.filter((t) => t.status === 'failed' && t.output !== MISSING_TEST_OUTPUT).map((t) => t.name));
+  const ok = results.every((r) => r.status === 'completed' && r.tests.length > 0) && failing.length === 0;
+  check({
+    runtime,
+    what: 'reference solution passes both suites on one boot, as a grading runs them',
+    ok,
+    detail: ok ? `${results.map(passed).join(' + ')} tests` : `${results.map((r) => r.status).join(', ')}; failing: ${failing.join(', ') || lastLine(results.map((r) => r.output).join('\n'))}`,
+    durationMs: Math.round(performance.now() - started),
+  });
 }
 
 /**

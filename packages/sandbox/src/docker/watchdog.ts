@@ -21,7 +21,9 @@ export class Watchdog {
     if (this.fired) void container.kill().catch(() => undefined);
   }
 
+  /** Starts (or, for the next suite on the same containers, restarts) the clock. */
   start(timeoutMs: number): void {
+    clearTimeout(this.timer);
     this.startedAt = Date.now();
     this.deadline = this.startedAt + timeoutMs;
     this.timer = setTimeout(() => {

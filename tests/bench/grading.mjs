@@ -1,0 +1,263 @@
+#!/usr/bin/env node
+// Benchmark: grading turnaround against its floors, through the built API (apps/api/dist) and worker, as candidates
+// use them (session cookie, saved files, the submit and practice-run endpoints the web app calls).
+//   1. single: one url-shortener submission (visible + hidden suites), from POST /candidate/submit to the worker's
+//      "finished" event, against the host floor (grading-floor.mjs: the same suites on the host, reference solution,
+//      under the project's supervisor);
+//   2. burst: BENCH_BURST (50) candidates submitting at once, until the last is graded, against the CPU floor
+//      (BENCH_BURST x host CPU-seconds of one floor run / cores);
+//   3. practice: from POST /candidate/runs (the click) to GET /candidate/runs/:id after its "finished" event (results
+//      on screen), against the visible suite on the host.
+// Each figure is the median of BENCH_ROUNDS (3) rounds; floors are measured in the same session. The worker runs
+// as configured by default (adaptive grading concurrency). Writes .data/bench/grading.json.
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { randomUUID } from 'node:crypto';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const require = createRequire(import.meta.url);
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const { createPrismaClient } = require(path.join(ROOT, 'packages/db'));
+const { importBuiltInChallenges } = require(path.join(ROOT, 'apps/api/dist/seed/seed.js'));
+const { hashToken, randomToken } = require(path.join(ROOT, 'apps/api/dist/common/tokens.js'));
+const { runEventsChannel } = require(path.join(ROOT, 'packages/jobs'));
+const { Redis } = require(require.resolve('ioredis', { paths: [path.join(ROOT, 'apps/worker')] }));
+const { Client } = require(require.resolve('pg', { paths: [path.join(ROOT, 'packages/db')] }));
+
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const BURST = Number(process.env.BENCH_BURST ?? 50);
+const PORT = Number(process.env.BENCH_PORT ?? 3919);
+const API_PROCESSES = Number(process.env.BENCH_API_PROCESSES ?? 1);
+const SERVER_URL = process.env.DATABASE_URL ?? 'postgresql://takehome:takehome@127.0.0.1:55432/takehome';
+const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:56379';
+const BASE = `http://127.0.0.1:${PORT}`;
+const CORES = os.cpus().length;
+const CHALLENGE = path.join(ROOT, 'challenges/url-shortener');
+const SOLUTION = path.join(CHALLENGE, 'solutions/node20');
+const OUT = path.join(ROOT, '.data/bench/grading.json');
+const TARGETS = { single: 1.2, burst: 1.5, practice: 1.2 };
+
+const log = (...args) => console.error('▸', ...args);
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) / 2)];
+
+/** One host floor run: wall time from its own clock, CPU time of everything it started from bash's `times`. */
+function floor(suites) {
+  const run = spawnSync('bash', ['-c', `"${process.execPath}" "${path.join(ROOT, 'tests/bench/grading-floor.mjs')}" "${CHALLENGE}" ${suites}; status=$?; times; exit $status`], { encoding: 'utf8' });
+  if (run.status !== 0) throw new Error(`host floor failed: ${run.stderr}`);
+  const [json, , children] = run.stdout.trim().split('\n');
+  const seconds = (t) => { const [, m, s] = /(\d+)m([\d.]+)s/.exec(t); return Number(m) * 60 + Number(s); };
+  const [user, sys] = children.trim().split(/\s+/).map(seconds);
+  return { wallMs: JSON.parse(json).wallMs, cpuSeconds: user + sys };
+}
+
+async function benchDatabase() {
+  const url = new URL(SERVER_URL);
+  url.pathname = '/takehome_bench_grading';
+  const admin = new Client({ connectionString: new URL('/postgres', SERVER_URL).toString() });
+  await admin.connect();
+  await admin.query('DROP DATABASE IF EXISTS takehome_bench_grading WITH (FORCE)');
+  await admin.query('CREATE DATABASE takehome_bench_grading');
+  await admin.end();
+  const migrate = spawnSync(process.execPath, [path.join(ROOT, 'scripts/db/migrate.mjs'), 'deploy'], { env: { ...process.env, DATABASE_URL: url.toString() }, encoding: 'utf8' });
+  if (migrate.status !== 0) throw new Error(migrate.stderr);
+  return url.toString();
+}
+
+/** One organization, a live url-shortener assessment, and COUNT invitation links. */
+async function seed(databaseUrl, count) {
+  const prisma = createPrismaClient(databaseUrl, { poolSize: 2 });
+  const org = await prisma.organization.create({ data: { slug: `bench-grading-${randomUUID().slice(0, 8)}`, name: 'Bench' } });
+  const version = (await importBuiltInChallenges(prisma, org.id)).find((c) => c.slug === 'url-shortener');
+  const assessment = await prisma.assessment.create({
+    data: { organizationId: org.id, challengeVersionId: version.id, name: 'Deadline burst', status: 'LIVE', timeLimitMinutes: 180, runtimes: ['node20'], launchedAt: new Date() },
+  });
+  const tokens = Array.from({ length: count }, () => randomToken());
+  await prisma.invitation.createMany({
+    data: tokens.map((token, i) => ({
+      organizationId: org.id, assessmentId: assessment.id, candidateName: `Candidate ${i}`, candidateEmail: `candidate${i}@bench.test`,
+      pseudonym: `Candidate G${i}`, tokenHash: hashToken(token), expiresAt: new Date(Date.now() + 86_400_000),
+    })),
+  });
+  await prisma.$disconnect();
+  return tokens;
+}
+
+function start(main, env, ready) {
+  const child = spawn(process.execPath, [path.join(ROOT, main)], { env: { ...process.env, LOG_LEVEL: 'warn', ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
+  return (async () => {
+    for (let i = 0; i < 480; i++) {
+      if (child.exitCode !== null) throw new Error(`${main} exited with ${child.exitCode}`);
+      if (await ready()) return child;
+      await sleep(250);
+    }
+    child.kill();
+    throw new Error(`${main} did not come up`);
+  })();
+}
+const stop = (child) => new Promise((resolve) => (child.exitCode !== null ? resolve() : (child.once('exit', resolve), child.kill('SIGTERM'))));
+
+/** Runs' "finished" events, as the API relays them to the candidate's page. */
+class Finished {
+  constructor() {
+    this.waiting = new Map();
+    this.seen = new Map();
+    this.redis = new Redis(REDIS_URL);
+    this.redis.on('pmessage', (_p, _c, message) => {
+      const event = JSON.parse(message);
+      if (event.type !== 'finished') return;
+      this.seen.set(event.runId, event);
+      this.waiting.get(event.runId)?.(event);
+    });
+  }
+  subscribe() {
+    return this.redis.psubscribe(runEventsChannel('*'));
+  }
+  of(runId) {
+    return this.seen.has(runId) ? Promise.resolve(this.seen.get(runId)) : new Promise((resolve) => this.waiting.set(runId, resolve));
+  }
+  close() {
+    this.redis.disconnect();
+  }
+}
+
+/** A candidate who has written the reference solution: session, attempt started, every solution file saved. */
+class Candidate {
+  async open(token) {
+    this.token = token;
+    const res = await fetch(`${BASE}/api/candidate/sessions`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ token }) });
+    if (!res.ok) throw new Error(`session: ${res.status} ${await res.text()}`);
+    this.cookie = res.headers.get('set-cookie').split(';')[0];
+    const started = await this.call('POST', '/attempt/start', { runtime: 'node20' });
+    if (!started.ok) throw new Error(`start: ${started.status} ${await started.text()}`);
+    const { files } = await (await this.call('GET', '/workspace')).json();
+    const revisions = new Map(files.map((f) => [f.path, f.revision]));
+    for (const name of readdirSync(SOLUTION)) {
+      const saved = await this.call('PUT', '/files', { path: name, content: readFileSync(path.join(SOLUTION, name), 'utf8'), baseRevision: revisions.get(name) ?? null });
+      if (!saved.ok) throw new Error(`save ${name}: ${saved.status} ${await saved.text()}`);
+    }
+    return this;
+  }
+  call(method, p, payload) {
+    return fetch(`${BASE}/api/candidate${p}`, { method, headers: { Cookie: this.cookie, 'Content-Type': 'application/json' }, body: payload ? JSON.stringify(payload) : undefined });
+  }
+}
+
+async function main() {
+  log(`host floors x${ROUNDS}: both suites, then the visible suite`);
+  const floors = { grading: [], visible: [] };
+  for (let i = 0; i < ROUNDS; i++) floors.grading.push(floor('visible,hidden'));
+  for (let i = 0; i < ROUNDS; i++) floors.visible.push(floor('visible'));
+  log(`floors: ${JSON.stringify(floors)}`);
+
+  const databaseUrl = await benchDatabase();
+  const tokens = await seed(databaseUrl, 2 + ROUNDS * 2 + ROUNDS * BURST);
+  const pg = new Client({ connectionString: databaseUrl });
+  await pg.connect();
+  const env = { DATABASE_URL: databaseUrl, REDIS_URL, RATE_LIMIT_MULTIPLIER: '1000' };
+  const finished = new Finished();
+  await finished.subscribe();
+  const worker = await start('apps/worker/dist/main.js', env, async () => true);
+  const api = await start('apps/api/dist/main.js', { ...env, PORT: String(PORT), API_PROCESSES: String(API_PROCESSES) }, () =>
+    fetch(`${BASE}/health`).then((r) => r.status === 200, () => false),
+  );
+  const next = () => tokens.shift();
+  const submitErrors = [];
+  const short = [];
+  // The grading run a submission created (the receipt names no run; the candidate's dashboard finds it the same way).
+  const gradingRun = async (candidate) => {
+    for (let i = 0; i < 400; i++) {
+      const { rows } = await pg.query(
+        `SELECT r.id FROM "Run" r JOIN "Submission" s ON s.id = r."submissionId" JOIN "Attempt" a ON a.id = s."attemptId"
+         JOIN "Invitation" v ON v.id = a."invitationId" WHERE r.kind = 'GRADING' AND v."tokenHash" = $1`, [hashToken(candidate.token)]);
+      if (rows[0]) return rows[0].id;
+      await sleep(25);
+    }
+    throw new Error('no grading run appeared after submit');
+  };
+  const submitAndWait = async (candidate) => {
+    const started = performance.now();
+    // A 5xx under the burst is retried (and counted: it is the API's failure, reported beside the figures); a 409
+    // "submitted" then means the first attempt did go through.
+    for (let attempt = 1; ; attempt++) {
+      const res = await candidate.call('POST', '/submit');
+      if (res.ok) break;
+      const body = await res.text();
+      if (res.status === 409 && attempt > 1 && body.includes('submitted')) break;
+      if (res.status < 500 || attempt >= 5) throw new Error(`submit: ${res.status} ${body}`);
+      submitErrors.push(`${res.status} ${body.slice(0, 200)}`);
+      await sleep(200 * attempt);
+    }
+    const event = await finished.of(await gradingRun(candidate));
+    // Timed all the same: a reference solution short of full marks is reported beside the figures, not hidden.
+    if (event.outcome !== 'COMPLETED' || event.score !== event.maxScore) short.push(`${event.runId}: ${event.outcome} ${event.score}/${event.maxScore}`);
+    return performance.now() - started;
+  };
+  const practice = async (candidate) => {
+    const started = performance.now();
+    const res = await candidate.call('POST', '/runs');
+    if (!res.ok) throw new Error(`practice run: ${res.status} ${await res.text()}`);
+    const { id } = await res.json();
+    await finished.of(id);
+    const shown = await (await candidate.call('GET', `/runs/${id}`)).json();
+    if (shown.outcome !== 'COMPLETED' || shown.score !== shown.maxScore) throw new Error(`practice run did not pass: ${JSON.stringify(shown).slice(0, 300)}`);
+    return performance.now() - started;
+  };
+
+  const measured = { single: [], practice: [], burst: [] };
+
+  try {
+    log('warm-up: one grading and one practice run');
+    await submitAndWait(await new Candidate().open(next()));
+    await practice(await new Candidate().open(next()));
+    for (let i = 0; i < ROUNDS; i++) {
+      log(`round ${i + 1}/${ROUNDS}: single grading, practice run, burst of ${BURST}`);
+      measured.single.push(await submitAndWait(await new Candidate().open(next())));
+      measured.practice.push(await practice(await new Candidate().open(next())));
+      const crowd = [];
+      for (let c = 0; c < BURST; c += 10) crowd.push(...(await Promise.all(Array.from({ length: Math.min(10, BURST - c) }, () => new Candidate().open(next())))));
+      const started = performance.now();
+      await Promise.all(crowd.map(submitAndWait));
+      measured.burst.push(performance.now() - started);
+      log(`round ${i + 1}: single ${(measured.single[i] / 1000).toFixed(1)} s, practice ${(measured.practice[i] / 1000).toFixed(1)} s, burst ${(measured.burst[i] / 1000).toFixed(1)} s; submit 5xx so far: ${submitErrors.length}`);
+    }
+  } finally {
+    await stop(api);
+    await stop(worker);
+    finished.close();
+    await pg.end();
+  }
+
+  const floorSingle = median(floors.grading.map((f) => f.wallMs));
+  const cpuSeconds = median(floors.grading.map((f) => f.cpuSeconds));
+  const floorBurst = (BURST * cpuSeconds * 1000) / CORES;
+  const floorPractice = median(floors.visible.map((f) => f.wallMs));
+  const figures = {
+    single: { ms: median(measured.single), floorMs: floorSingle, samples: measured.single },
+    burst: { ms: median(measured.burst), floorMs: floorBurst, samples: measured.burst, submissions: BURST, hostCpuSecondsPerGrading: cpuSeconds },
+    practice: { ms: median(measured.practice), floorMs: floorPractice, samples: measured.practice },
+  };
+  for (const [name, f] of Object.entries(figures)) Object.assign(f, { ratio: f.ms / f.floorMs, target: TARGETS[name] });
+  const s = (ms) => `${(ms / 1000).toFixed(1)} s`.padStart(8);
+  console.log(`\nGrading (url-shortener, node20 reference solution; ${CORES} cores, load ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}; median of ${ROUNDS})`);
+  console.log('                               measured     floor   ratio   target');
+  console.log(`single (submit -> graded)      ${s(figures.single.ms)}  ${s(floorSingle)}   ${figures.single.ratio.toFixed(2)}x   <= ${TARGETS.single}x   (floor: both suites on the host)`);
+  console.log(`burst of ${String(BURST).padEnd(3)} (all graded)      ${s(figures.burst.ms)}  ${s(floorBurst)}   ${figures.burst.ratio.toFixed(2)}x   <= ${TARGETS.burst}x   (floor: ${BURST} x ${cpuSeconds.toFixed(2)} CPU-s / ${CORES} cores)`);
+  console.log(`practice (click -> on screen)  ${s(figures.practice.ms)}  ${s(floorPractice)}   ${figures.practice.ratio.toFixed(2)}x   <= ${TARGETS.practice}x   (floor: the visible suite on the host)`);
+  mkdirSync(path.dirname(OUT), { recursive: true });
+  if (short.length) console.log(`${short.length} grading(s) of the reference solution were short of full marks: ${short.slice(0, 3).join('; ')}`);
+  if (submitErrors.length) console.log(`the API answered ${submitErrors.length} submit(s) with 5xx and they were retried: ${submitErrors[0]}`);
+  writeFileSync(OUT, JSON.stringify({ at: new Date().toISOString(), cores: CORES, loadavg: os.loadavg(), rounds: ROUNDS, floors, ...figures, submitErrors, shortOfFullMarks: short }, null, 2));
+  console.log(`written to ${path.relative(ROOT, OUT)}`);
+}
+
+main().then(
+  () => process.exit(0),
+  (error) => {
+    console.error(`bench: ${error.stack ?? error}`);
+    process.exit(1);
+  },
+);
