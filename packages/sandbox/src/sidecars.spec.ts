@@ -142,6 +142,27 @@ describe('sidecar services', () => {
     expect(result.tests).toEqual([]);
   });
 
+  it("runs a grading's two suites against one boot and one database, with one copy of each sidecar's log", async () => {
+    const visible = sidecarRequest();
+    // The second suite finds what the first stored: the same database, not a fresh sidecar.
+    const second = {
+      'after.test.js': `
+const { test } = require('node:test');
+const assert = require('node:assert');
+test('sees the notes of the suite before it', async () => {
+  const list = await (await fetch(process.env.SERVICE_URL + '/notes')).json();
+  assert.deepStrictEqual(list.bodies, ['seed', 'hello']);
+});
+`,
+    };
+    const [first, next] = await runner.runSuites([visible, { ...visible, testFiles: second }]);
+    expect(first.tests.map((t) => t.status)).toEqual(['passed', 'passed']);
+    expect(next.tests).toMatchObject([{ name: 'sees the notes of the suite before it', status: 'passed' }]);
+    expect(Object.keys(first.service_logs ?? {}).sort()).toEqual(['postgres', 'redis']);
+    expect(next.service_logs).toBeUndefined();
+    expect(await leftovers({ runId: visible.runId })).toBe(0);
+  });
+
   it('gives an in-container run the sidecars on an internal network', async () => {
     const probe = `
 const { Client } = require('pg'); const Redis = require('ioredis'); const fs = require('node:fs');
