@@ -7,9 +7,21 @@ describe('unavailable errors', () => {
     cause: { kind: 'postgres', code: '53100', message: 'could not extend file "base/16384/16590": No space left on device' },
   });
 
+  // A raw query's failure (the autosave's draft_autosave call): Prisma 7 answers P2010 and keeps the PostgreSQL
+  // error under meta, and "wrote only ... bytes" is the other wording PostgreSQL uses for a full disk.
+  const rawQueryDiskFull = Object.assign(new Error('Raw query failed. Code: `53100`. Message: `could not extend file "base/1/2": wrote only 4096 of 8192 bytes at block 3`'), {
+    code: 'P2010',
+    meta: { driverAdapterError: { name: 'DriverAdapterError', cause: { kind: 'postgres', code: '53100', originalCode: '53100', message: 'could not extend file "base/1/2": wrote only 4096 of 8192 bytes at block 3' } } },
+  });
+  const rawQueryTimeout = Object.assign(new Error('Raw query failed. Code: `57014`.'), {
+    code: 'P2010',
+    meta: { driverAdapterError: { name: 'DriverAdapterError', cause: { kind: 'postgres', code: '57014', message: 'canceling statement due to statement timeout' } } },
+  });
+
   describe(isStorageFull.name, () => {
     it("recognises PostgreSQL's disk_full and a file write's ENOSPC", () => {
       expect(isStorageFull(diskFull)).toBe(true);
+      expect(isStorageFull(rawQueryDiskFull)).toBe(true);
       expect(isStorageFull(Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' }))).toBe(true);
     });
 
@@ -22,6 +34,8 @@ describe('unavailable errors', () => {
   describe(isDependencyUnavailable.name, () => {
     it('counts a full disk as unavailable (503, retried) and a constraint error as not', () => {
       expect(isDependencyUnavailable(diskFull)).toBe(true);
+      expect(isDependencyUnavailable(rawQueryTimeout)).toBe(true);
+      expect(isStorageFull(rawQueryTimeout)).toBe(false);
       expect(isDependencyUnavailable(new Error('duplicate key value violates unique constraint'))).toBe(false);
     });
   });

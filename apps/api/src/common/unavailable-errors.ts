@@ -1,7 +1,8 @@
 /**
  * Recognises errors that mean "a dependency is away" rather than "our code is wrong", so the error filter can
  * answer 503 with a plain message (the client retries) instead of a 500. pg, the Prisma adapter and ioredis
- * wrap the socket error differently, so the whole cause chain is searched.
+ * wrap the socket error differently, so the whole cause chain is searched (a raw query's P2010 keeps the
+ * PostgreSQL error under meta.driverAdapterError rather than under cause).
  */
 const DATABASE_AWAY = [
   /ECONNREFUSED|ECONNRESET|EPIPE|ETIMEDOUT|EHOSTUNREACH/,
@@ -35,11 +36,11 @@ export function isStorageFull(error: unknown): boolean {
 function matches(error: unknown, patterns: RegExp[], codes: Set<string>, codePattern?: RegExp): boolean {
   for (let current = error, depth = 0; current && depth < 6; depth++) {
     if (typeof current !== 'object') return patterns.some((re) => re.test(String(current)));
-    const { message, code, name, cause } = current as { message?: unknown; code?: unknown; name?: unknown; cause?: unknown };
+    const { message, code, name, cause, meta } = current as { message?: unknown; code?: unknown; name?: unknown; cause?: unknown; meta?: { driverAdapterError?: unknown } };
     if (typeof code === 'string' && (codes.has(code) || codePattern?.test(code))) return true;
     const text = `${String(name ?? '')} ${String(message ?? '')} ${typeof cause === 'object' ? JSON.stringify(cause, Object.getOwnPropertyNames(cause ?? {})) : ''}`;
     if (patterns.some((re) => re.test(text))) return true;
-    current = cause;
+    current = cause ?? meta?.driverAdapterError;
   }
   return false;
 }
