@@ -1,6 +1,6 @@
 import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mustOrder, newProduct, placeOrder, putProduct, stockOf, unique } from './http.mjs';
+import { api, mustOrder, newProduct, placeOrder, putProduct, stockOf, unique } from './http.mjs';
 import { closeDb, storedOrdersWithKey, storedUnitsOrdered } from './db.mjs';
 
 after(closeDb);
@@ -31,17 +31,32 @@ test('idempotency: the same key with a different body is refused with 422 and ch
 });
 
 test('idempotency: concurrent retries with one key create one order and take stock once', async () => {
-  const sku = await newProduct(10, 999);
-  const key = unique('key');
-  const order = { customerId: unique('cust'), items: [{ sku, quantity: 2 }] };
-  const results = await Promise.all(Array.from({ length: 12 }, () => placeOrder(key, order)));
-  assert.deepEqual(results.map((r) => r.status), Array(12).fill(201), results.find((r) => r.status !== 201)?.text);
-  const ids = new Set(results.map((r) => r.json.id));
-  assert.equal(ids.size, 1, `one order, not ${ids.size}`);
-  for (const r of results) assert.deepEqual(r.json, results[0].json, 'every retry answers the same body');
-  assert.equal(await stockOf(sku), 8, 'stock was taken once');
-  assert.equal(await storedOrdersWithKey(key), 1, 'one order row holds the key');
-  assert.equal(await storedUnitsOrdered(sku), 2);
+  // Six keys with twelve retries each, all in flight at once: a check-then-insert race shows up on
+  // some key in every run, however the requests happen to be scheduled.
+  const contests = await Promise.all(Array.from({ length: 6 }, async () => ({
+    sku: await newProduct(10, 999),
+    key: unique('key'),
+    customerId: unique('cust'),
+  })));
+  // Open the service's database connections first (a pool filling up one connection at a time would run the
+  // first retries one after another), so the retries below really run side by side.
+  await Promise.all(Array.from({ length: 24 }, () => api(`/orders?customerId=${contests[0].customerId}`)));
+  const requests = [];
+  // A key's retries are sent back to back (they arrive within a millisecond), the keys one after another.
+  for (const c of contests) {
+    for (let i = 0; i < 12; i += 1) requests.push(placeOrder(c.key, { customerId: c.customerId, items: [{ sku: c.sku, quantity: 2 }] }));
+  }
+  const results = await Promise.all(requests);
+  for (const [n, c] of contests.entries()) {
+    const mine = results.slice(n * 12, (n + 1) * 12);
+    assert.deepEqual(mine.map((r) => r.status), Array(12).fill(201), mine.find((r) => r.status !== 201)?.text);
+    const ids = new Set(mine.map((r) => r.json.id));
+    assert.equal(ids.size, 1, `one order per key, not ${ids.size}`);
+    for (const r of mine) assert.deepEqual(r.json, mine[0].json, 'every retry answers the same body');
+    assert.equal(await stockOf(c.sku), 8, 'stock was taken once');
+    assert.equal(await storedOrdersWithKey(c.key), 1, 'one order row holds the key');
+    assert.equal(await storedUnitsOrdered(c.sku), 2);
+  }
 });
 
 test('idempotency: a key whose first attempt was refused for lack of stock can be retried once restocked', async () => {
