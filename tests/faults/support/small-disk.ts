@@ -39,8 +39,14 @@ export function startSmallDisk(sizeMb = 768): SmallDisk {
     dir,
     freeMb: () => Math.floor(freeBytes() / (1024 * 1024)),
     fill() {
-      // Most of it at once (instant on ext4), then the last blocks byte by byte until the disk refuses.
-      execFileSync('fallocate', ['-l', String(Math.max(0, freeBytes() - 4 * 1024 * 1024)), fillers[0]]);
+      // Most of it at once (instant on ext4), then the last blocks byte by byte until the disk refuses. The burst
+      // keeps writing meanwhile, so a first size can already be too big: a wider margin is tried before giving up.
+      for (const marginMb of [4, 16, 64]) {
+        const size = Math.max(0, freeBytes() - marginMb * 1024 * 1024);
+        if (spawnSync('fallocate', ['-l', String(size), fillers[0]]).status === 0) break;
+        rmSync(fillers[0], { force: true });
+        if (marginMb === 64) throw new Error(`could not fill the small disk at ${dir}: fallocate of ${size} bytes failed`);
+      }
       spawnSync('dd', ['if=/dev/zero', `of=${fillers[1]}`, 'bs=4k'], { stdio: 'ignore' });
     },
     free() {
