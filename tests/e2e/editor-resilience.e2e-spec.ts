@@ -92,6 +92,16 @@ describe('editor under failing saves', () => {
     for (const line of ['// line 0', '// typed offline 1', '// typed while the server was down 2']) expect(final).toContain(line);
   });
 
+  it('an edit undone before its save leaves nothing pending: the page says all is saved', async () => {
+    const { invitation, context, page } = await started();
+    const before = await stored(invitation.id);
+    await typeLine(page, 'x');
+    await page.keyboard.press('Backspace');
+    await waitSaved(page);
+    expect(await stored(invitation.id)).toBe(before);
+    await context.close();
+  });
+
   it('two tabs on one attempt never overwrite each other silently', async () => {
     const { invitation, context, page: first } = await started();
     // A second tab in the same browser: told of the first tab's saves, it follows them while it has no edits.

@@ -79,7 +79,12 @@ export function useDraftFiles(initial: DraftFileView[], onClosed: () => void, st
       clearTimeout(timers.current.get(path));
       while (inFlight.current.has(path)) await inFlight.current.get(path);
       const entry = current.current[path];
-      if (!entry || entry.state === 'conflict' || entry.content === entry.savedContent) return;
+      if (!entry || entry.state === 'conflict') return;
+      // Typed and undone (or back to what the server holds): nothing to send, and nothing left "Saving…".
+      if (entry.content === entry.savedContent) {
+        if (entry.state !== 'saved') patch(path, { state: 'saved', message: undefined });
+        return;
+      }
       const sent = entry.content;
       patch(path, { state: 'saving' });
       const saving = saveFile({ path, content: sent, baseRevision: entry.revision }).then(
