@@ -26,6 +26,7 @@ import { SetupModule } from './setup/setup.module';
 import { PrivacyModule } from './privacy/privacy.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { SuiteVerificationsModule } from './suite-verifications/suite-verifications.module';
+import { requestLogLevel } from './common/request-log-level';
 
 @Module({})
 export class AppModule {
@@ -39,7 +40,9 @@ export class AppModule {
       module: AppModule,
       global: true,
       imports: [
-        LoggerModule.forRoot({ pinoHttp: { logger, autoLogging: { ignore: (req) => req.url === '/health' || req.url === '/metrics' } } }),
+        LoggerModule.forRoot({
+          pinoHttp: { logger, customLogLevel: requestLogLevel, autoLogging: { ignore: (req) => req.url === '/health' || req.url === '/metrics' } },
+        }),
         DatabaseModule, InfraModule, RunsModule, AuthModule, HealthModule, WebhooksModule, AssessmentsModule, OrganizationsModule, ChallengesModule, ReviewsModule, HomeModule, SimilarityModule, FeedbackModule, CandidateSessionsModule, AttemptsModule, PipelineModule,
         AccountTokensModule, SetupModule, MembersModule, PasswordsModule, SsoModule, PrivacyModule, MetricsModule, SuiteVerificationsModule],
       providers: [{ provide: API_CONFIG, useValue: config }],
