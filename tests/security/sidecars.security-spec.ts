@@ -1,10 +1,8 @@
-import * as net from 'node:net';
-import * as os from 'node:os';
 import path from 'node:path';
 import { buildRunInputs, type ChallengePackage, loadChallenge, toSandboxRequest } from '@takehome/challenge';
 import { RUN_ID_LABEL, SANDBOX_LABEL, type RunRequest } from '@takehome/sandbox';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { docker, leftovers, requireDocker, runId, runner } from '../../packages/sandbox/src/test-support/harness';
+import { docker, hostAddresses, leftovers, READ_GATEWAY_JS, requireDocker, runId, runner, startHostListener } from '../../packages/sandbox/src/test-support/harness';
 
 /**
  * Hostile candidates against the sidecar services (issue 20): the candidate's service is given PostgreSQL and
@@ -45,9 +43,6 @@ function probeOf(output: string): unknown {
   return JSON.parse(line[1]);
 }
 
-/** The host's own IPv4 addresses (loopback excluded), which the sandbox must fail to reach. */
-const hostAddresses = () => Object.values(os.networkInterfaces()).flat().filter((i) => i && i.family === 'IPv4' && !i.internal).map((i) => i!.address);
-
 async function honestRunPasses() {
   const inputs = buildRunInputs(pkg, 'node20', 'visible', 'solution');
   const result = await runner.run(toSandboxRequest(inputs, runId('ok')));
@@ -77,22 +72,17 @@ describe('sidecar services under hostile submissions', () => {
   }, 120_000);
 
   describe('the host', () => {
-    let hostServer: net.Server;
-    let hostPort = 0;
+    let host: Awaited<ReturnType<typeof startHostListener>>;
     beforeAll(async () => {
-      hostServer = net.createServer((s) => s.end('HOST-REACHED\n'));
-      await new Promise<void>((r) => hostServer.listen(0, '0.0.0.0', r));
-      hostPort = (hostServer.address() as net.AddressInfo).port;
+      host = await startHostListener();
     });
-    afterAll(() => hostServer.close());
+    afterAll(() => host.close());
 
     it("is out of reach from the service's network: the gateway, the Docker bridge, the host's PostgreSQL and Redis", async () => {
       const targets = ['172.17.0.1', ...hostAddresses()];
-      const prelude = `const fs = require('fs');
-        const hex = fs.readFileSync('/proc/net/route', 'utf8').split('\\n').map((l) => l.split('\\t')).find((c) => c[1] === '00000000')?.[2];
-        const gw = hex ? hex.match(/../g).reverse().map((h) => parseInt(h, 16)).join('.') : null;
+      const prelude = `${READ_GATEWAY_JS}
         const out = {};
-        await Promise.all([...(gw ? [gw] : []), ...${JSON.stringify(targets)}].flatMap((ip) => [${hostPort}, 55432, 56379, 2375].map(async (port) => {
+        await Promise.all([...(gw ? [gw] : []), ...${JSON.stringify(targets)}].flatMap((ip) => [${host.port}, 55432, 56379, 2375].map(async (port) => {
           out[ip + ':' + port] = await tcp(ip, port);
         })));
         out.ownDatabase = await tcp('postgres', 5432);

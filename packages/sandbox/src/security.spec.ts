@@ -1,16 +1,9 @@
 import * as fs from 'node:fs';
-import * as net from 'node:net';
-import * as os from 'node:os';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { blackBoxRequest, leftovers, loadDir, nodeInContainerRequest, requireDocker, runner } from './test-support/harness';
+import { blackBoxRequest, hostAddresses, leftovers, loadDir, nodeInContainerRequest, READ_GATEWAY_JS, requireDocker, runner, startHostListener } from './test-support/harness';
 
 // Hostile submissions. Each must be contained, leave nothing labelled behind, and leave the engine able
 // to grade the next honest submission correctly (checked after every case).
-
-/** The host's own IPv4 addresses (loopback excluded), all of which the sandbox must fail to reach. */
-function hostAddresses(): string[] {
-  return Object.values(os.networkInterfaces()).flat().filter((i) => i && i.family === 'IPv4' && !i.internal).map((i) => i!.address);
-}
 
 const PASSING_JUNIT = `<?xml version="1.0"?><testsuites><testcase name="ran"/></testsuites>`;
 
@@ -100,23 +93,19 @@ describe('sandbox security', () => {
   });
 
   describe('black-box mode', () => {
-    let hostServer: net.Server;
-    let hostPort = 0;
+    let host: Awaited<ReturnType<typeof startHostListener>>;
+    // A listener on the host's every address: the sandbox must not reach it through its network gateway.
     beforeAll(async () => {
-      // A listener on the host's every address: the sandbox must not reach it through its network gateway.
-      hostServer = net.createServer((s) => s.end('HOST-REACHED\n'));
-      await new Promise<void>((r) => hostServer.listen(0, '0.0.0.0', r));
-      hostPort = (hostServer.address() as net.AddressInfo).port;
+      host = await startHostListener();
     });
-    afterAll(() => hostServer.close());
+    afterAll(() => host.close());
 
     it('cannot reach the host from the internal network', async () => {
       const files = loadDir('node-service');
-      files['probe.js'] = `const net = require('net'); const fs = require('fs');
-        const hex = fs.readFileSync('/proc/net/route', 'utf8').split('\\n').map((l) => l.split('\\t')).find((c) => c[1] === '00000000')?.[2];
-        const gw = hex ? hex.match(/../g).reverse().map((h) => parseInt(h, 16)).join('.') : '0.0.0.0';
-        const targets = [gw, ...${JSON.stringify(hostAddresses())}];
-        Promise.all(targets.map((ip) => new Promise((done) => { const s = net.connect(${hostPort}, ip); s.setTimeout(1500);
+      files['probe.js'] = `const net = require('net');
+        ${READ_GATEWAY_JS}
+        const targets = [gw ?? '0.0.0.0', ...${JSON.stringify(hostAddresses())}];
+        Promise.all(targets.map((ip) => new Promise((done) => { const s = net.connect(${host.port}, ip); s.setTimeout(1500);
           s.on('data', (d) => done(ip + ':' + String(d).trim())); s.on('error', (e) => done(ip + ':' + e.code));
           s.on('timeout', () => { s.destroy(); done(ip + ':timeout'); }); })))
           .then((r) => { console.log('PROBE=' + r.join(' ')); process.exit(); });`;

@@ -1,6 +1,8 @@
 import Docker from 'dockerode';
 import { reapLeftovers } from '../docker/reaper';
 import * as fs from 'node:fs';
+import * as net from 'node:net';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { createSandboxConfig, DockerSandboxRunner, SANDBOX_LABEL, type RunRequest } from '..';
 import { CURRENT_OWNER, OWNER_LABEL, RUN_ID_LABEL } from '../docker/labels';
@@ -25,6 +27,22 @@ export async function requireDocker(): Promise<void> {
   // Suites count every labelled object; debris of crashed processes from earlier suites must not count here.
   await reapLeftovers(docker);
 }
+
+/** The host's own IPv4 addresses (loopback excluded), all of which a sandbox must fail to reach. */
+export function hostAddresses(): string[] {
+  return Object.values(os.networkInterfaces()).flat().filter((i) => i && i.family === 'IPv4' && !i.internal).map((i) => i!.address);
+}
+
+/** A listener on every host address that answers HOST-REACHED: a sandbox's output holding that word reached the host. */
+export async function startHostListener(): Promise<{ port: number; close: () => void }> {
+  const server = net.createServer((s) => s.end('HOST-REACHED\n'));
+  await new Promise<void>((r) => server.listen(0, '0.0.0.0', r));
+  return { port: (server.address() as net.AddressInfo).port, close: () => server.close() };
+}
+
+/** JavaScript for a probe inside a sandbox: sets `gw` to the container's default gateway (from /proc/net/route), or null. */
+export const READ_GATEWAY_JS = `const hex = require('fs').readFileSync('/proc/net/route', 'utf8').split('\\n').map((l) => l.split('\\t')).find((c) => c[1] === '00000000')?.[2];
+        const gw = hex ? hex.match(/../g).reverse().map((h) => parseInt(h, 16)).join('.') : null;`;
 
 export function loadDir(dir: string): Record<string, string> {
   const root = path.join(FIXTURES, dir);
