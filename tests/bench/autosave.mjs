@@ -6,28 +6,24 @@
 // Each is measured with the API as 1 process and as one process per core (API_PROCESSES). Every request comes from
 // 127.0.0.1 here, so the per-address rate limits are lifted (RATE_LIMIT_MULTIPLIER); real candidates have their
 // own addresses. Prints the figures beside the targets and writes them to .data/bench/autosave.json.
-import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import { createRequire } from 'node:module';
 import { randomUUID } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { benchDatabase, log, ROOT, sleep, startProcess, stopProcess } from './support.mjs';
 
 const require = createRequire(import.meta.url);
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const { createPrismaClient } = require(path.join(ROOT, 'packages/db'));
 const { importBuiltInChallenges } = require(path.join(ROOT, 'apps/api/dist/seed/seed.js'));
 const { hashToken, randomToken } = require(path.join(ROOT, 'apps/api/dist/common/tokens.js'));
-const { Client } = require(require.resolve('pg', { paths: [path.join(ROOT, 'packages/db')] }));
 
 const CANDIDATES = Number(process.env.BENCH_CANDIDATES ?? 200);
 const STEADY_SECONDS = Number(process.env.BENCH_STEADY_SECONDS ?? 30);
 const CAPACITY_CLIENTS = Number(process.env.BENCH_CAPACITY_CLIENTS ?? 64);
 const CAPACITY_SECONDS = Number(process.env.BENCH_CAPACITY_SECONDS ?? 15);
 const PORT = Number(process.env.BENCH_PORT ?? 3918);
-const SERVER_URL = process.env.DATABASE_URL ?? 'postgresql://takehome:takehome@127.0.0.1:55432/takehome';
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:56379';
 const BASE = `http://127.0.0.1:${PORT}`;
 const CORES = os.cpus().length;
@@ -36,24 +32,9 @@ const PROCESS_COUNTS = process.env.BENCH_API_PROCESSES?.split(',').map(Number) ?
 const API_NODE_ARGS = process.env.BENCH_API_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
 const OUT = path.join(ROOT, '.data/bench/autosave.json');
 
-const log = (...args) => console.error('▸', ...args);
 const percentile = (values, p) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.max(0, Math.ceil((p / 100) * values.length) - 1))];
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 // About what an editor's file holds: a couple of KB of code.
 const body = (who, n) => `// ${who}, save ${n}\n${'const value = compute(input);\n'.repeat(70)}`;
-
-async function benchDatabase() {
-  const url = new URL(SERVER_URL);
-  url.pathname = '/takehome_bench_autosave';
-  const admin = new Client({ connectionString: new URL('/postgres', SERVER_URL).toString() });
-  await admin.connect();
-  await admin.query('DROP DATABASE IF EXISTS takehome_bench_autosave WITH (FORCE)');
-  await admin.query('CREATE DATABASE takehome_bench_autosave');
-  await admin.end();
-  const migrate = spawnSync(process.execPath, [path.join(ROOT, 'scripts/db/migrate.mjs'), 'deploy'], { env: { ...process.env, DATABASE_URL: url.toString() }, encoding: 'utf8' });
-  if (migrate.status !== 0) throw new Error(migrate.stderr);
-  return url.toString();
-}
 
 /** One organization, one live assessment, and an invitation link per candidate. */
 async function seed(databaseUrl) {
@@ -99,20 +80,6 @@ function request(method, p, { headers = {}, payload } = {}) {
     req.end(data);
   });
 }
-
-function start(main, env, ready, nodeArgs = []) {
-  const child = spawn(process.execPath, [...nodeArgs, path.join(ROOT, main)], { env: { ...process.env, LOG_LEVEL: 'warn', ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
-  return (async () => {
-    for (let i = 0; i < 240; i++) {
-      if (child.exitCode !== null) throw new Error(`${main} exited with ${child.exitCode}`);
-      if (await ready()) return child;
-      await sleep(250);
-    }
-    child.kill();
-    throw new Error(`${main} did not come up`);
-  })();
-}
-const stop = (child) => new Promise((resolve) => (child.exitCode !== null ? resolve() : (child.once('exit', resolve), child.kill('SIGTERM'))));
 
 /** A candidate as the editor behaves: one session cookie, each save based on the revision the last one returned. */
 class Candidate {
@@ -269,25 +236,25 @@ async function measure(processes, tokens) {
 }
 
 async function main() {
-  const databaseUrl = await benchDatabase();
+  const databaseUrl = await benchDatabase('takehome_bench_autosave');
   const env = { DATABASE_URL: databaseUrl, REDIS_URL, RATE_LIMIT_MULTIPLIER: '1000' };
-  const worker = await start('apps/worker/dist/main.js', env, async () => true);
+  const worker = await startProcess('apps/worker/dist/main.js', env, async () => true);
   const results = [];
   try {
     for (const processes of PROCESS_COUNTS) {
       // Each round gets fresh candidates (an attempt starts once).
       const tokens = await seed(databaseUrl);
-      const api = await start('apps/api/dist/main.js', { ...env, PORT: String(PORT), API_PROCESSES: String(processes), DATABASE_POOL_SIZE: '10' }, () =>
+      const api = await startProcess('apps/api/dist/main.js', { ...env, PORT: String(PORT), API_PROCESSES: String(processes), DATABASE_POOL_SIZE: '10' }, () =>
         fetch(`${BASE}/health`).then((r) => r.status < 500 || r.status === 503, () => false),
-      API_NODE_ARGS);
+      { nodeArgs: API_NODE_ARGS });
       try {
         results.push(await measure(processes, tokens));
       } finally {
-        await stop(api);
+        await stopProcess(api);
       }
     }
   } finally {
-    await stop(worker);
+    await stopProcess(worker);
   }
 
   const fmt = (n) => n.toFixed(0).padStart(6);

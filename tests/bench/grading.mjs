@@ -10,16 +10,15 @@
 //      on screen), against the visible suite on the host.
 // Each figure is the median of BENCH_ROUNDS (3) rounds; floors are measured in the same session. The worker runs
 // as configured by default (adaptive grading concurrency). Writes .data/bench/grading.json.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { randomUUID } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { benchDatabase, log, ROOT, sleep, startProcess, stopProcess } from './support.mjs';
 
 const require = createRequire(import.meta.url);
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const { createPrismaClient } = require(path.join(ROOT, 'packages/db'));
 const { importBuiltInChallenges } = require(path.join(ROOT, 'apps/api/dist/seed/seed.js'));
 const { hashToken, randomToken } = require(path.join(ROOT, 'apps/api/dist/common/tokens.js'));
@@ -31,7 +30,6 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const BURST = Number(process.env.BENCH_BURST ?? 50);
 const PORT = Number(process.env.BENCH_PORT ?? 3919);
 const API_PROCESSES = Number(process.env.BENCH_API_PROCESSES ?? 1);
-const SERVER_URL = process.env.DATABASE_URL ?? 'postgresql://takehome:takehome@127.0.0.1:55432/takehome';
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:56379';
 const BASE = `http://127.0.0.1:${PORT}`;
 const CORES = os.cpus().length;
@@ -40,8 +38,6 @@ const SOLUTION = path.join(CHALLENGE, 'solutions/node20');
 const OUT = path.join(ROOT, '.data/bench/grading.json');
 const TARGETS = { single: 1.2, burst: 1.5, practice: 1.2 };
 
-const log = (...args) => console.error('▸', ...args);
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) / 2)];
 
 /** One host floor run: wall time from its own clock, CPU time of everything it started from bash's `times`. */
@@ -52,19 +48,6 @@ function floor(suites) {
   const seconds = (t) => { const [, m, s] = /(\d+)m([\d.]+)s/.exec(t); return Number(m) * 60 + Number(s); };
   const [user, sys] = children.trim().split(/\s+/).map(seconds);
   return { wallMs: JSON.parse(json).wallMs, cpuSeconds: user + sys };
-}
-
-async function benchDatabase() {
-  const url = new URL(SERVER_URL);
-  url.pathname = '/takehome_bench_grading';
-  const admin = new Client({ connectionString: new URL('/postgres', SERVER_URL).toString() });
-  await admin.connect();
-  await admin.query('DROP DATABASE IF EXISTS takehome_bench_grading WITH (FORCE)');
-  await admin.query('CREATE DATABASE takehome_bench_grading');
-  await admin.end();
-  const migrate = spawnSync(process.execPath, [path.join(ROOT, 'scripts/db/migrate.mjs'), 'deploy'], { env: { ...process.env, DATABASE_URL: url.toString() }, encoding: 'utf8' });
-  if (migrate.status !== 0) throw new Error(migrate.stderr);
-  return url.toString();
 }
 
 /** One organization, a live url-shortener assessment, and COUNT invitation links. */
@@ -85,20 +68,6 @@ async function seed(databaseUrl, count) {
   await prisma.$disconnect();
   return tokens;
 }
-
-function start(main, env, ready) {
-  const child = spawn(process.execPath, [path.join(ROOT, main)], { env: { ...process.env, LOG_LEVEL: 'warn', ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
-  return (async () => {
-    for (let i = 0; i < 480; i++) {
-      if (child.exitCode !== null) throw new Error(`${main} exited with ${child.exitCode}`);
-      if (await ready()) return child;
-      await sleep(250);
-    }
-    child.kill();
-    throw new Error(`${main} did not come up`);
-  })();
-}
-const stop = (child) => new Promise((resolve) => (child.exitCode !== null ? resolve() : (child.once('exit', resolve), child.kill('SIGTERM'))));
 
 /** Runs' "finished" events, as the API relays them to the candidate's page. */
 class Finished {
@@ -153,17 +122,17 @@ async function main() {
   for (let i = 0; i < ROUNDS; i++) floors.visible.push(floor('visible'));
   log(`floors: ${JSON.stringify(floors)}`);
 
-  const databaseUrl = await benchDatabase();
+  const databaseUrl = await benchDatabase('takehome_bench_grading');
   const tokens = await seed(databaseUrl, 2 + ROUNDS * 2 + ROUNDS * BURST);
   const pg = new Client({ connectionString: databaseUrl });
   await pg.connect();
   const env = { DATABASE_URL: databaseUrl, REDIS_URL, RATE_LIMIT_MULTIPLIER: '1000' };
   const finished = new Finished();
   await finished.subscribe();
-  const worker = await start('apps/worker/dist/main.js', env, async () => true);
-  const api = await start('apps/api/dist/main.js', { ...env, PORT: String(PORT), API_PROCESSES: String(API_PROCESSES) }, () =>
+  const worker = await startProcess('apps/worker/dist/main.js', env, async () => true, { timeoutMs: 120_000 });
+  const api = await startProcess('apps/api/dist/main.js', { ...env, PORT: String(PORT), API_PROCESSES: String(API_PROCESSES) }, () =>
     fetch(`${BASE}/health`).then((r) => r.status === 200, () => false),
-  );
+  { timeoutMs: 120_000 });
   const next = () => tokens.shift();
   const submitErrors = [];
   const short = [];
@@ -225,8 +194,8 @@ async function main() {
       log(`round ${i + 1}: single ${(measured.single[i] / 1000).toFixed(1)} s, practice ${(measured.practice[i] / 1000).toFixed(1)} s, burst ${(measured.burst[i] / 1000).toFixed(1)} s; submit 5xx so far: ${submitErrors.length}`);
     }
   } finally {
-    await stop(api);
-    await stop(worker);
+    await stopProcess(api);
+    await stopProcess(worker);
     finished.close();
     await pg.end();
   }

@@ -3,54 +3,28 @@
 //   1. importing a 1,000-row candidate CSV (validation, one transaction, 1,000 emails written, webhooks, audit);
 //   2. reading the dashboard of those 1,000 rows, its CSV export and the analytics, 20 times each.
 // Against the built API (apps/api/dist) and a fresh database; mail goes to files. Prints numbers, asserts nothing.
-import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { benchDatabase, log, ROOT, startProcess } from './support.mjs';
 
 const require = createRequire(import.meta.url);
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const { createPrismaClient } = require(path.join(ROOT, 'packages/db'));
 const { seedDemo } = require(path.join(ROOT, 'apps/api/dist/seed/seed.js'));
 const { DEMO_PASSWORD } = require(path.join(ROOT, 'apps/api/dist/seed/demo-data.js'));
-const { Client } = require(require.resolve('pg', { paths: [path.join(ROOT, 'packages/db')] }));
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 1000);
 const READS = Number(process.env.BENCH_READS ?? 20);
 const PORT = Number(process.env.BENCH_PORT ?? 3917);
-const SERVER_URL = process.env.DATABASE_URL ?? 'postgresql://takehome:takehome@127.0.0.1:55432/takehome';
 const BASE = `http://127.0.0.1:${PORT}`;
 
-const log = (...args) => console.error('▸', ...args);
 const percentile = (values, p) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.ceil((p / 100) * values.length) - 1)];
 const ms = (n) => `${n.toFixed(0)} ms`;
 
-async function benchDatabase() {
-  const url = new URL(SERVER_URL);
-  url.pathname = '/takehome_bench_pipeline';
-  const admin = new Client({ connectionString: new URL('/postgres', SERVER_URL).toString() });
-  await admin.connect();
-  await admin.query('DROP DATABASE IF EXISTS takehome_bench_pipeline WITH (FORCE)');
-  await admin.query('CREATE DATABASE takehome_bench_pipeline');
-  await admin.end();
-  const migrate = spawnSync(process.execPath, [path.join(ROOT, 'scripts/db/migrate.mjs'), 'deploy'], { env: { ...process.env, DATABASE_URL: url.toString() }, encoding: 'utf8' });
-  if (migrate.status !== 0) throw new Error(migrate.stderr);
-  return url.toString();
-}
-
-async function startApi(databaseUrl, mailDir) {
-  const child = spawn(process.execPath, [path.join(ROOT, 'apps/api/dist/main.js')], {
-    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(PORT), MAIL_DIR: mailDir, RUN_REQUEUE_INTERVAL_MS: '0', LOG_LEVEL: 'warn' },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  for (let i = 0; i < 120; i++) {
-    if (await fetch(`${BASE}/health`).then((r) => r.ok, () => false)) return child;
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  child.kill();
-  throw new Error('the API did not come up');
+function startApi(databaseUrl, mailDir) {
+  const env = { DATABASE_URL: databaseUrl, PORT: String(PORT), MAIL_DIR: mailDir, RUN_REQUEUE_INTERVAL_MS: '0' };
+  return startProcess('apps/api/dist/main.js', env, () => fetch(`${BASE}/health`).then((r) => r.ok, () => false));
 }
 
 async function timed(fn) {
@@ -60,7 +34,7 @@ async function timed(fn) {
 }
 
 async function main() {
-  const databaseUrl = await benchDatabase();
+  const databaseUrl = await benchDatabase('takehome_bench_pipeline');
   const prisma = createPrismaClient(databaseUrl, { poolSize: 2 });
   const { challenges } = await seedDemo(prisma);
   await prisma.$disconnect();

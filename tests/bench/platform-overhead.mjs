@@ -10,45 +10,25 @@ import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:f
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { benchDatabase, log, ROOT } from './support.mjs';
 
 const require = createRequire(import.meta.url);
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const FIXTURE = path.join(ROOT, 'tests/bench/fixtures/trivial');
 const { loadChallenge, versionRecord, buildRunInputs, toSandboxRequest } = require(path.join(ROOT, 'packages/challenge'));
 const { createPrismaClient, saveChallengeVersion } = require(path.join(ROOT, 'packages/db'));
 const { JobName, jobOptions, QueueName, queuePrefix, runEventsChannel } = require(path.join(ROOT, 'packages/jobs'));
 const { Queue } = require(require.resolve('bullmq', { paths: [path.join(ROOT, 'apps/worker')] }));
 const { Redis } = require(require.resolve('ioredis', { paths: [path.join(ROOT, 'apps/worker')] }));
-const { Client } = require(require.resolve('pg', { paths: [path.join(ROOT, 'packages/db')] }));
 
 const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 20);
 const BATCH = Number(process.env.BENCH_BATCH ?? 16);
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:56379';
-const SERVER_URL = process.env.DATABASE_URL ?? 'postgresql://takehome:takehome@127.0.0.1:55432/takehome';
 
-const log = (...args) => console.error('▸', ...args);
 const percentile = (values, p) => {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 };
 const ms = (n) => `${n.toFixed(0)} ms`;
-
-async function benchDatabase() {
-  const url = new URL(SERVER_URL);
-  url.pathname = '/takehome_bench';
-  const admin = new Client({ connectionString: new URL('/postgres', SERVER_URL).toString() });
-  await admin.connect();
-  await admin.query('DROP DATABASE IF EXISTS takehome_bench WITH (FORCE)');
-  await admin.query('CREATE DATABASE takehome_bench');
-  await admin.end();
-  const migrate = spawnSync(process.execPath, [path.join(ROOT, 'scripts/db/migrate.mjs'), 'deploy'], {
-    env: { ...process.env, DATABASE_URL: url.toString() },
-    encoding: 'utf8',
-  });
-  if (migrate.status !== 0) throw new Error(migrate.stderr);
-  return url.toString();
-}
 
 /** The floor: `docker run` of the same image and test command, files bind-mounted, same core limits. */
 function bareDockerRun(pkg) {
@@ -105,7 +85,7 @@ async function main() {
   log(`bare docker run x${SAMPLES}`);
   const bare = bareDockerRun(pkg);
 
-  const databaseUrl = await benchDatabase();
+  const databaseUrl = await benchDatabase('takehome_bench');
   const prisma = createPrismaClient(databaseUrl, { poolSize: 4 });
   const org = await prisma.organization.create({ data: { slug: 'bench', name: 'Bench' } });
   const { id: challengeVersionId } = await saveChallengeVersion(prisma, { organizationId: org.id, ...versionRecord(pkg) });

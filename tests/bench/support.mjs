@@ -1,0 +1,42 @@
+// What the benchmarks share: the checkout's root, a migrated database of their own, and the built apps started as
+// child processes (their logs at warn, stderr shown).
+import { spawn, spawnSync } from 'node:child_process';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const require = createRequire(import.meta.url);
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const SERVER_URL = process.env.DATABASE_URL ?? 'postgresql://takehome:takehome@127.0.0.1:55432/takehome';
+const { Client } = require(require.resolve('pg', { paths: [path.join(ROOT, 'packages/db')] }));
+
+export const log = (...args) => console.error('▸', ...args);
+export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+/** Database `name` on the project's PostgreSQL, dropped and created afresh, with every migration applied. */
+export async function benchDatabase(name) {
+  const url = new URL(SERVER_URL);
+  url.pathname = `/${name}`;
+  const admin = new Client({ connectionString: new URL('/postgres', SERVER_URL).toString() });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const migrate = spawnSync(process.execPath, [path.join(ROOT, 'scripts/db/migrate.mjs'), 'deploy'], { env: { ...process.env, DATABASE_URL: url.toString() }, encoding: 'utf8' });
+  if (migrate.status !== 0) throw new Error(migrate.stderr);
+  return url.toString();
+}
+
+/** Starts the built app `main` (relative to ROOT) and resolves once `ready()` is true, polling every 250 ms. */
+export async function startProcess(main, env, ready, { nodeArgs = [], timeoutMs = 60_000 } = {}) {
+  const child = spawn(process.execPath, [...nodeArgs, path.join(ROOT, main)], { env: { ...process.env, LOG_LEVEL: 'warn', ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
+  for (let waited = 0; waited < timeoutMs; waited += 250) {
+    if (child.exitCode !== null) throw new Error(`${main} exited with ${child.exitCode}`);
+    if (await ready()) return child;
+    await sleep(250);
+  }
+  child.kill();
+  throw new Error(`${main} did not come up`);
+}
+
+export const stopProcess = (child) => new Promise((resolve) => (child.exitCode !== null ? resolve() : (child.once('exit', resolve), child.kill('SIGTERM'))));
