@@ -1,13 +1,11 @@
-import { loadChallenge, versionRecord } from '@takehome/challenge';
-import { createPrismaClient, type PrismaClient, saveChallengeVersion } from '@takehome/db';
-import { JobName, jobOptions, QueueName, queuePrefix, runEventsChannel } from '@takehome/jobs';
-import { Queue } from 'bullmq';
-import { Redis } from 'ioredis';
+import type { PrismaClient } from '@takehome/db';
+import { JobName, jobOptions } from '@takehome/jobs';
+import type { Queue } from 'bullmq';
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase } from '../support/test-database';
+import { type GradingScene, startGradingScene } from '../support/grading-scene';
 import { startWorker, type WorkerProcess } from '../support/worker-process';
 import { waitFor } from './support/processes';
 
@@ -47,27 +45,17 @@ describe('workers on two Docker engines sharing one queue', () => {
   let databaseUrl: string;
   let prisma: PrismaClient;
   let queue: Queue;
-  let subscriber: Redis;
+  let scene: GradingScene;
   let versionId: string;
   let files: Record<string, string>;
   const workers: Record<'a' | 'b', WorkerProcess | undefined> = { a: undefined, b: undefined };
-  const finishedEvents = new Map<string, number>();
+  let finishedEvents: Map<string, number>;
 
   beforeAll(async () => {
     engineB('up');
-    databaseUrl = await createTestDatabase('two_engines');
-    prisma = createPrismaClient(databaseUrl, { poolSize: 2 });
-    const org = await prisma.organization.create({ data: { slug: 'two-engines', name: 'Two engines' } });
-    const pkg = await loadChallenge(TRIVIAL);
-    ({ id: versionId } = await saveChallengeVersion(prisma, { organizationId: org.id, ...versionRecord(pkg) }));
-    files = { ...pkg.solutions.node20!, 'answer.js': SLOW_ANSWER };
-    queue = new Queue(QueueName.Grading, { connection: { url: REDIS_URL }, prefix: queuePrefix(databaseUrl) });
-    subscriber = new Redis(REDIS_URL);
-    await subscriber.psubscribe(runEventsChannel('*'));
-    subscriber.on('pmessage', (_pattern, _channel, message: string) => {
-      const event = JSON.parse(message);
-      if (event.type === 'finished') finishedEvents.set(event.runId, (finishedEvents.get(event.runId) ?? 0) + 1);
-    });
+    scene = await startGradingScene('two_engines', TRIVIAL);
+    ({ databaseUrl, prisma, versionId, queue, finishedEvents } = scene);
+    files = { ...scene.pkg.solutions.node20!, 'answer.js': SLOW_ANSWER };
     const worker = (id: 'a' | 'b', dockerHost: string) =>
       startWorker({
         DATABASE_URL: databaseUrl,
@@ -83,10 +71,7 @@ describe('workers on two Docker engines sharing one queue', () => {
   afterAll(async () => {
     if (process.env.TWO_ENGINES_LOGS) for (const [id, w] of Object.entries(workers)) writeFileSync(`${process.env.TWO_ENGINES_LOGS}/worker-${id}.log`, w?.logs() ?? '');
     await Promise.all(Object.values(workers).map((w) => w?.kill().catch(() => {})));
-    await queue?.obliterate({ force: true }).catch(() => {});
-    await queue?.close();
-    subscriber?.disconnect();
-    await prisma?.$disconnect();
+    await scene?.close();
     engineB('down');
   });
 

@@ -1,14 +1,12 @@
-import { loadChallenge, versionRecord } from '@takehome/challenge';
-import { createPrismaClient, type PrismaClient, type RunKind, saveChallengeVersion } from '@takehome/db';
+import type { PrismaClient, RunKind } from '@takehome/db';
 import { runTests } from '@takehome/contracts';
-import { JobName, jobOptions, QueueName, queuePrefix, runEventsChannel } from '@takehome/jobs';
+import { JobName, jobOptions } from '@takehome/jobs';
 import { SANDBOX_LABEL } from '@takehome/sandbox';
-import { Queue } from 'bullmq';
+import type { Queue } from 'bullmq';
 import Docker from 'dockerode';
-import { Redis } from 'ioredis';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase } from '../../../tests/support/test-database';
+import { type GradingScene, startGradingScene } from '../../../tests/support/grading-scene';
 import { startWorker, type WorkerProcess } from '../../../tests/support/worker-process';
 
 const CHALLENGE_DIR = path.resolve(__dirname, '../../../challenges/url-shortener');
@@ -18,28 +16,18 @@ describe('worker (real PostgreSQL, Redis and Docker)', () => {
   let databaseUrl: string;
   let prisma: PrismaClient;
   let queue: Queue;
-  let subscriber: Redis;
+  let scene: GradingScene;
   let versionId: string;
   let solution: Record<string, string>;
   let starter: Record<string, string>;
   const workers: WorkerProcess[] = [];
-  const finishedEvents = new Map<string, number>();
+  let finishedEvents: Map<string, number>;
 
   beforeAll(async () => {
-    databaseUrl = await createTestDatabase('worker');
-    prisma = createPrismaClient(databaseUrl, { poolSize: 2 });
-    const org = await prisma.organization.create({ data: { slug: 'worker-test', name: 'Worker test' } });
-    const pkg = await loadChallenge(CHALLENGE_DIR);
-    ({ id: versionId } = await saveChallengeVersion(prisma, { organizationId: org.id, ...versionRecord(pkg) }));
-    solution = pkg.solutions.node20!;
-    starter = pkg.starter.node20!;
-    queue = new Queue(QueueName.Grading, { connection: { url: REDIS_URL }, prefix: queuePrefix(databaseUrl) });
-    subscriber = new Redis(REDIS_URL);
-    await subscriber.psubscribe(runEventsChannel('*'));
-    subscriber.on('pmessage', (_pattern, _channel, message: string) => {
-      const event = JSON.parse(message);
-      if (event.type === 'finished') finishedEvents.set(event.runId, (finishedEvents.get(event.runId) ?? 0) + 1);
-    });
+    scene = await startGradingScene('worker', CHALLENGE_DIR);
+    ({ databaseUrl, prisma, versionId, queue, finishedEvents } = scene);
+    solution = scene.pkg.solutions.node20!;
+    starter = scene.pkg.starter.node20!;
   });
 
   afterEach(async () => {
@@ -47,10 +35,7 @@ describe('worker (real PostgreSQL, Redis and Docker)', () => {
   });
 
   afterAll(async () => {
-    await queue?.obliterate({ force: true }).catch(() => {});
-    await queue?.close();
-    subscriber?.disconnect();
-    await prisma?.$disconnect();
+    await scene?.close();
   });
 
   const worker = async (env: Record<string, string> = {}) => {
