@@ -13,6 +13,7 @@ import {
 } from '@takehome/contracts';
 import { Prisma } from '@takehome/db';
 import { randomUUID } from 'node:crypto';
+import { writesCloseAt } from '../attempts/attempt-deadline';
 import { DeadlineScheduler } from '../attempts/submission/deadline-scheduler';
 import { AuditService } from '../audit/audit.service';
 import { hashToken, randomToken } from '../common/tokens';
@@ -135,7 +136,7 @@ export class InvitationsService {
     const { assessment, invitation } = await this.invitation(user.organization.id, assessmentId, invitationId);
     this.refuseWhenClosed(invitation, 'extended');
     const attempt = invitation.attempt;
-    if (attempt && attempt.deadline.getTime() + assessment.graceSeconds * 1000 < Date.now()) {
+    if (attempt && writesCloseAt(attempt.deadline, assessment.graceSeconds).getTime() < Date.now()) {
       throw new ConflictException('Time is already up for this attempt: its last saved work is being submitted.');
     }
     if (request.extraMinutes && invitation.accommodationMinutes + request.extraMinutes > MAX_ACCOMMODATION_MINUTES) {
@@ -146,7 +147,7 @@ export class InvitationsService {
     const deadline = await this.invitations.extend(invitation.id, { expiresAt, extraMinutes: request.extraMinutes });
     if (deadline === false) throw changedMeanwhile();
     // The job id names the due time, so this adds a job for the new deadline; the old one finds it not yet due.
-    if (deadline && attempt) await this.scheduler.schedule(attempt.id, new Date(deadline.getTime() + assessment.graceSeconds * 1000));
+    if (deadline && attempt) await this.scheduler.schedule(attempt.id, writesCloseAt(deadline, assessment.graceSeconds));
     await this.audit.record(user.organization.id, user.id, 'invitation.extended', { type: 'Invitation', id: invitation.id }, {
       assessmentId,
       ...(request.days ? { days: request.days, expiresAt: expiresAt!.toISOString() } : {}),

@@ -2,6 +2,7 @@ import { ConflictException, createParamDecorator, type ExecutionContext, HttpExc
 import type { Prisma } from '@takehome/db';
 import type { Request } from 'express';
 import type { candidateInvitationInclude } from '../../candidate-sessions/candidate-sessions.repository';
+import { writesCloseAt } from '../attempt-deadline';
 
 export type CandidateInvitation = Prisma.InvitationGetPayload<{ include: typeof candidateInvitationInclude }>;
 export type CandidateAttemptRow = NonNullable<CandidateInvitation['attempt']>;
@@ -18,16 +19,12 @@ export const CurrentCandidate = createParamDecorator((_: unknown, context: Execu
   return context.switchToHttp().getRequest<CandidateRequest>().candidate;
 });
 
-/** Saves and submits are accepted until the deadline plus the assessment's grace (for requests in flight). */
-export function acceptsWritesUntil(invitation: CandidateInvitation, attempt: { deadline: Date }): number {
-  return attempt.deadline.getTime() + invitation.assessment.graceSeconds * 1000;
-}
 
 /** The attempt, if the candidate may still change it; otherwise a 409 that says why in plain words. */
 export function writableAttempt(invitation: CandidateInvitation): CandidateAttemptRow {
   const attempt = invitation.attempt;
   if (!attempt) throw new ConflictException({ message: 'Start the assessment first.', code: 'not_started' });
-  if (attempt.status === 'EXPIRED_SUBMITTED' || (attempt.status === 'IN_PROGRESS' && Date.now() > acceptsWritesUntil(invitation, attempt))) {
+  if (attempt.status === 'EXPIRED_SUBMITTED' || (attempt.status === 'IN_PROGRESS' && Date.now() > writesCloseAt(attempt.deadline, invitation.assessment.graceSeconds).getTime())) {
     throw new ConflictException({
       message: 'Time is up: your last saved work was submitted automatically, and nothing can be changed any more.',
       code: 'time_up',

@@ -5,6 +5,7 @@ import { Prisma } from '@takehome/db';
 import { readRunTests } from '../../runs/run-results';
 import { RunsRepository } from '../../runs/runs.repository';
 import { ChallengePackages } from '../../challenges/challenge-packages';
+import { writesCloseAt } from '../attempt-deadline';
 import { DeadlineScheduler } from '../submission/deadline-scheduler';
 import { SubmissionsService } from '../submission/submissions.service';
 import type { CandidateInvitation } from './candidate-context';
@@ -48,7 +49,7 @@ export class CandidateService {
     const deadline = new Date(Date.now() + (assessment.timeLimitMinutes + invitation.accommodationMinutes) * 60_000);
     try {
       const attempt = await this.repository.createAttempt(invitation.id, runtime, deadline, starter);
-      await this.scheduler.schedule(attempt.id, new Date(deadline.getTime() + assessment.graceSeconds * 1000));
+      await this.scheduler.schedule(attempt.id, writesCloseAt(deadline, assessment.graceSeconds));
       const summary = await this.repository.challengeSummary(assessment.challengeVersionId);
       return toOverview({ ...invitation, attempt: { ...attempt, submission: null } }, summary, { surveyAnswered: false, feedbackReleased: false });
     } catch (error) {

@@ -9,6 +9,7 @@ import {
 import { Prisma } from '@takehome/db';
 import type { LiveSessionForSave } from '../../candidate-sessions/candidate-sessions.repository';
 import { CandidateSessionsService } from '../../candidate-sessions/candidate-sessions.service';
+import { writesCloseAt } from '../attempt-deadline';
 import { type CandidateInvitation, writableAttempt } from '../candidate/candidate-context';
 import { noCandidateSession } from '../candidate/candidate-session.guard';
 import { SubmissionsService } from '../submission/submissions.service';
@@ -62,7 +63,7 @@ export class DraftsService {
   }
 
   private async saveExisting(s: LiveSessionForSave, req: SaveDraftFileRequest): Promise<SavedDraftFile | null> {
-    const open = s.attemptId && s.attemptStatus === 'IN_PROGRESS' && s.deadline && Date.now() <= s.deadline.getTime() + s.graceSeconds * 1000;
+    const open = s.attemptId && s.attemptStatus === 'IN_PROGRESS' && s.deadline && Date.now() <= writesCloseAt(s.deadline, s.graceSeconds).getTime();
     if (!open || req.baseRevision === null || !s.fileId || s.fileContent === null || s.fileRevision !== req.baseRevision) return null;
     const saved = await this.repository.autosave({
       attemptId: s.attemptId!,

@@ -3,7 +3,8 @@ import type { SubmissionReceipt } from '@takehome/contracts';
 import { CandidateSessionsService } from '../../candidate-sessions/candidate-sessions.service';
 import { RunsService } from '../../runs/runs.service';
 import { WebhooksService } from '../../webhooks/webhooks.service';
-import { acceptsWritesUntil, type CandidateInvitation, writableAttempt } from '../candidate/candidate-context';
+import { writesCloseAt } from '../attempt-deadline';
+import { type CandidateInvitation, writableAttempt } from '../candidate/candidate-context';
 import { DeadlineScheduler } from './deadline-scheduler';
 import { WorkbenchRelayClient } from '../workbench/workbench-relay.client';
 import { type AutomaticReason, SubmissionsRepository } from './submissions.repository';
@@ -46,7 +47,7 @@ export class SubmissionsService {
    */
   async enforceDeadline(invitation: CandidateInvitation): Promise<CandidateInvitation> {
     const attempt = invitation.attempt;
-    if (!attempt || attempt.status !== 'IN_PROGRESS' || Date.now() <= acceptsWritesUntil(invitation, attempt)) return invitation;
+    if (!attempt || attempt.status !== 'IN_PROGRESS' || Date.now() <= writesCloseAt(attempt.deadline, invitation.assessment.graceSeconds).getTime()) return invitation;
     await this.submitOnce(this.submittable(invitation, attempt), true);
     return (await this.sessions.reload(invitation.id)) ?? invitation;
   }
@@ -59,7 +60,7 @@ export class SubmissionsService {
     const attempt = await this.repository.findAttemptForDeadline(attemptId);
     if (!attempt || attempt.status !== 'IN_PROGRESS' || attempt.invitation.status === 'REVOKED') return false;
     const { invitation } = attempt;
-    const dueAt = new Date(attempt.deadline.getTime() + invitation.assessment.graceSeconds * 1000);
+    const dueAt = writesCloseAt(attempt.deadline, invitation.assessment.graceSeconds);
     if (dueAt.getTime() > Date.now()) {
       await this.scheduler.schedule(attempt.id, dueAt);
       return false;
@@ -89,7 +90,7 @@ export class SubmissionsService {
     const overdue = await this.repository.findOverdueAttempts(new Date(now), limit);
     let submitted = 0;
     for (const attempt of overdue) {
-      if (attempt.deadline.getTime() + attempt.invitation.assessment.graceSeconds * 1000 >= now) continue;
+      if (writesCloseAt(attempt.deadline, attempt.invitation.assessment.graceSeconds).getTime() >= now) continue;
       if (await this.autoSubmitIfDue(attempt.id, 'deadline-recovered')) submitted++;
     }
     return submitted;
