@@ -72,16 +72,10 @@ export class DockerSandboxRunner implements SandboxRunner {
 
   async run(request: RunRequest, options: RunOptions = {}): Promise<RunResult> {
     const req = runRequestSchema.parse(request); // a malformed request is the caller's bug: throw
-    const state: RunState = {
-      req,
-      watchdog: new Watchdog(options.signal),
-      progress: (phase, message) => options.onProgress?.({ runId: req.runId, phase, message }),
-    };
+    const state = this.newRunState(req, options);
     try {
       if (options.signal?.aborted) return this.result(state, 'error', '', 'run cancelled before it started');
-      // Said before anything starts, so the candidate reads it while the run goes on (it still does).
-      const undeclared = describeUndeclaredPackages(req.submissionFiles, req.runtime.libraries);
-      if (undeclared) state.progress('preparing', undeclared);
+      this.noteUndeclaredPackages(state);
       const result = req.mode === 'black-box' ? await this.blackBox(state) : await this.inContainer(state);
       // Read before `finally` removes the sidecars.
       return state.sidecars ? { ...result, service_logs: await state.sidecars.logs() } : result;
@@ -95,11 +89,30 @@ export class DockerSandboxRunner implements SandboxRunner {
       // later instead of recording a grade the candidate did not earn.
       throw new SandboxInfrastructureError(`sandbox error: ${(err as Error).message}`, { cause: err });
     } finally {
-      state.ended = true;
-      state.watchdog.dispose();
-      state.progress('cleanup', 'removing containers, volumes and network');
-      await reapLeftovers(this.docker, req.runId).catch(() => undefined);
+      await this.endRun(state);
     }
+  }
+
+  private newRunState(req: ParsedRunRequest, options: RunOptions): RunState {
+    return {
+      req,
+      watchdog: new Watchdog(options.signal),
+      progress: (phase, message) => options.onProgress?.({ runId: req.runId, phase, message }),
+    };
+  }
+
+  /** Said before anything starts, so the candidate reads it while the run goes on (it still does). */
+  private noteUndeclaredPackages(state: RunState): void {
+    const undeclared = describeUndeclaredPackages(state.req.submissionFiles, state.req.runtime.libraries);
+    if (undeclared) state.progress('preparing', undeclared);
+  }
+
+  /** Whatever the outcome: no more progress from a sidecar still booting, and everything labelled with the run removed. */
+  private async endRun(state: RunState): Promise<void> {
+    state.ended = true;
+    state.watchdog.dispose();
+    state.progress('cleanup', 'removing containers, volumes and network');
+    await reapLeftovers(this.docker, state.req.runId).catch(() => undefined);
   }
 
   private async inContainer(state: RunState): Promise<RunResult> {
@@ -156,16 +169,11 @@ export class DockerSandboxRunner implements SandboxRunner {
       for (const request of requests) results.push(await this.run(request, options));
       return results;
     }
-    const state: RunState = {
-      req: reqs[0],
-      watchdog: new Watchdog(options.signal),
-      progress: (phase, message) => options.onProgress?.({ runId: reqs[0].runId, phase, message }),
-    };
+    const state = this.newRunState(reqs[0], options);
     const results: RunResult[] = [];
     try {
       if (options.signal?.aborted) return reqs.map((req) => this.result({ ...state, req }, 'error', '', 'run cancelled before it started'));
-      const undeclared = describeUndeclaredPackages(state.req.submissionFiles, state.req.runtime.libraries);
-      if (undeclared) state.progress('preparing', undeclared);
+      this.noteUndeclaredPackages(state);
       // Until the first suite starts its own clock, the boot runs under the longest suite's limit.
       const booted = await this.bootService(state, Math.max(...reqs.map((r) => r.limits.timeoutMs)));
       // A build failure or a service that never came up is every suite's result, each with its own maximum.
@@ -188,10 +196,7 @@ export class DockerSandboxRunner implements SandboxRunner {
       else if (err instanceof UnsafeArchiveError) return reqs.map((req) => this.result({ ...state, req }, 'error', '', `the submission's files were refused: ${err.message}`));
       else throw new SandboxInfrastructureError(`sandbox error: ${(err as Error).message}`, { cause: err });
     } finally {
-      state.ended = true;
-      state.watchdog.dispose();
-      state.progress('cleanup', 'removing containers, volumes and network');
-      await reapLeftovers(this.docker, state.req.runId).catch(() => undefined);
+      await this.endRun(state);
     }
     for (const request of requests.slice(results.length)) results.push(await this.run(request, options));
     return results;
