@@ -45,6 +45,8 @@ async function main() {
     process.exit(1);
   });
   const gradingMax = config.WORKER_GRADING_CONCURRENCY ?? config.WORKER_GRADING_MAX_CONCURRENCY;
+  // Adaptive grading starts at one run per core and the governor never goes below that.
+  const gradingMin = Math.min(cpus().length, gradingMax);
   const prisma = createPrismaClient(config.DATABASE_URL, {
     poolSize: gradingMax + config.WORKER_PRACTICE_CONCURRENCY + config.WORKER_VERIFICATION_CONCURRENCY + 2,
   });
@@ -89,7 +91,7 @@ async function main() {
     prefix: queuePrefix(config.DATABASE_URL, config.QUEUE_PREFIX),
     registry,
     concurrency: {
-      [QueueName.Grading]: config.WORKER_GRADING_CONCURRENCY ?? Math.min(cpus().length, gradingMax),
+      [QueueName.Grading]: config.WORKER_GRADING_CONCURRENCY ?? gradingMin,
       [QueueName.Practice]: config.WORKER_PRACTICE_CONCURRENCY,
       [QueueName.Verification]: config.WORKER_VERIFICATION_CONCURRENCY,
     },
@@ -106,7 +108,7 @@ async function main() {
   engine.start();
   const stopGovernor = config.WORKER_GRADING_CONCURRENCY
     ? () => undefined
-    : governConcurrency(workers.filter((w) => w.name === QueueName.Grading), { min: Math.min(cpus().length, gradingMax), max: gradingMax, memoryPerRunMb: config.WORKER_RUN_MEMORY_MB }, 1000, undefined,
+    : governConcurrency(workers.filter((w) => w.name === QueueName.Grading), { min: gradingMin, max: gradingMax, memoryPerRunMb: config.WORKER_RUN_MEMORY_MB }, 1000, undefined,
         (concurrency, host) => logger.debug({ concurrency, idle: host.idle, freeMb: Math.round(host.freeMb) }, 'grading concurrency'));
   const metricsServer = config.WORKER_METRICS_PORT ? metrics.serve(config.WORKER_METRICS_PORT, config.WORKER_METRICS_HOST) : undefined;
   const workbench = new WorkbenchRelay(
@@ -125,7 +127,7 @@ async function main() {
   );
   workbench.start();
   const stopHeartbeat = startHeartbeat(redis, workerId, { pid: process.pid, queues: Object.values(QueueName) }, () => docker.ping());
-  logger.info({ workerId, queuePrefix: queuePrefix(config.DATABASE_URL, config.QUEUE_PREFIX), grading: config.WORKER_GRADING_CONCURRENCY ?? `adaptive, ${Math.min(cpus().length, gradingMax)}-${gradingMax}`, practice: config.WORKER_PRACTICE_CONCURRENCY }, 'worker ready');
+  logger.info({ workerId, queuePrefix: queuePrefix(config.DATABASE_URL, config.QUEUE_PREFIX), grading: config.WORKER_GRADING_CONCURRENCY ?? `adaptive, ${gradingMin}-${gradingMax}`, practice: config.WORKER_PRACTICE_CONCURRENCY }, 'worker ready');
 
   let stopping = false;
   const shutdown = async (signal: string) => {
