@@ -85,10 +85,14 @@ export function servicesReachNote(services: Pick<ChallengeService, 'title' | 'ho
   return `Read the connection settings from the environment variables; never hard-code them (the password changes with every run). They point to ${where}, reachable only from your service inside the sandbox.`;
 }
 
-/** "PostgreSQL" for a log's heading; an unknown sidecar keeps its own name. */
-export function serviceProduct(name: string): string {
-  return (SERVICE_OFFERINGS as Record<string, { product: string }>)[name]?.product ?? name;
+/** A sidecar log's heading, the same for the candidate and the reviewer ("Service logs: PostgreSQL"); an unknown
+ *  sidecar keeps its own name. */
+export function serviceLogTitle(name: string): string {
+  return `Service logs: ${(SERVICE_OFFERINGS as Record<string, { product: string }>)[name]?.product ?? name}`;
 }
+
+/** What a sidecar log that holds nothing says. */
+export const EMPTY_SERVICE_LOG = 'It printed nothing.';
 
 /** Sidecar logs in the order the services are listed (database first), whatever order they were stored in. */
 export function inServiceOrder<T extends { name: string }>(logs: T[]): T[] {

@@ -1,5 +1,5 @@
 import { Code, ScrollArea, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import { inServiceOrder, serviceProduct } from '@takehome/contracts';
+import { EMPTY_SERVICE_LOG, inServiceOrder, serviceLogTitle } from '@takehome/contracts';
 import type { ReviewWorkspace } from '@takehome/contracts';
 import { RunTestsTable } from '../runs/run-tests-table';
 import { passedLine } from '../runs/test-status';
@@ -41,7 +41,7 @@ export function RunLogsPanel({ run }: { run: ReviewWorkspace['run'] }) {
   return (
     <SimpleGrid cols={{ base: 1, lg: 1 + Math.min(sidecars.length, 2) }} spacing="sm">
       {block("Candidate's service", run?.logs, 'No logs.')}
-      {sidecars.map((l) => block(`Service logs: ${serviceProduct(l.name)}`, l.log, 'It printed nothing.'))}
+      {sidecars.map((l) => block(serviceLogTitle(l.name), l.log, EMPTY_SERVICE_LOG))}
     </SimpleGrid>
   );
 }

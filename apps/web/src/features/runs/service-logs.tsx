@@ -1,5 +1,5 @@
 import { Code, Stack, Text } from '@mantine/core';
-import { inServiceOrder, type ServiceLog, serviceProduct } from '@takehome/contracts';
+import { EMPTY_SERVICE_LOG, inServiceOrder, type ServiceLog, serviceLogTitle } from '@takehome/contracts';
 
 /**
  * One collapsible "Service logs" block per sidecar (PostgreSQL, Redis) of a run: what the database said when a
@@ -10,7 +10,7 @@ export function ServiceLogs({ logs, open = false, maxChars = 8000 }: { logs: Ser
   return (
     <Stack gap={4} role="group" aria-label="Service logs">
       {inServiceOrder(logs).map((l) => {
-        const label = `Service logs: ${serviceProduct(l.name)}`;
+        const label = serviceLogTitle(l.name);
         return (
           <details key={l.name} open={open}>
             <summary>{label}</summary>
@@ -19,7 +19,7 @@ export function ServiceLogs({ logs, open = false, maxChars = 8000 }: { logs: Ser
                 {l.log.slice(-maxChars)}
               </Code>
             ) : (
-              <Text size="sm" c="dimmed">It printed nothing.</Text>
+              <Text size="sm" c="dimmed">{EMPTY_SERVICE_LOG}</Text>
             )}
           </details>
         );
