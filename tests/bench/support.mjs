@@ -1,6 +1,7 @@
 // What the benchmarks share: the checkout's root, a migrated database of their own, and the built apps started as
-// child processes (their logs at warn, stderr shown).
+// child processes (their logs at warn, kept in .data/bench/<name>.log so a failure under load can be read after).
 import { spawn, spawnSync } from 'node:child_process';
+import { closeSync, mkdirSync, openSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -27,9 +28,21 @@ export async function benchDatabase(name) {
   return url.toString();
 }
 
-/** Starts the built app `main` (relative to ROOT) and resolves once `ready()` is true, polling every 250 ms. */
+const startedLogs = new Set();
+
+/**
+ * Starts the built app `main` (relative to ROOT) and resolves once `ready()` is true, polling every 250 ms. Its
+ * log (stdout) goes to .data/bench/<benchmark>-<app>.log, emptied once per benchmark run (grading-api.log for
+ * apps/api started by grading.mjs), so an error under load can be read afterwards.
+ */
 export async function startProcess(main, env, ready, { nodeArgs = [], timeoutMs = 60_000 } = {}) {
-  const child = spawn(process.execPath, [...nodeArgs, path.join(ROOT, main)], { env: { ...process.env, LOG_LEVEL: 'warn', ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
+  const logFile = path.join(ROOT, '.data/bench', `${path.basename(process.argv[1], '.mjs')}-${main.split('/')[1]}.log`);
+  mkdirSync(path.dirname(logFile), { recursive: true });
+  if (!startedLogs.has(logFile)) log(`${main}: its log is in ${path.relative(ROOT, logFile)}`);
+  const out = openSync(logFile, startedLogs.has(logFile) ? 'a' : 'w');
+  startedLogs.add(logFile);
+  const child = spawn(process.execPath, [...nodeArgs, path.join(ROOT, main)], { env: { ...process.env, LOG_LEVEL: 'warn', ...env }, stdio: ['ignore', out, 'inherit'] });
+  closeSync(out);
   for (let waited = 0; waited < timeoutMs; waited += 250) {
     if (child.exitCode !== null) throw new Error(`${main} exited with ${child.exitCode}`);
     if (await ready()) return child;
