@@ -118,8 +118,9 @@ describe('worker (real PostgreSQL, Redis and Docker)', () => {
     expect(done.score).toBe(done.maxScore);
     expect(done.attempts).toBe(2);
     expect(finishedEvents.get(run.id)).toBe(1);
-    const leftovers = await new Docker().listContainers({ all: true, filters: { label: [`${SANDBOX_LABEL}=1`] } });
-    expect(leftovers.filter((c) => c.Labels['takehome.run-id']?.startsWith(run.id))).toEqual([]);
+    // The result is stored before the clean-up, which follows within moments.
+    const ofThisRun = async () => (await new Docker().listContainers({ all: true, filters: { label: [`${SANDBOX_LABEL}=1`] } })).filter((c) => c.Labels['takehome.run-id']?.startsWith(run.id));
+    expect(await waitFor(ofThisRun, (left) => left.length === 0, 20_000)).toEqual([]);
   });
 
   it('refuses to start on a malformed setting, naming the variable', async () => {

@@ -1,5 +1,6 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DockerSandboxRunner } from './docker-sandbox-runner';
+import type { RunResult } from './sandbox-runner';
 import { blackBoxRequest, leftovers, loadDir, nodeInContainerRequest, pythonInContainerRequest, requireDocker, runner } from './test-support/harness';
 
 describe(DockerSandboxRunner.name, () => {
@@ -69,12 +70,22 @@ describe(DockerSandboxRunner.name, () => {
   });
 
   describe('runSuites (a grading: several suites of one submission)', () => {
-    it('runs both suites against one boot of the service, each graded on its own', async () => {
+    it('runs both suites against one boot of the service, each graded on its own, reported before the clean-up', async () => {
       const phases: string[] = [];
       const visible = blackBoxRequest(loadDir('node-service'), { defaultVisibility: 'visible' });
       const hidden = blackBoxRequest(loadDir('node-service'), { tests: { 'notes survive a restart': { weight: 3 } } });
-      const results = await runner.runSuites([visible, hidden], { onProgress: (p) => phases.push(p.phase) });
+      const reported: { results: RunResult[]; stillUp: number; phasesSoFar: string[] }[] = [];
+      const onResults = async (results: RunResult[]) => {
+        reported.push({ results, stillUp: await leftovers({ runId: visible.runId }), phasesSoFar: [...phases] });
+      };
+      const results = await runner.runSuites([visible, hidden], { onProgress: (p) => phases.push(p.phase), onResults });
       expect(results.map((r) => [r.status, r.score, r.max_score])).toEqual([['completed', 3, 3], ['completed', 5, 5]]);
+      // Handed over once, with the containers still up and the clean-up not begun; resolved once they are gone.
+      expect(reported.map((r) => r.results)).toEqual([results]);
+      expect(reported[0].stillUp).toBeGreaterThan(0);
+      expect(reported[0].phasesSoFar).not.toContain('cleanup');
+      expect(phases.at(-1)).toBe('cleanup');
+      expect(await leftovers({ runId: visible.runId })).toBe(0);
       expect(results[0].tests.every((t) => t.visibility === 'visible')).toBe(true);
       expect(results[1].tests.every((t) => t.visibility === 'hidden')).toBe(true);
       // One boot: the service started (and was waited for) once, the tests ran twice.
@@ -88,9 +99,12 @@ describe(DockerSandboxRunner.name, () => {
         limits: { timeoutMs: 1500, memoryMb: 256, cpus: 1, pids: 128, workspaceMb: 64, outputBytes: 64 * 1024 },
       });
       const second = blackBoxRequest(loadDir('node-service'), { limits: { ...hanging.limits!, timeoutMs: 20_000 } });
-      const results = await runner.runSuites([hanging, second]);
+      const reported: RunResult[][] = [];
+      const results = await runner.runSuites([hanging, second], { onResults: async (r) => void reported.push(r) });
       expect(results.map((r) => r.status)).toEqual(['timeout', 'completed']);
       expect(results[1].score).toBe(results[1].max_score);
+      // The caller hears once, about both suites, not about the shared boot's part alone.
+      expect(reported).toEqual([results]);
     });
   });
 });

@@ -73,11 +73,16 @@ export class DockerSandboxRunner implements SandboxRunner {
   async run(request: RunRequest, options: RunOptions = {}): Promise<RunResult> {
     const req = runRequestSchema.parse(request); // a malformed request is the caller's bug: throw
     const state = this.newRunState(req, options);
+    const [result] = await this.reportThenEnd(state, options, async () => [await this.runOnce(state, options)]);
+    return result;
+  }
+
+  private async runOnce(state: RunState, options: RunOptions): Promise<RunResult> {
     try {
       if (options.signal?.aborted) return this.result(state, 'error', '', 'run cancelled before it started');
       this.noteUndeclaredPackages(state);
-      const result = req.mode === 'black-box' ? await this.blackBox(state) : await this.inContainer(state);
-      // Read before `finally` removes the sidecars.
+      const result = state.req.mode === 'black-box' ? await this.blackBox(state) : await this.inContainer(state);
+      // Read before the run ends and removes the sidecars.
       return state.sidecars ? { ...result, service_logs: await state.sidecars.logs() } : result;
     } catch (err) {
       if (err instanceof SidecarStartError) return { ...this.result(state, 'error', '', err.message), service_logs: err.logs };
@@ -88,6 +93,18 @@ export class DockerSandboxRunner implements SandboxRunner {
       // Anything else is the platform's fault (Docker unreachable, an API error): the caller retries it
       // later instead of recording a grade the candidate did not earn.
       throw new SandboxInfrastructureError(`sandbox error: ${(err as Error).message}`, { cause: err });
+    }
+  }
+
+  /**
+   * Runs `work`, hands its results to onResults while the containers are still there (the grade reaches the
+   * candidate without waiting for the clean-up), then ends the run whatever happened.
+   */
+  private async reportThenEnd(state: RunState, options: RunOptions, work: () => Promise<RunResult[]>): Promise<RunResult[]> {
+    try {
+      const results = await work();
+      await options.onResults?.(results);
+      return results;
     } finally {
       await this.endRun(state);
     }
@@ -164,12 +181,27 @@ export class DockerSandboxRunner implements SandboxRunner {
    */
   async runSuites(requests: RunRequest[], options: RunOptions = {}): Promise<RunResult[]> {
     const reqs = requests.map((r) => runRequestSchema.parse(r));
-    if (!canShareBoot(reqs)) {
-      const results: RunResult[] = [];
-      for (const request of requests) results.push(await this.run(request, options));
+    // Each suite that runs on its own boot is a whole run of its own; the caller hears once, about all of them.
+    const { onResults, ...eachOwnBoot } = options;
+    const onOwnBoots = async (done: RunResult[]) => {
+      const results = [...done];
+      for (const request of requests.slice(results.length)) results.push(await this.run(request, eachOwnBoot));
+      await onResults?.(results);
       return results;
-    }
+    };
+    if (!canShareBoot(reqs)) return onOwnBoots([]);
     const state = this.newRunState(reqs[0], options);
+    let whole = false;
+    const report = async (results: RunResult[]) => {
+      whole = results.length === reqs.length;
+      if (whole) await onResults?.(results);
+    };
+    const shared = await this.reportThenEnd(state, { onResults: report }, () => this.suitesOnOneBoot(state, reqs, options));
+    // A suite the shared boot could not run (the service died in the one before) gets a fresh boot of its own.
+    return whole ? shared : onOwnBoots(shared);
+  }
+
+  private async suitesOnOneBoot(state: RunState, reqs: ParsedRunRequest[], options: RunOptions): Promise<RunResult[]> {
     const results: RunResult[] = [];
     try {
       if (options.signal?.aborted) return reqs.map((req) => this.result({ ...state, req }, 'error', '', 'run cancelled before it started'));
@@ -190,16 +222,13 @@ export class DockerSandboxRunner implements SandboxRunner {
       }
       // One boot, one set of sidecar logs: kept on the first suite's result so merging does not repeat them.
       if (state.sidecars && results.length > 0) results[0] = { ...results[0], service_logs: await state.sidecars.logs() };
+      return results;
     } catch (err) {
       if (err instanceof SidecarStartError) return reqs.map((req, i) => ({ ...this.result({ ...state, req }, 'error', '', err.message), ...(i === 0 ? { service_logs: err.logs } : {}) }));
-      if (state.watchdog.fired) results.push(this.interrupted({ ...state, req: reqs[results.length] }, ''));
-      else if (err instanceof UnsafeArchiveError) return reqs.map((req) => this.result({ ...state, req }, 'error', '', `the submission's files were refused: ${err.message}`));
-      else throw new SandboxInfrastructureError(`sandbox error: ${(err as Error).message}`, { cause: err });
-    } finally {
-      await this.endRun(state);
+      if (state.watchdog.fired) return [...results, this.interrupted({ ...state, req: reqs[results.length] }, '')];
+      if (err instanceof UnsafeArchiveError) return reqs.map((req) => this.result({ ...state, req }, 'error', '', `the submission's files were refused: ${err.message}`));
+      throw new SandboxInfrastructureError(`sandbox error: ${(err as Error).message}`, { cause: err });
     }
-    for (const request of requests.slice(results.length)) results.push(await this.run(request, options));
-    return results;
   }
 
   /**

@@ -122,6 +122,12 @@ export interface RunOptions {
   onProgress?: (progress: RunProgress) => void;
   /** aborting kills the run's containers; the result then has status 'error' */
   signal?: AbortSignal;
+  /**
+   * Called once with the results (one per request) as soon as they are known, before the run's containers,
+   * volumes and network are removed, so whoever waits for a grade does not also wait for the clean-up. The run
+   * still resolves only once everything is removed; an error thrown here is the run's error (after clean-up).
+   */
+  onResults?: (results: RunResult[]) => Promise<void>;
 }
 
 export interface SandboxRunner {

@@ -80,7 +80,7 @@ describe.each(Object.keys(SUPERVISORS) as (keyof typeof SUPERVISORS)[])('%s supe
     expect(await readFile(path.join(dataDir, 'wal.log'))).toEqual(Buffer.concat([Buffer.from('complete\n'), torn]));
     for (const name of ['../escape.log', '/etc/passwd', 'missing.log']) {
       const refused = await fetch(`${control}/restart?signal=KILL&append=${encodeURIComponent(name)}`, { method: 'POST', body: torn });
-      expect((await refused.json()).appended, name).toBe(0);
+      expect(((await refused.json()) as { appended: number }).appended, name).toBe(0);
     }
     expect(await fetch(`${control}/data-usage`).then((r) => r.json())).toEqual({ bytes: 13, files: 1 });
   });

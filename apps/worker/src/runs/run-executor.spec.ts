@@ -59,6 +59,27 @@ describe(RunExecutor.name, () => {
       expect(sandbox.runSuites.mock.calls[0][0].map((r: { runId: string }) => r.runId)).toEqual(['run-1-visible', 'run-1-hidden']);
       expect(runs.storeResult.mock.calls[0][1]).toMatchObject({ outcome: 'COMPLETED', score: 7, maxScore: 7 });
     });
+
+    it('stores and announces the grade when the engine reports it, before the engine has cleaned up, and only once', async () => {
+      const { files } = versionRecord(await loadChallenge(path.join(__dirname, '../../../../challenges/url-shortener')));
+      const order: string[] = [];
+      const sandbox: SandboxRunner = {
+        run: vi.fn(),
+        runSuites: vi.fn(async (_requests, options) => {
+          const results = [result(2, 'v'), result(5, 'h')];
+          await options?.onResults?.(results);
+          order.push('cleaned up');
+          return results;
+        }),
+      };
+      const { executor, runs, events } = harness({ ...queuedRun({ 'server.js': '' }), suite: 'all' }, sandbox, files as Record<string, string>);
+      runs.storeResult.mockImplementation(async () => (order.push('stored'), 'GRADING'));
+      await executor.execute('run-1', { jobId: 'j', attempt: 1 });
+      expect(order).toEqual(['stored', 'cleaned up']);
+      expect(runs.storeResult).toHaveBeenCalledOnce();
+      expect(runs.storeResult.mock.calls[0][1]).toMatchObject({ outcome: 'COMPLETED', score: 7, maxScore: 7 });
+      expect(events.publish.mock.calls.filter(([e]) => e.type === 'finished')).toHaveLength(1);
+    });
   });
 
   describe('failForInfrastructure', () => {

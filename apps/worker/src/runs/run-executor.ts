@@ -43,17 +43,26 @@ export class RunExecutor {
       if (error instanceof ChallengeFormatError || !isDatabaseError(error)) return prepare(error as Error);
       throw error;
     }
+    // The grade is stored and announced as soon as the sandbox has it; its containers are removed after.
+    let stored = false;
+    const storeOnce = async (results: RunResult[]) => {
+      await this.store(runId, toStoredResult(mergeResults(results)), run.queuedAt);
+      stored = true;
+    };
     const options = {
       onProgress: (p: { phase: RunPhase; message: string }) => this.events.publish({ type: 'progress', runId, phase: p.phase, message: p.message }),
+      onResults: storeOnce,
     };
     // Both suites of a grading against one boot of the service where the engine can (half the Docker work).
     let results: RunResult[];
-    if (requests.length > 1 && this.sandbox.runSuites) results = await this.sandbox.runSuites(requests, options);
+    if (requests.length === 1) results = [await this.sandbox.run(requests[0], options)];
+    else if (this.sandbox.runSuites) results = await this.sandbox.runSuites(requests, options);
     else {
       results = [];
-      for (const request of requests) results.push(await this.sandbox.run(request, options));
+      for (const request of requests) results.push(await this.sandbox.run(request, { onProgress: options.onProgress }));
     }
-    await this.store(runId, toStoredResult(mergeResults(results)), run.queuedAt);
+    // A sandbox that does not report early (or one suite at a time): stored once everything is over.
+    if (!stored) await storeOnce(results);
   }
 
   /** Called once the queue has given up retrying: the run still ends with a result, never stays "running". */

@@ -7,7 +7,7 @@ export const RUN_ID_LABEL = 'takehome.run-id';
 // host/pid of the process driving the run: several workers may share one engine (compose --scale), and a
 // worker starting up must only clear what a dead process left, never a live neighbour's runs.
 export const OWNER_LABEL = 'takehome.owner';
-const CURRENT_OWNER = `${hostname()}/${process.pid}`;
+export const CURRENT_OWNER = `${hostname()}/${process.pid}`;
 
 export function runLabels(runId: string): Record<string, string> {
   return { [SANDBOX_LABEL]: '1', [RUN_ID_LABEL]: runId, [OWNER_LABEL]: CURRENT_OWNER };
