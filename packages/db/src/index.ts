@@ -12,6 +12,9 @@ export interface PrismaClientOptions {
   statementTimeoutMs?: number;
 }
 
+export const TRANSACTION_MAX_WAIT_MS = 10_000;
+export const TRANSACTION_TIMEOUT_MS = 15_000;
+
 /** One Prisma client over a pg pool; callers own its lifetime and call $disconnect on shutdown. */
 export function createPrismaClient(databaseUrl: string, options: PrismaClientOptions = {}): PrismaClient {
   const adapter = new PrismaPg({
@@ -22,7 +25,14 @@ export function createPrismaClient(databaseUrl: string, options: PrismaClientOpt
       ? { statement_timeout: options.statementTimeoutMs, query_timeout: options.statementTimeoutMs + 1_000 }
       : {}),
   });
-  return new PrismaClient({ adapter });
+  return new PrismaClient({
+    adapter,
+    // Prisma's defaults (2 s to get a connection, 5 s in all) turn a burst (50 candidates submitting at their
+    // deadline, each submit serialized behind the organization's reviewer-assignment lock) into errors; a
+    // transaction that waits a few seconds longer is what the candidate wants. One that still finds no free
+    // connection is answered 503 (try again; see the API's unavailable-errors.ts).
+    transactionOptions: { maxWait: TRANSACTION_MAX_WAIT_MS, timeout: TRANSACTION_TIMEOUT_MS },
+  });
 }
 export { createOrganization, OrganizationCreationError, slugify, type NewOrganization } from './organizations';
 export { auditEventHash, type AuditChainResult, verifyAuditChain } from './audit-chain';

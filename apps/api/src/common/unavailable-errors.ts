@@ -15,6 +15,8 @@ const DATABASE_AWAY = [
   /Can't reach database server/i,
   /Client has encountered a connection error/i,
   /DatabaseNotReachable|ConnectionClosed|SocketTimeout/,
+  // Every pooled connection stayed busy for the transaction's whole wait (a burst of submits): nothing was done.
+  /Unable to start a transaction in the given time/i,
 ];
 const DATABASE_AWAY_CODES = new Set(['P1001', 'P1002', 'P1008', 'P1017', 'P2024', '57P01', '57P03', '57014']);
 
