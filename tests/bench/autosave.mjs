@@ -88,11 +88,13 @@ function request(method, p, options = {}, retried = false) {
   });
 }
 
-/**
- * A candidate as the editor behaves: one session cookie, typing in a file the workspace already holds (the
- * starter's server.js), each save based on the revision the last one returned.
- */
+// The file every candidate types in: one the workspace already holds, as an editor's saves mostly are.
 const FILE = 'server.js';
+
+/**
+ * A candidate as the editor behaves: one session cookie, typing in the starter's server.js, each save based on
+ * the revision the last one returned.
+ */
 class Candidate {
   constructor(name) {
     this.name = name;
@@ -189,7 +191,7 @@ async function typeOncePerSecond(candidates, seconds, onSaved, onError) {
   const until = Date.now() + seconds * 1000;
   await Promise.all(
     candidates.map(async (c) => {
-      await sleep(Math.random() * 1000);
+      await sleep(Math.random() * 1000); // candidates do not type in lockstep
       while (Date.now() < until) {
         const tick = Date.now();
         const startedAt = performance.now();

@@ -38,9 +38,10 @@ const startedLogs = new Set();
 export async function startProcess(main, env, ready, { nodeArgs = [], timeoutMs = 60_000 } = {}) {
   const logFile = path.join(ROOT, '.data/bench', `${path.basename(process.argv[1], '.mjs')}-${main.split('/')[1]}.log`);
   mkdirSync(path.dirname(logFile), { recursive: true });
-  if (!startedLogs.has(logFile)) log(`${main}: its log is in ${path.relative(ROOT, logFile)}`);
-  const out = openSync(logFile, startedLogs.has(logFile) ? 'a' : 'w');
+  const first = !startedLogs.has(logFile);
+  if (first) log(`${main}: its log is in ${path.relative(ROOT, logFile)}`);
   startedLogs.add(logFile);
+  const out = openSync(logFile, first ? 'w' : 'a');
   const child = spawn(process.execPath, [...nodeArgs, path.join(ROOT, main)], { env: { ...process.env, LOG_LEVEL: 'warn', ...env }, stdio: ['ignore', out, 'inherit'] });
   closeSync(out);
   for (let waited = 0; waited < timeoutMs; waited += 250) {

@@ -13,6 +13,7 @@ import { describeUndeclaredPackages } from '@takehome/contracts';
 import { describeMissingPackages } from './missing-packages';
 import { gradeTests, parseReport, ReportError } from './reports';
 import {
+  runEachOnItsOwn,
   runRequestSchema,
   type ParsedRunRequest,
   type RunOptions,
@@ -181,24 +182,18 @@ export class DockerSandboxRunner implements SandboxRunner {
    */
   async runSuites(requests: RunRequest[], options: RunOptions = {}): Promise<RunResult[]> {
     const reqs = requests.map((r) => runRequestSchema.parse(r));
-    // Each suite that runs on its own boot is a whole run of its own; the caller hears once, about all of them.
-    const { onResults, ...eachOwnBoot } = options;
-    const onOwnBoots = async (done: RunResult[]) => {
-      const results = [...done];
-      for (const request of requests.slice(results.length)) results.push(await this.run(request, eachOwnBoot));
-      await onResults?.(results);
-      return results;
-    };
-    if (!canShareBoot(reqs)) return onOwnBoots([]);
+    if (!canShareBoot(reqs)) return runEachOnItsOwn(this, requests, options);
     const state = this.newRunState(reqs[0], options);
+    // Only a shared boot that ran every suite reports here, ahead of its clean-up; otherwise the caller hears
+    // once the suites it could not run have had boots of their own.
     let whole = false;
     const report = async (results: RunResult[]) => {
       whole = results.length === reqs.length;
-      if (whole) await onResults?.(results);
+      if (whole) await options.onResults?.(results);
     };
     const shared = await this.reportThenEnd(state, { onResults: report }, () => this.suitesOnOneBoot(state, reqs, options));
     // A suite the shared boot could not run (the service died in the one before) gets a fresh boot of its own.
-    return whole ? shared : onOwnBoots(shared);
+    return whole ? shared : runEachOnItsOwn(this, requests, options, shared);
   }
 
   private async suitesOnOneBoot(state: RunState, reqs: ParsedRunRequest[], options: RunOptions): Promise<RunResult[]> {

@@ -138,3 +138,15 @@ export interface SandboxRunner {
    */
   runSuites?(requests: RunRequest[], options?: RunOptions): Promise<RunResult[]>;
 }
+
+/**
+ * Several suites of one submission, each a whole run of its own (its own boot and clean-up), after the `done`
+ * ones: for an engine without runSuites, or suites that cannot share a boot. onResults hears once, about all.
+ */
+export async function runEachOnItsOwn(runner: SandboxRunner, requests: RunRequest[], options: RunOptions = {}, done: RunResult[] = []): Promise<RunResult[]> {
+  const { onResults, ...each } = options;
+  const results = [...done];
+  for (const request of requests.slice(results.length)) results.push(await runner.run(request, each));
+  await onResults?.(results);
+  return results;
+}

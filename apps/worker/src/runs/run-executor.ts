@@ -1,5 +1,5 @@
 import { ChallengeFormatError, ChallengePackageCache } from '@takehome/challenge';
-import { mergeResults, type RunPhase, type RunResult, type SandboxRunner } from '@takehome/sandbox';
+import { mergeResults, runEachOnItsOwn, type RunPhase, type RunResult, type SandboxRunner } from '@takehome/sandbox';
 import type { JobContext } from '../jobs/job-handler';
 import { noRunMetrics, type RunMetrics } from '../metrics/worker-metrics';
 import type { Logger } from '../logger';
@@ -57,11 +57,8 @@ export class RunExecutor {
     let results: RunResult[];
     if (requests.length === 1) results = [await this.sandbox.run(requests[0], options)];
     else if (this.sandbox.runSuites) results = await this.sandbox.runSuites(requests, options);
-    else {
-      results = [];
-      for (const request of requests) results.push(await this.sandbox.run(request, { onProgress: options.onProgress }));
-    }
-    // A sandbox that does not report early (or one suite at a time): stored once everything is over.
+    else results = await runEachOnItsOwn(this.sandbox, requests, options);
+    // A sandbox that does not report early: stored once everything is over.
     if (!stored) await storeOnce(results);
   }
 

@@ -1,4 +1,4 @@
-import { type RunOptions, type RunRequest, type RunResult, SandboxInfrastructureError, type SandboxRunner } from '@takehome/sandbox';
+import { type RunOptions, type RunRequest, type RunResult, runEachOnItsOwn, SandboxInfrastructureError, type SandboxRunner } from '@takehome/sandbox';
 
 /**
  * Checks each run's engine once its results are known: an engine shutting down stops the run's containers under it
@@ -28,13 +28,7 @@ export class TrackedSandbox implements SandboxRunner {
 
   /** Both suites of a grading on one boot, where the engine offers it; kept or handed back like `run`. */
   async runSuites(requests: RunRequest[], options?: RunOptions): Promise<RunResult[]> {
-    if (!this.inner.runSuites) {
-      const { onResults, ...each } = options ?? {};
-      const results: RunResult[] = [];
-      for (const request of requests) results.push(await this.run(request, each));
-      await onResults?.(results);
-      return results;
-    }
+    if (!this.inner.runSuites) return runEachOnItsOwn(this, requests, options);
     return this.tracked(requests, options, (checked) => this.inner.runSuites!(requests, checked));
   }
 
