@@ -64,6 +64,10 @@ describe('graceful degradation', () => {
 
   it('Redis down: autosave, reading and submitting still work without waiting on Redis; the run is queued on recovery', async () => {
     const { client, attempt } = await started();
+    const { invitation } = await f.prisma.attempt.findUniqueOrThrow({ where: { id: attempt.id }, select: { invitation: { select: { organizationId: true } } } });
+    const endpoint = await f.prisma.webhookEndpoint.create({
+      data: { organizationId: invitation.organizationId, url: 'http://127.0.0.1:9/ats', events: ['submission.created'], secret: 'whsec_test' },
+    });
     redis.set('refuse');
     try {
       const save = await timed(() => client.json('PUT', '/files', { path: 'server.js', content: 'saved while Redis was away', baseRevision: 1 }));
@@ -86,6 +90,9 @@ describe('graceful degradation', () => {
     }
     // Stored while Redis was away; the requeuer hands it to the queue once Redis is back.
     const run = await f.prisma.run.findFirstOrThrow({ where: { submission: { attemptId: attempt.id } } });
+    // The webhook committed with the submission (an outbox), to be queued by the stranded-delivery sweep.
+    const deliveries = await f.prisma.webhookDelivery.findMany({ where: { endpointId: endpoint.id } });
+    expect(deliveries.map((d) => [d.event, (d.payload as { data: { submissionId: string } }).data.submissionId])).toEqual([['submission.created', run.submissionId]]);
     expect(run.status).toBe('QUEUED');
     const grading = t.app.get<Queue>(getQueueToken(QueueName.Grading));
     const until = Date.now() + 20_000;

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { Prisma } from '@takehome/db';
 import { CANDIDATE_SESSION_AFTER_END_MS } from '../../candidate-sessions/candidate-sessions.service';
 import { PrismaService } from '../../database/prisma.service';
 import { ReviewAssigner } from '../../reviews/review-assigner';
@@ -7,6 +8,9 @@ import { submissionHash } from './submission-hash';
 
 /** Why the platform, not the candidate, submitted: on time, or caught by the sweep after an outage. */
 export type AutomaticReason = 'deadline' | 'deadline-recovered';
+
+/** Writes that commit with the submission (the webhook outbox); returns what the caller dispatches after. */
+export type WithinSubmit<T> = (tx: Prisma.TransactionClient, submission: { id: string }) => Promise<T>;
 
 export interface SubmitInput {
   attemptId: string;
@@ -28,8 +32,9 @@ export class SubmissionsRepository {
    * Submits at most once. Flipping the status is the guard: a concurrent manual submit and auto-submit both try,
    * one flips it, the other gets null. The flip takes the attempt's row lock, which waits for any save holding
    * it (drafts.repository.ts), so the snapshot read right after sees every save that was accepted.
+   * `within` runs last in the same transaction, so what it records exists exactly when the submission does.
    */
-  submit(input: SubmitInput) {
+  submit<T>(input: SubmitInput, within: WithinSubmit<T>) {
     return this.prisma.client.$transaction(async (tx) => {
       const now = new Date();
       const flipped = await tx.attempt.updateMany({
@@ -51,7 +56,8 @@ export class SubmissionsRepository {
       const run = await this.runs.insertGrading(tx, { submissionId: submission.id, challengeVersionId: input.challengeVersionId, runtime: input.runtime, files });
       // Pilot submissions too: the pilot report reads their reviews to calibrate the rubric.
       const review = await this.assigner.assignIn(tx, submission.id);
-      return { submission, run, review, fileCount: drafts.length };
+      const recorded = await within(tx, submission);
+      return { submission, run, review, fileCount: drafts.length, recorded };
     });
   }
 

@@ -108,18 +108,24 @@ export class SubmissionsService {
   }
 
   private async submitOnce(attempt: SubmittableAttempt, automatic: boolean, automaticReason?: AutomaticReason) {
-    const done = await this.repository.submit({ attemptId: attempt.id, automatic, automaticReason, challengeVersionId: attempt.challengeVersionId, runtime: attempt.runtime });
-    if (!done) return null;
-    // After the commit: the submission is safe even if Redis is briefly away (see RunsService.dispatch).
-    await this.runs.dispatch(done.run);
-    await this.webhooks
-      .emit(attempt.organizationId, 'submission.created', {
-        submissionId: done.submission.id,
+    // submission.created is recorded in the submit's transaction (an outbox): it exists exactly when the
+    // submission does, even when a burst leaves no free connection for a statement of its own afterwards.
+    const done = await this.repository.submit({ attemptId: attempt.id, automatic, automaticReason, challengeVersionId: attempt.challengeVersionId, runtime: attempt.runtime }, (tx, submission) =>
+      this.webhooks.record(tx, attempt.organizationId, 'submission.created', {
+        submissionId: submission.id,
         assessmentId: attempt.assessmentId,
         invitationId: attempt.invitationId,
         automatic,
-      })
-      .catch((error: Error) => this.logger.error(`submission.created webhook for attempt ${attempt.id} not recorded: ${error.message}`));
+      }),
+    );
+    if (!done) return null;
+    // After the commit: the submission is safe even if Redis is briefly away (see RunsService.dispatch).
+    await this.runs.dispatch(done.run);
+    // Not awaited: the candidate never waits on an ATS's queue; a delivery that misses it is already recorded,
+    // and the announcer's sweep (dispatchStranded) queues it later.
+    void this.webhooks
+      .dispatch(done.recorded)
+      .catch((error: Error) => this.logger.warn(`submission.created webhook for attempt ${attempt.id} recorded, to be queued later: ${error.message}`));
     // The candidate's service and terminal have nothing left to do; not awaited, so a slow sandbox never delays a submission.
     void this.workbench.stopAttempt(attempt.id).catch((error: Error) => this.logger.warn(`workbench of attempt ${attempt.id} not stopped: ${error.message}`));
     this.logger.log(`attempt ${attempt.id} submitted${automatic ? ' automatically at its deadline' : ''}`);
