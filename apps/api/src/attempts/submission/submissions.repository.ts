@@ -1,6 +1,8 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { Prisma } from '@takehome/db';
+import { Semaphore } from 'async-mutex';
 import { CANDIDATE_SESSION_AFTER_END_MS } from '../../candidate-sessions/candidate-sessions.service';
+import { API_CONFIG, type ApiConfig } from '../../config/api-config';
 import { PrismaService } from '../../database/prisma.service';
 import { ReviewAssigner } from '../../reviews/review-assigner';
 import { RunsRepository } from '../../runs/runs.repository';
@@ -22,11 +24,22 @@ export interface SubmitInput {
 
 @Injectable()
 export class SubmissionsRepository {
+  /**
+   * Submits of this process that may hold a pooled connection at once. Each ends in its organization's queue for
+   * the reviewer-assignment lock (review-assigner.ts) while holding a connection, so a deadline burst of 50 took
+   * the whole pool and starved every other request (a save, the session guard) into "timeout exceeded when
+   * trying to connect", a 503. A third of the pool keeps that lock busy; the rest wait here, in memory.
+   */
+  private readonly submitting: Semaphore;
+
   constructor(
     private readonly prisma: PrismaService,
     private readonly runs: RunsRepository,
     private readonly assigner: ReviewAssigner,
-  ) {}
+    @Inject(API_CONFIG) config: ApiConfig,
+  ) {
+    this.submitting = new Semaphore(Math.max(1, Math.floor(config.DATABASE_POOL_SIZE / 3)));
+  }
 
   /**
    * Submits at most once. Flipping the status is the guard: a concurrent manual submit and auto-submit both try,
@@ -35,6 +48,10 @@ export class SubmissionsRepository {
    * `within` runs last in the same transaction, so what it records exists exactly when the submission does.
    */
   submit<T>(input: SubmitInput, within: WithinSubmit<T>) {
+    return this.submitting.runExclusive(() => this.submitNow(input, within));
+  }
+
+  private submitNow<T>(input: SubmitInput, within: WithinSubmit<T>) {
     return this.prisma.client.$transaction(async (tx) => {
       const now = new Date();
       const flipped = await tx.attempt.updateMany({
