@@ -51,7 +51,9 @@ stop() {
 }
 trap stop INT TERM EXIT
 
-node "$ROOT/apps/worker/dist/main.js" >>"$LOGS/worker.log" 2>&1 &
+# The worker keeps one sandbox booted ahead for each of the two run shapes used last (a practice run or a
+# grading then skips creating and starting its containers); SANDBOX_WARM_SHAPES=0 boots every run's own.
+SANDBOX_WARM_SHAPES="${SANDBOX_WARM_SHAPES:-2}" node "$ROOT/apps/worker/dist/main.js" >>"$LOGS/worker.log" 2>&1 &
 pids+=($!)
 # One API process per core (at most 4) on the same port: the API is stateless, so this is how one machine's
 # cores all take requests (API_PROCESSES overrides it).

@@ -129,7 +129,8 @@ async function main() {
   const env = { DATABASE_URL: databaseUrl, REDIS_URL, RATE_LIMIT_MULTIPLIER: '1000' };
   const finished = new Finished();
   await finished.subscribe();
-  const worker = await startProcess('apps/worker/dist/main.js', env, async () => true, { timeoutMs: 120_000 });
+  // Configured as `npm start` runs it (scripts/start.sh): sandboxes booted ahead for the last two run shapes.
+  const worker = await startProcess('apps/worker/dist/main.js', { ...env, SANDBOX_WARM_SHAPES: process.env.SANDBOX_WARM_SHAPES ?? '2' }, async () => true, { timeoutMs: 120_000 });
   const api = await startProcess('apps/api/dist/main.js', { ...env, PORT: String(PORT), API_PROCESSES: String(API_PROCESSES) }, () =>
     fetch(`${BASE}/health`).then((r) => r.status === 200, () => false),
   { timeoutMs: 120_000 });

@@ -54,8 +54,9 @@ async function main() {
   const metrics = new WorkerMetrics();
   // Declared before the watch it uses, which is created with the queue workers below.
   let engine: EngineWatch | undefined;
+  const dockerRunner = new DockerSandboxRunner(sandboxConfig, docker);
   const sandbox = new TrackedSandbox(
-    new DockerSandboxRunner(sandboxConfig, docker),
+    dockerRunner,
     (runId) => reapLeftovers(docker, runId),
     async () => (engine ? engine.check() : true),
   );
@@ -137,6 +138,7 @@ async function main() {
     logger.info({ signal }, 'worker stopping: finishing active runs');
     // close() waits for active jobs, so a deploy never abandons a run halfway.
     await Promise.all([...workers.map((w) => w.close()), workbench.stop()]);
+    await dockerRunner.close().catch((error: Error) => logger.warn({ err: error.message }, 'sandboxes booted ahead not all removed'));
     stopGovernor();
     await stopHeartbeat();
     metricsServer?.close();

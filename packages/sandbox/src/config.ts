@@ -13,6 +13,8 @@ export const sandboxConfigSchema = z.object({
   SANDBOX_WORKSPACE: z.string().startsWith('/').default('/workspace'),
   /** grace after a timeout for containers to be killed and streams to end */
   SANDBOX_KILL_GRACE_MS: z.coerce.number().int().nonnegative().default(2000),
+  /** run shapes (image, limits, port) to keep one sandbox booted ahead for; 0 boots each run's own */
+  SANDBOX_WARM_SHAPES: z.coerce.number().int().min(0).max(16).default(0),
 });
 export type SandboxConfigInput = z.input<typeof sandboxConfigSchema>;
 
@@ -26,6 +28,7 @@ export interface SandboxConfig {
   controlPort: number;
   workspace: string;
   killGraceMs: number;
+  warmShapes: number;
 }
 
 export class SandboxConfigError extends Error {
@@ -55,5 +58,6 @@ export function createSandboxConfig(env: Record<string, string | undefined> = {}
     controlPort: c.SANDBOX_CONTROL_PORT,
     workspace: c.SANDBOX_WORKSPACE,
     killGraceMs: c.SANDBOX_KILL_GRACE_MS,
+    warmShapes: c.SANDBOX_WARM_SHAPES,
   };
 }

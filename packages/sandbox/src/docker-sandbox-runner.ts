@@ -7,6 +7,7 @@ import { createSidecarNetwork, SidecarStartError, startSidecars, type RunSidecar
 import { reapLeftovers } from './docker/reaper';
 import { UnsafeArchiveError } from './docker/tar';
 import { Watchdog } from './docker/watchdog';
+import { WarmPool, type WarmSet } from './docker/warm-pool';
 import type { CappedOutput } from './docker/output';
 import { fetchReport, putFiles, ReportMissingError, sandboxUser } from './docker/workspace';
 import { describeUndeclaredPackages } from '@takehome/contracts';
@@ -40,6 +41,23 @@ interface BootedService {
   outputFrom: number;
 }
 
+/** What a black-box boot's network and containers depend on; runs of one shape can use a set booted ahead. */
+interface BootShape {
+  image: string;
+  runnerImage: string;
+  limits: ParsedRunRequest['limits'];
+  port: number;
+}
+
+function shapeOf(req: ParsedRunRequest): BootShape {
+  return { image: req.runtime.image, runnerImage: req.runtime.runnerImage, limits: { ...req.limits, timeoutMs: 0 }, port: req.service.port };
+}
+
+/** Sidecars are started per run on its own network, so only runs without them can use a set booted ahead. */
+function warmKey(req: ParsedRunRequest): string | undefined {
+  return req.mode === 'black-box' && !req.services ? JSON.stringify(shapeOf(req)) : undefined;
+}
+
 /** Suites can share one boot when they differ only in their tests and time limits. */
 function canShareBoot(reqs: ParsedRunRequest[]): boolean {
   const boot = (r: ParsedRunRequest) => JSON.stringify([r.runtime, r.service, { ...r.limits, timeoutMs: 0 }, r.submissionFiles]);
@@ -54,7 +72,10 @@ interface RunState {
   sidecars?: RunSidecars;
   /** set once the result is decided: a sidecar still booting then has nothing more to report */
   ended?: boolean;
+  /** the set booted ahead this run used, removed with the run (its objects carry the set's id, not the run's) */
+  warm?: WarmSet;
 }
+
 
 /**
  * Runs each request in fresh, hardened containers. PID 1 only keeps the container (and its tmpfs
@@ -63,12 +84,23 @@ interface RunState {
  */
 export class DockerSandboxRunner implements SandboxRunner {
   private readonly docker: Docker;
+  private readonly warm: WarmPool;
 
   constructor(
     private readonly config: SandboxConfig,
     docker?: Docker,
   ) {
     this.docker = docker ?? createDockerClient(config);
+    // Only a long-lived worker sets SANDBOX_WARM_SHAPES; a runner that has sets must be close()d.
+    this.warm = new WarmPool(config.warmShapes, {
+      boot: (shape, id) => this.createSet(id, JSON.parse(shape) as BootShape),
+      remove: async (id) => void (await reapLeftovers(this.docker, id)),
+    });
+  }
+
+  /** Removes the sets booted ahead; a runner keeps none after this. */
+  close(): Promise<void> {
+    return this.warm.close();
   }
 
   async run(request: RunRequest, options: RunOptions = {}): Promise<RunResult> {
@@ -130,7 +162,10 @@ export class DockerSandboxRunner implements SandboxRunner {
     state.ended = true;
     state.watchdog.dispose();
     state.progress('cleanup', 'removing containers, volumes and network');
-    await reapLeftovers(this.docker, state.req.runId).catch(() => undefined);
+    await Promise.all([state.req.runId, state.warm?.id].filter((id) => id !== undefined).map((id) => reapLeftovers(this.docker, id).catch(() => undefined)));
+    // The next run of this shape finds a set ready (booted now, after this run's own work, not during it).
+    const key = warmKey(state.req);
+    if (key) this.warm.refill(key);
   }
 
   private async inContainer(state: RunState): Promise<RunResult> {
@@ -233,39 +268,17 @@ export class DockerSandboxRunner implements SandboxRunner {
   private async bootService(state: RunState, timeoutMs = state.req.limits.timeoutMs): Promise<BootedService | RunResult> {
     const { req, watchdog } = state;
     const { port, readinessPath, readinessTimeoutMs } = req.service;
-    const network = `takehome-net-${req.runId}`;
-    const subName = `takehome-sub-${req.runId}`;
-    state.progress('preparing', 'creating the internal network and workspaces');
-    // Internal: the two containers reach each other by name and nothing else, the host included.
-    // inhibit_ipv4 leaves the bridge without a host address: internal alone still lets containers reach
-    // services listening on the host itself (INPUT is not filtered), which a submission must never do.
-    // The network and both volumes are independent, so they are created together; the challenge's sidecars
-    // (docker/sidecars.ts) start booting as soon as the network exists and are awaited just before the service.
-    const user = sandboxUser(this.config);
-    await Promise.all([
-      this.docker.createNetwork({
-        Name: network, Driver: 'bridge', Internal: true, CheckDuplicate: true, Labels: runLabels(req.runId),
-        Options: { 'com.docker.network.bridge.inhibit_ipv4': 'true' },
-      }).then(() => this.startSidecars(state, network)),
-      createWorkspaceVolume(this.docker, `takehome-ws-sub-${req.runId}`, req.runId, req.limits.workspaceMb, user),
-      createWorkspaceVolume(this.docker, `takehome-ws-run-${req.runId}`, req.runId, req.limits.workspaceMb, user),
-    ]);
-    const serviceUrl = `http://${subName}:${port}`;
-    const [submission, runner] = await Promise.all([
-      createHardenedContainer(this.docker, this.config, {
-        name: subName, image: req.runtime.image, runId: req.runId, volume: `takehome-ws-sub-${req.runId}`,
-        network, env: this.submissionEnv(state), limits: req.limits,
-      }),
-      createHardenedContainer(this.docker, this.config, {
-        name: `takehome-run-${req.runId}`, image: req.runtime.runnerImage, runId: req.runId,
-        volume: `takehome-ws-run-${req.runId}`, network, limits: req.limits,
-        env: { SERVICE_URL: serviceUrl, CONTROL_URL: `http://${subName}:${this.config.controlPort}`, ...state.sidecars?.runnerEnv },
-      }),
-    ]);
-    watchdog.watch(submission);
-    watchdog.watch(runner);
-    state.progress('starting', 'starting the submission and the test runner');
-    await Promise.all([submission.start(), runner.start()]);
+    const key = warmKey(req);
+    state.warm = key ? await this.warm.take(key) : undefined;
+    if (state.warm) {
+      state.progress('starting', 'using a sandbox booted ahead for this run');
+      watchdog.watch(state.warm.submission);
+      watchdog.watch(state.warm.runner);
+    } else {
+      state.progress('preparing', 'creating the internal network and workspaces');
+    }
+    const { submission, runner, id } = state.warm ?? (await this.createSet(req.runId, shapeOf(req), state));
+    const serviceUrl = `http://takehome-sub-${id}:${port}`;
     // The submission container never receives test files: hidden tests stay in the runner.
     await putFiles(submission, this.config, [req.submissionFiles], ['.data']);
     const buildFailure = await this.build(state, submission);
@@ -285,6 +298,47 @@ export class DockerSandboxRunner implements SandboxRunner {
         `the service never became ready: ${why}. It must listen on 0.0.0.0:$PORT (PORT=${port}) and answer ${readinessPath} within ${waitMs} ms.`);
     }
     return { submission, runner, service: service.output, serviceUrl, outputFrom: 0 };
+  }
+
+  /**
+   * A black-box run's network, two workspaces and two started containers, every object labelled with ID (the
+   * run's, or a set booted ahead's). With a run's STATE, its sidecars start as soon as the network exists and
+   * their addresses go into the containers' environment.
+   */
+  private async createSet(id: string, shape: BootShape, state?: RunState): Promise<WarmSet> {
+    const network = `takehome-net-${id}`;
+    const subName = `takehome-sub-${id}`;
+    // Internal: the two containers reach each other by name and nothing else, the host included.
+    // inhibit_ipv4 leaves the bridge without a host address: internal alone still lets containers reach
+    // services listening on the host itself (INPUT is not filtered), which a submission must never do.
+    // The network and both volumes are independent, so they are created together; the challenge's sidecars
+    // (docker/sidecars.ts) start booting as soon as the network exists and are awaited just before the service.
+    const user = sandboxUser(this.config);
+    await Promise.all([
+      this.docker.createNetwork({
+        Name: network, Driver: 'bridge', Internal: true, CheckDuplicate: true, Labels: runLabels(id),
+        Options: { 'com.docker.network.bridge.inhibit_ipv4': 'true' },
+      }).then(() => state && this.startSidecars(state, network)),
+      createWorkspaceVolume(this.docker, `takehome-ws-sub-${id}`, id, shape.limits.workspaceMb, user),
+      createWorkspaceVolume(this.docker, `takehome-ws-run-${id}`, id, shape.limits.workspaceMb, user),
+    ]);
+    const [submission, runner] = await Promise.all([
+      createHardenedContainer(this.docker, this.config, {
+        name: subName, image: shape.image, runId: id, volume: `takehome-ws-sub-${id}`,
+        network, env: this.serviceEnv(shape.port, state?.sidecars), limits: shape.limits,
+      }),
+      createHardenedContainer(this.docker, this.config, {
+        name: `takehome-run-${id}`, image: shape.runnerImage, runId: id,
+        volume: `takehome-ws-run-${id}`, network, limits: shape.limits,
+        env: { SERVICE_URL: `http://${subName}:${shape.port}`, CONTROL_URL: `http://${subName}:${this.config.controlPort}`, ...state?.sidecars?.runnerEnv },
+      }),
+    ]);
+    // Watched before they start, so a cancelled run kills them even mid-start.
+    state?.watchdog.watch(submission);
+    state?.watchdog.watch(runner);
+    state?.progress('starting', 'starting the submission and the test runner');
+    await Promise.all([submission.start(), runner.start()]);
+    return { id, submission, runner };
   }
 
   private async waitReady(runner: Docker.Container, url: string, waitMs: number): Promise<ExecResult> {
@@ -395,8 +449,11 @@ export class DockerSandboxRunner implements SandboxRunner {
   private submissionEnv(state: RunState): Record<string, string> {
     const { req, sidecars } = state;
     // In-container runs hold the tests too: they get the read-only URL beside the app's.
-    const extra = sidecars ? { ...sidecars.submissionEnv, ...(req.mode === 'in-container' ? sidecars.runnerEnv : {}) } : {};
-    return { PORT: String(req.service.port), DATA_DIR: `${this.config.workspace}/.data`, ...extra };
+    return { ...this.serviceEnv(req.service.port, sidecars), ...(sidecars && req.mode === 'in-container' ? sidecars.runnerEnv : {}) };
+  }
+
+  private serviceEnv(port: number, sidecars?: RunSidecars): Record<string, string> {
+    return { PORT: String(port), DATA_DIR: `${this.config.workspace}/.data`, ...sidecars?.submissionEnv };
   }
 
   /** Starts the challenge's sidecars (if any) on NETWORK in the background; their env is known at once. */

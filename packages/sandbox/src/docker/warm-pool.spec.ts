@@ -1,0 +1,69 @@
+import type Docker from 'dockerode';
+import { describe, expect, it, vi } from 'vitest';
+import { WarmPool, type WarmSet } from './warm-pool';
+
+/** Containers that answer inspect() as running (or not); the pool only ever inspects them. */
+function fakeSet(id: string, running = true): WarmSet {
+  const container = { inspect: async () => ({ State: { Running: running } }) } as unknown as Docker.Container;
+  return { id, submission: container, runner: container };
+}
+
+function pool(shapes: number, running = () => true) {
+  const booted: string[] = [];
+  const removed: string[] = [];
+  const warm = new WarmPool(shapes, {
+    boot: async (shape, id) => {
+      booted.push(`${shape}:${id}`);
+      return fakeSet(id, running());
+    },
+    remove: async (id) => void removed.push(id),
+  });
+  return { warm, booted, removed };
+}
+
+describe(WarmPool.name, () => {
+  it('hands a set to one run only, and none until it is refilled', async () => {
+    const { warm, booted } = pool(2);
+    expect(await warm.take('a')).toBeUndefined();
+    warm.refill('a');
+    warm.refill('a'); // already there: not booted twice
+    expect(booted).toHaveLength(1);
+    const [first, second] = await Promise.all([warm.take('a'), warm.take('a')]);
+    expect(first?.id).toMatch(/^warm-/);
+    expect(second).toBeUndefined();
+  });
+
+  it('keeps sets for the most recently used shapes only, removing the oldest', async () => {
+    const { warm, removed } = pool(2);
+    warm.refill('a');
+    warm.refill('b');
+    const a = await warm.take('a');
+    warm.refill('a');
+    warm.refill('c'); // b is now the least recently refilled
+    await vi.waitFor(() => expect(removed).toHaveLength(1));
+    expect(await warm.take('b')).toBeUndefined();
+    expect(await warm.take('c')).toBeDefined();
+    expect((await warm.take('a'))?.id).not.toBe(a?.id);
+  });
+
+  it('never hands out a set whose containers stopped; it is removed instead', async () => {
+    const { warm, removed } = pool(1, () => false);
+    warm.refill('a');
+    const set = await warm.take('a');
+    expect(set).toBeUndefined();
+    expect(removed).toHaveLength(1);
+  });
+
+  it('with no shapes boots nothing; after close() it removes every set and boots no more', async () => {
+    const off = pool(0);
+    off.warm.refill('a');
+    expect(off.booted).toEqual([]);
+    const { warm, booted, removed } = pool(2);
+    warm.refill('a');
+    warm.refill('b');
+    await warm.close();
+    expect(removed).toHaveLength(2);
+    warm.refill('c');
+    expect(booted).toHaveLength(2);
+  });
+});
