@@ -7,7 +7,7 @@ import { createSidecarNetwork, SidecarStartError, startSidecars, type RunSidecar
 import { reapLeftovers } from './docker/reaper';
 import { UnsafeArchiveError } from './docker/tar';
 import { Watchdog } from './docker/watchdog';
-import { WarmPool, type WarmSet } from './docker/warm-pool';
+import { WarmPool, type SandboxSet } from './docker/warm-pool';
 import type { CappedOutput } from './docker/output';
 import { fetchReport, putFiles, ReportMissingError, sandboxUser } from './docker/workspace';
 import { describeUndeclaredPackages } from '@takehome/contracts';
@@ -73,9 +73,8 @@ interface RunState {
   /** set once the result is decided: a sidecar still booting then has nothing more to report */
   ended?: boolean;
   /** the set booted ahead this run used, removed with the run (its objects carry the set's id, not the run's) */
-  warm?: WarmSet;
+  warm?: SandboxSet;
 }
-
 
 /**
  * Runs each request in fresh, hardened containers. PID 1 only keeps the container (and its tmpfs
@@ -305,7 +304,7 @@ export class DockerSandboxRunner implements SandboxRunner {
    * run's, or a set booted ahead's). With a run's STATE, its sidecars start as soon as the network exists and
    * their addresses go into the containers' environment.
    */
-  private async createSet(id: string, shape: BootShape, state?: RunState): Promise<WarmSet> {
+  private async createSet(id: string, shape: BootShape, state?: RunState): Promise<SandboxSet> {
     const network = `takehome-net-${id}`;
     const subName = `takehome-sub-${id}`;
     // Internal: the two containers reach each other by name and nothing else, the host included.

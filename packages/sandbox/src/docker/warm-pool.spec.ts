@@ -1,9 +1,9 @@
 import type Docker from 'dockerode';
 import { describe, expect, it, vi } from 'vitest';
-import { WarmPool, type WarmSet } from './warm-pool';
+import { WarmPool, type SandboxSet } from './warm-pool';
 
 /** Containers that answer inspect() as running (or not); the pool only ever inspects them. */
-function fakeSet(id: string, running = true): WarmSet {
+function fakeSet(id: string, running = true): SandboxSet {
   const container = { inspect: async () => ({ State: { Running: running } }) } as unknown as Docker.Container;
   return { id, submission: container, runner: container };
 }

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type Docker from 'dockerode';
 
-/** A black-box run's network and its two started containers, booted before any run asked for them. */
-export interface WarmSet {
+/** A black-box run's network, workspaces and two started containers (booted for a run, or ahead of one). */
+export interface SandboxSet {
   /** the label every object of the set carries instead of a run id (reapLeftovers removes it by this) */
   id: string;
   submission: Docker.Container;
@@ -11,7 +11,7 @@ export interface WarmSet {
 
 export interface WarmPoolDeps {
   /** creates and starts a set of this shape, every object labelled with `id` */
-  boot: (shape: string, id: string) => Promise<WarmSet>;
+  boot: (shape: string, id: string) => Promise<SandboxSet>;
   /** removes every object labelled with `id` */
   remove: (id: string) => Promise<void>;
 }
@@ -24,7 +24,7 @@ export interface WarmPoolDeps {
  * shapes used last: idle cost stays at a few sleeping containers.
  */
 export class WarmPool {
-  private readonly sets = new Map<string, Promise<WarmSet | undefined>>();
+  private readonly sets = new Map<string, Promise<SandboxSet | undefined>>();
   private closed = false;
 
   constructor(
@@ -37,7 +37,7 @@ export class WarmPool {
    * start would do, already under way). A set whose containers no longer run (the engine restarted) is
    * removed and none is returned.
    */
-  async take(shape: string): Promise<WarmSet | undefined> {
+  async take(shape: string): Promise<SandboxSet | undefined> {
     const pending = this.sets.get(shape);
     if (!pending) return undefined;
     this.sets.delete(shape);
