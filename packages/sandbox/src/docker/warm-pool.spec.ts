@@ -22,15 +22,19 @@ function pool(shapes: number, running = () => true) {
 }
 
 describe(WarmPool.name, () => {
-  it('hands a set to one run only, and none until it is refilled', async () => {
+  it('hands each set to one run only: two per shape, none more until it is refilled', async () => {
     const { warm, booted } = pool(2);
     expect(await warm.take('a')).toBeUndefined();
     warm.refill('a');
-    warm.refill('a'); // already there: not booted twice
-    expect(booted).toHaveLength(1);
-    const [first, second] = await Promise.all([warm.take('a'), warm.take('a')]);
-    expect(first?.id).toMatch(/^warm-/);
-    expect(second).toBeUndefined();
+    warm.refill('a'); // already full: nothing more booted
+    expect(booted).toHaveLength(2);
+    const taken = await Promise.all([warm.take('a'), warm.take('a'), warm.take('a')]);
+    expect(taken[0]?.id).toMatch(/^warm-/);
+    expect(taken[1]?.id).toMatch(/^warm-/);
+    expect(taken[1]?.id).not.toBe(taken[0]?.id);
+    expect(taken[2]).toBeUndefined();
+    warm.refill('a');
+    expect(booted).toHaveLength(4);
   });
 
   it('keeps sets for the most recently used shapes only, removing the oldest', async () => {
@@ -40,7 +44,7 @@ describe(WarmPool.name, () => {
     const a = await warm.take('a');
     warm.refill('a');
     warm.refill('c'); // b is now the least recently refilled
-    await vi.waitFor(() => expect(removed).toHaveLength(1));
+    await vi.waitFor(() => expect(removed).toHaveLength(2));
     expect(await warm.take('b')).toBeUndefined();
     expect(await warm.take('c')).toBeDefined();
     expect((await warm.take('a'))?.id).not.toBe(a?.id);
@@ -49,8 +53,7 @@ describe(WarmPool.name, () => {
   it('never hands out a set whose containers stopped; it is removed instead', async () => {
     const { warm, removed } = pool(1, () => false);
     warm.refill('a');
-    const set = await warm.take('a');
-    expect(set).toBeUndefined();
+    expect(await warm.take('a')).toBeUndefined();
     expect(removed).toHaveLength(1);
   });
 
@@ -62,8 +65,8 @@ describe(WarmPool.name, () => {
     warm.refill('a');
     warm.refill('b');
     await warm.close();
-    expect(removed).toHaveLength(2);
+    expect(removed).toHaveLength(4);
     warm.refill('c');
-    expect(booted).toHaveLength(2);
+    expect(booted).toHaveLength(4);
   });
 });

@@ -17,14 +17,21 @@ export interface WarmPoolDeps {
 }
 
 /**
+ * Sets booted ahead for a shape: two, so the worker's two concurrent practice runs (or one candidate clicking
+ * again while the last run's replacement still boots) both find one ready.
+ */
+const SETS_PER_SHAPE = 2;
+
+/**
  * Sets booted ahead for black-box runs. Creating a network and starting two containers is 0.6-0.8 s of Docker's
  * work on a 2-core machine, the largest part of a practice run's overhead over its suite on the host; a run that
  * finds a set of its shape (images, limits, ports) skips it. A set serves exactly one run and is removed with
- * it, never reused, so nothing one candidate did can reach another's run. One set per shape, for the SHAPES
- * shapes used last: idle cost stays at a few sleeping containers.
+ * it, never reused, so nothing one candidate did can reach another's run. SETS_PER_SHAPE sets for each of the
+ * SHAPES shapes used last: idle cost stays at a few sleeping containers.
  */
 export class WarmPool {
-  private readonly sets = new Map<string, Promise<SandboxSet | undefined>>();
+  /** by shape, least recently used first; each shape's sets in the order they were booted */
+  private readonly sets = new Map<string, Promise<SandboxSet | undefined>[]>();
   private closed = false;
 
   constructor(
@@ -33,14 +40,13 @@ export class WarmPool {
   ) {}
 
   /**
-   * The set of this shape, if one is booted or booting (a booting one is awaited: it is the same work a cold
+   * A set of this shape, if one is booted or booting (a booting one is awaited: it is the same work a cold
    * start would do, already under way). A set whose containers no longer run (the engine restarted) is
    * removed and none is returned.
    */
   async take(shape: string): Promise<SandboxSet | undefined> {
-    const pending = this.sets.get(shape);
+    const pending = this.sets.get(shape)?.shift();
     if (!pending) return undefined;
-    this.sets.delete(shape);
     const set = await pending;
     if (!set) return undefined;
     const states = await Promise.all([set.submission.inspect(), set.runner.inspect()]).catch(() => undefined);
@@ -49,12 +55,18 @@ export class WarmPool {
     return undefined;
   }
 
-  /** Boots a set of this shape in the background unless one is there; the least recently used shape goes. */
+  /** Boots sets of this shape in the background up to SETS_PER_SHAPE; the least recently used shape goes. */
   refill(shape: string): void {
-    if (this.closed || this.shapes === 0 || this.sets.has(shape)) return;
-    const id = `warm-${randomUUID()}`;
-    // A set that fails to boot is not an error anyone waits on: its run starts cold.
-    this.sets.set(shape, this.deps.boot(shape, id).catch(() => this.deps.remove(id).then(() => undefined, () => undefined)));
+    if (this.closed || this.shapes === 0) return;
+    const sets = this.sets.get(shape) ?? [];
+    // Re-inserted: this shape is now the most recently used.
+    this.sets.delete(shape);
+    this.sets.set(shape, sets);
+    while (sets.length < SETS_PER_SHAPE) {
+      const id = `warm-${randomUUID()}`;
+      // A set that fails to boot is not an error anyone waits on: its run starts cold.
+      sets.push(this.deps.boot(shape, id).catch(() => this.deps.remove(id).then(() => undefined, () => undefined)));
+    }
     while (this.sets.size > this.shapes) {
       const [oldest] = this.sets.keys();
       void this.discard(oldest);
@@ -68,9 +80,13 @@ export class WarmPool {
   }
 
   private async discard(shape: string): Promise<void> {
-    const pending = this.sets.get(shape);
+    const pending = this.sets.get(shape) ?? [];
     this.sets.delete(shape);
-    const set = await pending;
-    if (set) await this.deps.remove(set.id).catch(() => undefined);
+    await Promise.all(
+      pending.map(async (booting) => {
+        const set = await booting;
+        if (set) await this.deps.remove(set.id).catch(() => undefined);
+      }),
+    );
   }
 }
