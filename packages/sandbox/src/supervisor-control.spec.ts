@@ -31,9 +31,16 @@ function freePort(): Promise<number> {
 let running: ChildProcess | undefined;
 let scratch: string | undefined;
 afterEach(async () => {
-  running?.kill('SIGTERM');
+  // The service's SIGTERM handler writes into DATA_DIR on its way out: removing the folder before the supervisor
+  // (and so its service) exited raced that write (ENOTEMPTY). Retries cover a grandchild still closing files.
+  const child = running;
   running = undefined;
-  if (scratch) await rm(scratch, { recursive: true, force: true });
+  if (child && child.exitCode === null && child.signalCode === null) {
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    child.kill('SIGTERM');
+    await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5_000))]);
+  }
+  if (scratch) await rm(scratch, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
 });
 
 async function startSupervisor(kind: keyof typeof SUPERVISORS) {

@@ -52,7 +52,7 @@ describe('sandboxes booted ahead (SANDBOX_WARM_SHAPES)', () => {
     const runner = new DockerSandboxRunner(createSandboxConfig({ ...process.env, SANDBOX_WARM_SHAPES: '1' }), docker);
     try {
       await runOnce(runner);
-      await expect.poll(async () => (await warmSets()).size, { timeout: 15_000 }).toBe(2);
+      await expect.poll(async () => [...(await warmSets()).values()], { timeout: 15_000 }).toEqual([['running', 'running'], ['running', 'running']]);
       const stale = [...(await warmSets()).keys()];
       const containers = await docker.listContainers({ filters: { label: [`${SANDBOX_LABEL}=1`, `${OWNER_LABEL}=${CURRENT_OWNER}`] } });
       await Promise.all(containers.map((c) => docker.getContainer(c.Id).kill()));
