@@ -49,6 +49,9 @@ interface BootShape {
   port: number;
 }
 
+/** The submission container's name, which the runner reaches it by on the set's network. */
+const submissionHost = (setId: string) => `takehome-sub-${setId}`;
+
 function shapeOf(req: ParsedRunRequest): BootShape {
   return { image: req.runtime.image, runnerImage: req.runtime.runnerImage, limits: { ...req.limits, timeoutMs: 0 }, port: req.service.port };
 }
@@ -277,7 +280,7 @@ export class DockerSandboxRunner implements SandboxRunner {
       state.progress('preparing', 'creating the internal network and workspaces');
     }
     const { submission, runner, id } = state.warm ?? (await this.createSet(req.runId, shapeOf(req), state));
-    const serviceUrl = `http://takehome-sub-${id}:${port}`;
+    const serviceUrl = `http://${submissionHost(id)}:${port}`;
     // The submission container never receives test files: hidden tests stay in the runner.
     await putFiles(submission, this.config, [req.submissionFiles], ['.data']);
     const buildFailure = await this.build(state, submission);
@@ -306,7 +309,7 @@ export class DockerSandboxRunner implements SandboxRunner {
    */
   private async createSet(id: string, shape: BootShape, state?: RunState): Promise<SandboxSet> {
     const network = `takehome-net-${id}`;
-    const subName = `takehome-sub-${id}`;
+    const subName = submissionHost(id);
     // Internal: the two containers reach each other by name and nothing else, the host included.
     // inhibit_ipv4 leaves the bridge without a host address: internal alone still lets containers reach
     // services listening on the host itself (INPUT is not filtered), which a submission must never do.
