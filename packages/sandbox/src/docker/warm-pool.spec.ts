@@ -50,6 +50,21 @@ describe(WarmPool.name, () => {
     expect((await warm.take('a'))?.id).not.toBe(a?.id);
   });
 
+  it('boots sets only once no run goes on, for the shapes used meanwhile', async () => {
+    const { warm, booted } = pool(2);
+    warm.runStarted(); // a grading of shape a
+    warm.runStarted(); // a practice run of shape b
+    warm.runEnded('a');
+    expect(booted).toEqual([]); // the practice run still goes on: nothing boots beside it
+    warm.runStarted(); // a run in its own container (no shape)
+    warm.runEnded('b');
+    warm.runEnded();
+    expect(booted.map((b) => b.split(':')[0])).toEqual(['a', 'a', 'b', 'b']);
+    warm.runStarted();
+    warm.runEnded('a'); // a's sets are still there: nothing more
+    expect(booted).toHaveLength(4);
+  });
+
   it('never hands out a set whose containers stopped; it is removed instead', async () => {
     const { warm, removed } = pool(1, () => false);
     warm.refill('a');
