@@ -106,5 +106,27 @@ describe(DockerSandboxRunner.name, () => {
       // The caller hears once, about both suites, not about the shared boot's part alone.
       expect(reported).toEqual([results]);
     });
+
+    it('runs the next suite on a fresh boot when the last one left the service no longer answering', async () => {
+      const files = loadDir('node-service');
+      const crashing = { ...files, 'server.js': files['server.js'].replace("if (req.url === '/health')", "if (req.url === '/crash') process.exit(1);\n  if (req.url === '/health')") };
+      const service = { port: 3000, readinessPath: '/health', readinessTimeoutMs: 4000 };
+      // A suite that passes but stops the service on its way out.
+      const stopsIt = `const fs = require('node:fs');
+        fetch(process.env.SERVICE_URL + '/crash').catch(() => {}).finally(() => {
+          fs.mkdirSync('results', { recursive: true });
+          fs.writeFileSync('results/junit.xml', '<testsuites><testsuite name="s" tests="1"><testcase name="stops the service" classname="s"/></testsuite></testsuites>');
+        });`;
+      const first = blackBoxRequest(crashing, { service, defaultVisibility: 'visible', testCommand: ['node', '-e', stopsIt] });
+      const second = blackBoxRequest(crashing, { service });
+      const phases: string[] = [];
+      const results = await runner.runSuites([first, second], { onProgress: (p) => phases.push(p.phase) });
+      expect(results.map((r) => r.status)).toEqual(['completed', 'completed']);
+      expect(results[0].score).toBe(1);
+      // Against the stopped service every test of the second suite would have failed.
+      expect(results[1].score).toBe(results[1].max_score);
+      expect(results[1].max_score).toBeGreaterThan(0);
+      expect(phases.filter((p) => p === 'waiting_ready').length).toBe(2);
+    });
   });
 });

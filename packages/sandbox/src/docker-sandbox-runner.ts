@@ -136,6 +136,7 @@ export class DockerSandboxRunner implements SandboxRunner {
    * candidate without waiting for the clean-up), then ends the run whatever happened.
    */
   private async reportThenEnd(state: RunState, options: RunOptions, work: () => Promise<RunResult[]>): Promise<RunResult[]> {
+    this.warm.runStarted();
     try {
       const results = await work();
       await options.onResults?.(results);
@@ -165,9 +166,8 @@ export class DockerSandboxRunner implements SandboxRunner {
     state.watchdog.dispose();
     state.progress('cleanup', 'removing containers, volumes and network');
     await Promise.all([state.req.runId, state.warm?.id].filter((id) => id !== undefined).map((id) => reapLeftovers(this.docker, id).catch(() => undefined)));
-    // The next run of this shape finds a set ready (booted now, after this run's own work, not during it).
-    const key = warmKey(state.req);
-    if (key) this.warm.refill(key);
+    // The next run of this shape finds a set ready (booted after this run's own work, not during it).
+    this.warm.runEnded(warmKey(state.req));
   }
 
   private async inContainer(state: RunState): Promise<RunResult> {
@@ -203,9 +203,8 @@ export class DockerSandboxRunner implements SandboxRunner {
   }
 
   private async blackBox(state: RunState): Promise<RunResult> {
-    const booted = await this.bootService(state);
+    const booted = await this.bootService(state, state.req.limits.timeoutMs, (runner) => this.stageSuite(runner, state.req, ''));
     if (!('runner' in booted)) return booted;
-    await this.stageSuite(booted.runner, state.req, '');
     return this.runSuite(state, booted, '');
   }
 
@@ -238,19 +237,22 @@ export class DockerSandboxRunner implements SandboxRunner {
     try {
       if (options.signal?.aborted) return reqs.map((req) => this.result({ ...state, req }, 'error', '', 'run cancelled before it started'));
       this.noteUndeclaredPackages(state);
+      const stageAll = async (runner: Docker.Container) => {
+        for (const [i, req] of reqs.entries()) await this.stageSuite(runner, req, `suites/${i}`);
+      };
       // Until the first suite starts its own clock, the boot runs under the longest suite's limit.
-      const booted = await this.bootService(state, Math.max(...reqs.map((r) => r.limits.timeoutMs)));
+      const booted = await this.bootService(state, Math.max(...reqs.map((r) => r.limits.timeoutMs)), stageAll);
       // A build failure or a service that never came up is every suite's result, each with its own maximum.
       if (!('runner' in booted)) {
         const logs = state.sidecars ? { service_logs: await state.sidecars.logs() } : {};
         return reqs.map((req, i) => ({ ...booted, max_score: this.result({ ...state, req }, booted.status, '', '').max_score, ...(i === 0 ? logs : {}) }));
       }
+      // Checked as soon as the last suite's tests end, while its report is read.
+      let serviceAnswers: Promise<boolean> = Promise.resolve(true);
       for (const [i, req] of reqs.entries()) {
-        if (i > 0 && results[i - 1].status !== 'completed') break;
-        // The next suite's files go in while the service is checked, both cheap next to a boot.
-        const [ready] = await Promise.all([i > 0 ? this.stillReady(state, booted) : true, this.stageSuite(booted.runner, req, `suites/${i}`)]);
-        if (!ready) break;
-        results.push(await this.runSuite({ ...state, req }, booted, `suites/${i}`));
+        if (i > 0 && (results[i - 1].status !== 'completed' || !(await serviceAnswers))) break;
+        const checkNext = i < reqs.length - 1 ? () => void (serviceAnswers = this.stillReady(state, booted).catch(() => false)) : undefined;
+        results.push(await this.runSuite({ ...state, req }, booted, `suites/${i}`, checkNext));
       }
       // One boot, one set of sidecar logs: kept on the first suite's result so merging does not repeat them.
       if (state.sidecars && results.length > 0) results[0] = { ...results[0], service_logs: await state.sidecars.logs() };
@@ -265,9 +267,10 @@ export class DockerSandboxRunner implements SandboxRunner {
 
   /**
    * The one place a black-box run's network is created and its containers started: the submission built and
-   * its service answering, or the result that ends the run (build failed, never ready, out of memory).
+   * its service answering, or the result that ends the run (build failed, never ready, out of memory). STAGE
+   * puts the suites' files into the runner meanwhile.
    */
-  private async bootService(state: RunState, timeoutMs = state.req.limits.timeoutMs): Promise<BootedService | RunResult> {
+  private async bootService(state: RunState, timeoutMs: number, stage: (runner: Docker.Container) => Promise<void>): Promise<BootedService | RunResult> {
     const { req, watchdog } = state;
     const { port, readinessPath, readinessTimeoutMs } = req.service;
     const key = warmKey(req);
@@ -291,7 +294,8 @@ export class DockerSandboxRunner implements SandboxRunner {
 
     state.progress('waiting_ready', `waiting for ${serviceUrl}${readinessPath}`);
     const waitMs = Math.min(readinessTimeoutMs, watchdog.remainingMs());
-    const ready = await this.waitReady(runner, `${serviceUrl}${readinessPath}`, waitMs);
+    // The suites' files go into the runner while the service boots; they never reach the submission container.
+    const [ready] = await Promise.all([this.waitReady(runner, `${serviceUrl}${readinessPath}`, waitMs), stage(runner)]);
     if (ready.exitCode !== 0) {
       if (watchdog.fired) return this.interrupted(state, service.output.text());
       if (await wasOomKilled(submission)) return this.result(state, 'oom', service.output.text(), 'the submission ran out of memory before it became ready');
@@ -360,14 +364,18 @@ export class DockerSandboxRunner implements SandboxRunner {
     await putFiles(runner, this.config, [files], dir ? [dir, ...dirs] : dirs);
   }
 
-  /** One staged suite against a booted service; DIR is its folder in the runner's workspace ('' for the root). */
-  private async runSuite(state: RunState, booted: BootedService, dir: string): Promise<RunResult> {
+  /**
+   * One staged suite against a booted service; DIR is its folder in the runner's workspace ('' for the root).
+   * AFTERTESTS is called once its tests have ended, before its report is read.
+   */
+  private async runSuite(state: RunState, booted: BootedService, dir: string, afterTests?: () => void): Promise<RunResult> {
     const { req, watchdog } = state;
     const { submission, runner } = booted;
     if (dir) watchdog.start(req.limits.timeoutMs); // each suite under its own limit, as on a boot of its own
     state.progress('testing', `running ${req.testCommand.join(' ')}`);
     const workdir = dir ? `${this.config.workspace}/${dir}` : this.config.workspace;
     const tests = await (await startExec(runner, req.testCommand, req.limits.outputBytes, workdir)).done;
+    afterTests?.();
     const oom = (await wasOomKilled(submission)) || (tests.exitCode === 137 && (await wasOomKilled(runner)));
     // Runner output may quote hidden tests, so only the submission's own output (during this suite) is returned.
     const all = booted.service.text();
