@@ -28,9 +28,8 @@ const SETS_PER_SHAPE = 2;
  * finds a set of its shape (images, limits, ports) skips it. A set serves exactly one run and is removed with
  * it, never reused, so nothing one candidate did can reach another's run. SETS_PER_SHAPE sets for each of the
  * SHAPES shapes used last: idle cost stays at a few sleeping containers. Sets boot only while no run goes on:
- * booting one takes the same CPU a run needs, and a set booted during a run slowed that run by more than it
- * saved the next (measured: a practice run started as a grading ended took 2.6-3.0 s, one started on a quiet
- * worker 1.9-2.1 s).
+ * a boot is the engine's CPU for most of a second, which a run going on beside it would lose; under a steady
+ * stream of runs the pool stays empty and runs boot their own, as they would without it.
  */
 export class WarmPool {
   /** by shape, least recently used first; each shape's sets in the order they were booted */
