@@ -100,9 +100,10 @@ describe('sandbox security', () => {
     });
     afterAll(() => host.close());
 
-    it('cannot reach the host from the internal network', async () => {
+    it('cannot reach the host: the service and its tests share a network holding loopback only', async () => {
       const files = loadDir('node-service');
       files['probe.js'] = `const net = require('net');
+        console.log('IFACES=' + Object.keys(require('os').networkInterfaces()).join(','));
         ${READ_GATEWAY_JS}
         const targets = [gw ?? '0.0.0.0', ...${JSON.stringify(hostAddresses())}];
         Promise.all(targets.map((ip) => new Promise((done) => { const s = net.connect(${host.port}, ip); s.setTimeout(1500);
@@ -111,6 +112,7 @@ describe('sandbox security', () => {
           .then((r) => { console.log('PROBE=' + r.join(' ')); process.exit(); });`;
       files['package.json'] = JSON.stringify({ scripts: { start: 'node probe.js && node server.js' } });
       const result = await runner.run(blackBoxRequest(files));
+      expect(result.output).toContain('IFACES=lo\n');
       expect(result.output).toMatch(/PROBE=\S+:(timeout|ECONNREFUSED|EHOSTUNREACH|ENETUNREACH)/);
       expect(result.output).not.toContain('HOST-REACHED');
       expect(result.status).toBe('completed');
@@ -143,7 +145,7 @@ describe('sandbox security', () => {
       const files = { 'package.json': JSON.stringify({ scripts: { start: 'node -e "setInterval(() => {}, 1000)"' } }) };
       const result = await runner.run(blackBoxRequest(files, { service: { port: 3000, readinessPath: '/health', readinessTimeoutMs: 1500 } }));
       expect(result.status).toBe('not_ready');
-      expect(result.output).toMatch(/never became ready: service at http:\/\/takehome-sub-.*:3000\/health not ready after 1500 ms/);
+      expect(result.output).toMatch(/never became ready: service at http:\/\/127.0.0.1:3000\/health not ready after 1500 ms/);
       expect(result.tests).toEqual([]);
     });
   });

@@ -5,7 +5,7 @@ import { WarmPool, type SandboxSet } from './warm-pool';
 /** Containers that answer inspect() as running (or not); the pool only ever inspects them. */
 function fakeSet(id: string, running = true): SandboxSet {
   const container = { inspect: async () => ({ State: { Running: running } }) } as unknown as Docker.Container;
-  return { id, submission: container, runner: container };
+  return { id, submission: container, runner: container, serviceHost: '127.0.0.1' };
 }
 
 function pool(shapes: number, running = () => true) {

@@ -7,6 +7,8 @@ export interface SandboxSet {
   id: string;
   submission: Docker.Container;
   runner: Docker.Container;
+  /** where the runner reaches the submission's ports */
+  serviceHost: string;
 }
 
 export interface WarmPoolDeps {
