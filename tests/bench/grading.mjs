@@ -133,10 +133,12 @@ async function main() {
   const finished = new Finished();
   await finished.subscribe();
   // Configured as `npm start` runs it (scripts/start.sh): sandboxes booted ahead for the last two run shapes.
-  const worker = await startProcess('apps/worker/dist/main.js', { ...env, SANDBOX_WARM_SHAPES: process.env.SANDBOX_WARM_SHAPES ?? '2' }, async () => true, { timeoutMs: 120_000 });
+  // Extra node flags for either app (a CPU profile: --cpu-prof --cpu-prof-dir=...).
+  const nodeArgs = (app) => process.env[`BENCH_${app}_NODE_ARGS`]?.split(' ').filter(Boolean) ?? [];
+  const worker = await startProcess('apps/worker/dist/main.js', { ...env, SANDBOX_WARM_SHAPES: process.env.SANDBOX_WARM_SHAPES ?? '2' }, async () => true, { timeoutMs: 120_000, nodeArgs: nodeArgs('WORKER') });
   const api = await startProcess('apps/api/dist/main.js', { ...env, PORT: String(PORT), API_PROCESSES: String(API_PROCESSES) }, () =>
     fetch(`${BASE}/health`).then((r) => r.status === 200, () => false),
-  { timeoutMs: 120_000 });
+  { timeoutMs: 120_000, nodeArgs: nodeArgs('API') });
   const next = () => tokens.shift();
   const submitErrors = [];
   const short = [];
