@@ -13,7 +13,7 @@ import { createRequire } from 'node:module';
 import { randomUUID } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
-import { benchDatabase, log, ROOT, sleep, startProcess, stopProcess } from './support.mjs';
+import { benchDatabase, log, ROOT, sleep, startProcess, stealSince, stopProcess } from './support.mjs';
 
 const require = createRequire(import.meta.url);
 const { createPrismaClient } = require(path.join(ROOT, 'packages/db'));
@@ -295,6 +295,7 @@ async function main() {
   const env = { DATABASE_URL: databaseUrl, REDIS_URL, RATE_LIMIT_MULTIPLIER: '1000' };
   const worker = await startProcess('apps/worker/dist/main.js', env, async () => true);
   const results = [];
+  const steal = stealSince();
   try {
     for (const processes of PROCESS_COUNTS) {
       // Each round gets fresh candidates (an attempt starts once).
@@ -324,9 +325,11 @@ async function main() {
     console.log(`  new files (${r.newFiles.created} created within a second): p50 ${r.newFiles.p50Ms.toFixed(0)} ms, p99 ${r.newFiles.p99Ms.toFixed(0)} ms`);
     if (r.errors) console.log(`  errors: ${JSON.stringify(r.errorKinds)}`);
   }
+  const stolen = steal();
+  console.log(`CPU steal (time the hypervisor gave to other machines): ${stolen === null ? 'unknown' : `${(stolen * 100).toFixed(0)} %`}`);
   console.log(`load average at the end: ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
   mkdirSync(path.dirname(OUT), { recursive: true });
-  writeFileSync(OUT, JSON.stringify({ at: new Date().toISOString(), cores: CORES, loadAverage: os.loadavg(), targets: { savesPerSecond: 500, steadyP99Ms: 50 }, results }, null, 2));
+  writeFileSync(OUT, JSON.stringify({ at: new Date().toISOString(), cores: CORES, loadAverage: os.loadavg(), steal: stolen, targets: { savesPerSecond: 500, steadyP99Ms: 50 }, results }, null, 2));
   console.log(`written to ${path.relative(ROOT, OUT)}`);
 }
 

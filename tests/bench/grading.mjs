@@ -18,7 +18,7 @@ import { createRequire } from 'node:module';
 import { randomUUID } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
-import { benchDatabase, log, ROOT, sleep, startProcess, stopProcess } from './support.mjs';
+import { benchDatabase, log, ROOT, sleep, startProcess, stealSince, stopProcess } from './support.mjs';
 
 const require = createRequire(import.meta.url);
 const { createPrismaClient } = require(path.join(ROOT, 'packages/db'));
@@ -121,8 +121,10 @@ class Candidate {
 async function main() {
   log(`host floors x${ROUNDS}: both suites, then the visible suite`);
   const floors = { grading: [], visible: [] };
+  const floorSteal = stealSince();
   for (let i = 0; i < ROUNDS; i++) floors.grading.push(floor('visible,hidden'));
   for (let i = 0; i < ROUNDS; i++) floors.visible.push(floor('visible'));
+  const steal = { floors: floorSteal() };
   log(`floors: ${JSON.stringify(floors)}`);
 
   const databaseUrl = await benchDatabase('takehome_bench_grading');
@@ -183,6 +185,7 @@ async function main() {
   };
 
   const measured = { single: [], practice: [], practiceAfterGrading: [], burst: [] };
+  const platformSteal = stealSince();
 
   try {
     log('warm-up: one grading and one practice run');
@@ -202,6 +205,7 @@ async function main() {
       log(`round ${i + 1}: single ${(measured.single[i] / 1000).toFixed(1)} s, practice ${(measured.practice[i] / 1000).toFixed(1)} s (right after a grading ${(measured.practiceAfterGrading[i] / 1000).toFixed(1)} s), burst ${(measured.burst[i] / 1000).toFixed(1)} s; submit 5xx so far: ${submitErrors.length}`);
     }
   } finally {
+    steal.platform = platformSteal();
     await stopProcess(api);
     await stopProcess(worker);
     finished.close();
@@ -227,10 +231,12 @@ async function main() {
   console.log(`burst of ${String(BURST).padEnd(3)} (all graded)      ${s(figures.burst.ms)}  ${s(floorBurst)}   ${figures.burst.ratio.toFixed(2)}x   <= ${TARGETS.burst}x   (floor: ${BURST} x ${cpuSeconds.toFixed(2)} CPU-s / ${CORES} cores)`);
   console.log(`practice (click -> on screen)  ${s(figures.practice.ms)}  ${s(floorPractice)}   ${figures.practice.ratio.toFixed(2)}x   <= ${TARGETS.practice}x   (floor: the visible suite on the host)`);
   console.log(`  the same click right after a grading ended  ${s(figures.practiceAfterGrading.ms)}  ${s(floorPractice)}   ${figures.practiceAfterGrading.ratio.toFixed(2)}x   (no target: that grading's clean-up shares the cores)`);
+  const pct = (share) => (share === null ? 'unknown' : `${(share * 100).toFixed(0)} %`);
+  console.log(`CPU steal (time the hypervisor gave to other machines): ${pct(steal.floors)} while the floors ran, ${pct(steal.platform)} while the platform ran`);
   mkdirSync(path.dirname(OUT), { recursive: true });
   if (short.length) console.log(`${short.length} grading(s) of the reference solution were short of full marks: ${short.slice(0, 3).join('; ')}`);
   if (submitErrors.length) console.log(`the API answered ${submitErrors.length} submit(s) with 5xx and they were retried: ${submitErrors[0]}`);
-  writeFileSync(OUT, JSON.stringify({ at: new Date().toISOString(), cores: CORES, loadavg: os.loadavg(), rounds: ROUNDS, floors, ...figures, submitErrors, shortOfFullMarks: short }, null, 2));
+  writeFileSync(OUT, JSON.stringify({ at: new Date().toISOString(), cores: CORES, loadavg: os.loadavg(), rounds: ROUNDS, floors, steal, ...figures, submitErrors, shortOfFullMarks: short }, null, 2));
   console.log(`written to ${path.relative(ROOT, OUT)}`);
 }
 

@@ -1,7 +1,7 @@
 // What the benchmarks share: the checkout's root, a migrated database of their own, and the built apps started as
 // child processes (their logs at warn, kept in .data/bench/<name>.log so a failure under load can be read after).
 import { spawn, spawnSync } from 'node:child_process';
-import { closeSync, mkdirSync, openSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,6 +13,27 @@ const { Client } = require(require.resolve('pg', { paths: [path.join(ROOT, 'pack
 
 export const log = (...args) => console.error('▸', ...args);
 export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * The share of the machine's CPU time the hypervisor gave to others (steal) since `stealSince()` was called: on a
+ * shared VM the floors and the platform can run under different steal minutes apart, so every figure is printed
+ * beside it. Linux only (/proc/stat); elsewhere null.
+ */
+export function stealSince() {
+  const read = () => {
+    try {
+      const fields = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1, 9).map(Number);
+      return { steal: fields[7], total: fields.reduce((a, b) => a + b, 0) };
+    } catch {
+      return null;
+    }
+  };
+  const start = read();
+  return () => {
+    const end = read();
+    return start && end && end.total > start.total ? (end.steal - start.steal) / (end.total - start.total) : null;
+  };
+}
 
 /** Database `name` on the project's PostgreSQL, dropped and created afresh, with every migration applied. */
 export async function benchDatabase(name) {
