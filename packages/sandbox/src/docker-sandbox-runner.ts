@@ -41,7 +41,7 @@ interface BootedService {
   outputFrom: number;
 }
 
-/** What a black-box boot's network and containers depend on; runs of one shape can use a set booted ahead. */
+/** What a black-box boot's containers depend on; runs of one shape can use a set booted ahead. */
 interface BootShape {
   image: string;
   runnerImage: string;
@@ -49,7 +49,7 @@ interface BootShape {
   port: number;
 }
 
-/** The submission container's name, which the runner reaches it by on the set's network. */
+/** The submission container's name, which the runner reaches it by on a run's internal network (runs with sidecars). */
 const submissionHost = (setId: string) => `takehome-sub-${setId}`;
 
 function shapeOf(req: ParsedRunRequest): BootShape {
@@ -59,6 +59,17 @@ function shapeOf(req: ParsedRunRequest): BootShape {
 /** Sidecars are started per run on its own network, so only runs without them can use a set booted ahead. */
 function warmKey(req: ParsedRunRequest): string | undefined {
   return req.mode === 'black-box' && !req.services ? JSON.stringify(shapeOf(req)) : undefined;
+}
+
+/**
+ * Promise.all that lets every call settle before it throws the first failure: objects still being created when a
+ * run's clean-up lists what to remove would otherwise be left behind.
+ */
+async function settledAll<T extends readonly unknown[] | []>(calls: T): Promise<{ -readonly [K in keyof T]: Awaited<T[K]> }> {
+  const settled = (await Promise.allSettled(calls)) as PromiseSettledResult<unknown>[];
+  const failed = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
+  if (failed) throw failed.reason;
+  return settled.map((s) => (s as PromiseFulfilledResult<unknown>).value) as { -readonly [K in keyof T]: Awaited<T[K]> };
 }
 
 /** Suites can share one boot when they differ only in their tests and time limits. */
@@ -136,13 +147,27 @@ export class DockerSandboxRunner implements SandboxRunner {
    * candidate without waiting for the clean-up), then ends the run whatever happened.
    */
   private async reportThenEnd(state: RunState, options: RunOptions, work: () => Promise<RunResult[]>): Promise<RunResult[]> {
+    return this.counted(state.req, async () => {
+      try {
+        const results = await work();
+        await options.onResults?.(results);
+        return results;
+      } finally {
+        await this.endRun(state);
+      }
+    });
+  }
+
+  /**
+   * WORK counts as a run going on for the sandboxes booted ahead, whatever happens in it: none boots until it
+   * has ended (its clean-up included), and then the next run of REQ's shape finds one ready.
+   */
+  private async counted<T>(req: ParsedRunRequest, work: () => Promise<T>): Promise<T> {
     this.warm.runStarted();
     try {
-      const results = await work();
-      await options.onResults?.(results);
-      return results;
+      return await work();
     } finally {
-      await this.endRun(state);
+      this.warm.runEnded(warmKey(req));
     }
   }
 
@@ -164,10 +189,8 @@ export class DockerSandboxRunner implements SandboxRunner {
   private async endRun(state: RunState): Promise<void> {
     state.ended = true;
     state.watchdog.dispose();
-    state.progress('cleanup', 'removing containers, volumes and network');
+    state.progress('cleanup', 'removing the containers and their workspaces');
     await Promise.all([state.req.runId, state.warm?.id].filter((id) => id !== undefined).map((id) => reapLeftovers(this.docker, id).catch(() => undefined)));
-    // The next run of this shape finds a set ready (booted after this run's own work, not during it).
-    this.warm.runEnded(warmKey(state.req));
   }
 
   private async inContainer(state: RunState): Promise<RunResult> {
@@ -218,6 +241,11 @@ export class DockerSandboxRunner implements SandboxRunner {
    */
   async runSuites(requests: RunRequest[], options: RunOptions = {}): Promise<RunResult[]> {
     const reqs = requests.map((r) => runRequestSchema.parse(r));
+    // One run for the sandboxes booted ahead, however many boots its suites take.
+    return this.counted(reqs[0], () => this.suitesOnBoots(requests, reqs, options));
+  }
+
+  private async suitesOnBoots(requests: RunRequest[], reqs: ParsedRunRequest[], options: RunOptions): Promise<RunResult[]> {
     if (!canShareBoot(reqs)) return runEachOnItsOwn(this, requests, options);
     const state = this.newRunState(reqs[0], options);
     // Only a shared boot that ran every suite reports here, ahead of its clean-up; otherwise the caller hears
@@ -266,7 +294,7 @@ export class DockerSandboxRunner implements SandboxRunner {
   }
 
   /**
-   * The one place a black-box run's network is created and its containers started: the submission built and
+   * The one place a black-box run's containers are created and started: the submission built and
    * its service answering, or the result that ends the run (build failed, never ready, out of memory). STAGE
    * puts the suites' files into the runner meanwhile.
    */
@@ -280,7 +308,7 @@ export class DockerSandboxRunner implements SandboxRunner {
       watchdog.watch(state.warm.submission);
       watchdog.watch(state.warm.runner);
     } else {
-      state.progress('preparing', 'creating the internal network and workspaces');
+      state.progress('preparing', 'creating the workspaces and containers');
     }
     const { submission, runner, serviceHost } = state.warm ?? (await this.createSet(req.runId, shapeOf(req), state));
     const serviceUrl = `http://${serviceHost}:${port}`;
@@ -320,7 +348,7 @@ export class DockerSandboxRunner implements SandboxRunner {
     const subName = submissionHost(id);
     const serviceHost = network ? subName : '127.0.0.1';
     const user = sandboxUser(this.config);
-    await Promise.all([
+    await settledAll([
       // Internal: the containers reach each other by name and nothing else, the host included. inhibit_ipv4
       // leaves the bridge without a host address: internal alone still lets containers reach services
       // listening on the host itself (INPUT is not filtered), which a submission must never do.
@@ -343,8 +371,9 @@ export class DockerSandboxRunner implements SandboxRunner {
       network: network ?? `container:${submission.id}`, limits: shape.limits,
       env: { SERVICE_URL: `http://${serviceHost}:${shape.port}`, CONTROL_URL: `http://${serviceHost}:${this.config.controlPort}`, ...state?.sidecars?.runnerEnv },
     });
-    // A namespace can be joined once its owner runs; on a network of their own both start together.
-    const [runner] = await Promise.all([createRunner(), network ? undefined : submission.start()]);
+    // A namespace can be joined once its owner runs; on a network of their own both start together. Settled
+    // both ways before a failure goes on: a clean-up must not run while a container is still being created.
+    const [runner] = await settledAll([createRunner(), network ? undefined : submission.start()]);
     state?.watchdog.watch(runner);
     await Promise.all([network ? submission.start() : undefined, runner.start()]);
     return { id, submission, runner, serviceHost };

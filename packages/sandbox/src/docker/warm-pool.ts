@@ -25,7 +25,7 @@ export interface WarmPoolDeps {
 const SETS_PER_SHAPE = 2;
 
 /**
- * Sets booted ahead for black-box runs. Creating a network and starting two containers is 0.6-0.8 s of Docker's
+ * Sets booted ahead for black-box runs. Creating and starting two containers is 0.6-0.8 s of Docker's
  * work on a 2-core machine, the largest part of a practice run's overhead over its suite on the host; a run that
  * finds a set of its shape (images, limits, ports) skips it. A set serves exactly one run and is removed with
  * it, never reused, so nothing one candidate did can reach another's run. SETS_PER_SHAPE sets for each of the
