@@ -13,7 +13,7 @@ import { createRequire } from 'node:module';
 import { randomUUID } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
-import { benchDatabase, log, ROOT, sleep, startProcess, stealSince, stopProcess } from './support.mjs';
+import { benchDatabase, benchNodeArgs, log, ROOT, sleep, startProcess, stealSince, stealText, stopProcess } from './support.mjs';
 
 const require = createRequire(import.meta.url);
 const { createPrismaClient } = require(path.join(ROOT, 'packages/db'));
@@ -29,9 +29,8 @@ const PORT = Number(process.env.BENCH_PORT ?? 3918);
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:56379';
 const BASE = `http://127.0.0.1:${PORT}`;
 const CORES = os.cpus().length;
-// Which API process counts to measure (default: 1 and one per core); extra node flags for the API (a profile).
+// Which API process counts to measure (default: 1 and one per core).
 const PROCESS_COUNTS = process.env.BENCH_API_PROCESSES?.split(',').map(Number) ?? [...new Set([1, Math.min(CORES, 4)])];
-const API_NODE_ARGS = process.env.BENCH_API_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
 const OUT = path.join(ROOT, '.data/bench/autosave.json');
 
 const percentile = (values, p) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.max(0, Math.ceil((p / 100) * values.length) - 1))];
@@ -302,7 +301,7 @@ async function main() {
       const tokens = await seed(databaseUrl);
       const api = await startProcess('apps/api/dist/main.js', { ...env, PORT: String(PORT), API_PROCESSES: String(processes), DATABASE_POOL_SIZE: '10' }, () =>
         fetch(`${BASE}/health`).then((r) => r.status < 500 || r.status === 503, () => false),
-      { nodeArgs: API_NODE_ARGS });
+      { nodeArgs: benchNodeArgs('API') });
       try {
         results.push(await measure(processes, tokens));
       } finally {
@@ -326,7 +325,7 @@ async function main() {
     if (r.errors) console.log(`  errors: ${JSON.stringify(r.errorKinds)}`);
   }
   const stolen = steal();
-  console.log(`CPU steal (time the hypervisor gave to other machines): ${stolen === null ? 'unknown' : `${(stolen * 100).toFixed(0)} %`}`);
+  console.log(`CPU steal (time the hypervisor gave to other machines): ${stealText(stolen)}`);
   console.log(`load average at the end: ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
   mkdirSync(path.dirname(OUT), { recursive: true });
   writeFileSync(OUT, JSON.stringify({ at: new Date().toISOString(), cores: CORES, loadAverage: os.loadavg(), steal: stolen, targets: { savesPerSecond: 500, steadyP99Ms: 50 }, results }, null, 2));

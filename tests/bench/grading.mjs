@@ -18,7 +18,7 @@ import { createRequire } from 'node:module';
 import { randomUUID } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
-import { benchDatabase, log, ROOT, sleep, startProcess, stealSince, stopProcess } from './support.mjs';
+import { benchDatabase, benchNodeArgs, log, ROOT, sleep, startProcess, stealSince, stealText, stopProcess } from './support.mjs';
 
 const require = createRequire(import.meta.url);
 const { createPrismaClient } = require(path.join(ROOT, 'packages/db'));
@@ -135,12 +135,10 @@ async function main() {
   const finished = new Finished();
   await finished.subscribe();
   // Configured as `npm start` runs it (scripts/start.sh): sandboxes booted ahead for the last two run shapes.
-  // Extra node flags for either app (a CPU profile: --cpu-prof --cpu-prof-dir=...).
-  const nodeArgs = (app) => process.env[`BENCH_${app}_NODE_ARGS`]?.split(' ').filter(Boolean) ?? [];
-  const worker = await startProcess('apps/worker/dist/main.js', { ...env, SANDBOX_WARM_SHAPES: process.env.SANDBOX_WARM_SHAPES ?? '2' }, async () => true, { timeoutMs: 120_000, nodeArgs: nodeArgs('WORKER') });
+  const worker = await startProcess('apps/worker/dist/main.js', { ...env, SANDBOX_WARM_SHAPES: process.env.SANDBOX_WARM_SHAPES ?? '2' }, async () => true, { timeoutMs: 120_000, nodeArgs: benchNodeArgs('WORKER') });
   const api = await startProcess('apps/api/dist/main.js', { ...env, PORT: String(PORT), API_PROCESSES: String(API_PROCESSES) }, () =>
     fetch(`${BASE}/health`).then((r) => r.status === 200, () => false),
-  { timeoutMs: 120_000, nodeArgs: nodeArgs('API') });
+  { timeoutMs: 120_000, nodeArgs: benchNodeArgs('API') });
   const next = () => tokens.shift();
   const submitErrors = [];
   const short = [];
@@ -231,8 +229,7 @@ async function main() {
   console.log(`burst of ${String(BURST).padEnd(3)} (all graded)      ${s(figures.burst.ms)}  ${s(floorBurst)}   ${figures.burst.ratio.toFixed(2)}x   <= ${TARGETS.burst}x   (floor: ${BURST} x ${cpuSeconds.toFixed(2)} CPU-s / ${CORES} cores)`);
   console.log(`practice (click -> on screen)  ${s(figures.practice.ms)}  ${s(floorPractice)}   ${figures.practice.ratio.toFixed(2)}x   <= ${TARGETS.practice}x   (floor: the visible suite on the host)`);
   console.log(`  the same click right after a grading ended  ${s(figures.practiceAfterGrading.ms)}  ${s(floorPractice)}   ${figures.practiceAfterGrading.ratio.toFixed(2)}x   (no target: that grading's clean-up shares the cores)`);
-  const pct = (share) => (share === null ? 'unknown' : `${(share * 100).toFixed(0)} %`);
-  console.log(`CPU steal (time the hypervisor gave to other machines): ${pct(steal.floors)} while the floors ran, ${pct(steal.platform)} while the platform ran`);
+  console.log(`CPU steal (time the hypervisor gave to other machines): ${stealText(steal.floors)} while the floors ran, ${stealText(steal.platform)} while the platform ran`);
   mkdirSync(path.dirname(OUT), { recursive: true });
   if (short.length) console.log(`${short.length} grading(s) of the reference solution were short of full marks: ${short.slice(0, 3).join('; ')}`);
   if (submitErrors.length) console.log(`the API answered ${submitErrors.length} submit(s) with 5xx and they were retried: ${submitErrors[0]}`);

@@ -35,6 +35,12 @@ export function stealSince() {
   };
 }
 
+/** A share from stealSince() as the benches print it. */
+export const stealText = (share) => (share === null ? 'unknown' : `${(share * 100).toFixed(0)} %`);
+
+/** Extra node flags for one of the apps a bench starts (a CPU profile: --cpu-prof --cpu-prof-dir=...). */
+export const benchNodeArgs = (app) => process.env[`BENCH_${app}_NODE_ARGS`]?.split(' ').filter(Boolean) ?? [];
+
 /** Database `name` on the project's PostgreSQL, dropped and created afresh, with every migration applied. */
 export async function benchDatabase(name) {
   const url = new URL(SERVER_URL);
