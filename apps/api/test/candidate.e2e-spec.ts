@@ -381,6 +381,20 @@ describe('candidate: invitation links, drafts, runs, submission', () => {
       expect((await client.json('GET', '/attempt')).body.attempt).toMatchObject({ status: 'EXPIRED_SUBMITTED', automatic: true });
     });
 
+    it('reads the deadline as stored whatever time zone the API runs in (the autosave reads it with pg alone)', async () => {
+      const { client, attempt } = await started();
+      await f.prisma.attempt.update({ where: { id: attempt.id }, data: { deadline: new Date(Date.now() - 5 * 60_000) } });
+      const zone = process.env.TZ;
+      // Ten hours behind UTC: a deadline read as local time would still lie hours ahead, and the save would land.
+      process.env.TZ = 'Pacific/Honolulu';
+      try {
+        const save = await client.json('PUT', '/files', { path: 'server.js', content: 'too late', baseRevision: 1 });
+        expect(save).toMatchObject({ status: 409, body: { code: 'time_up' } });
+      } finally {
+        process.env.TZ = zone;
+      }
+    });
+
     it('accepts a save within the grace period after the deadline', async () => {
       const { client, attempt } = await started();
       await f.prisma.attempt.update({ where: { id: attempt.id }, data: { deadline: new Date(Date.now() - 5_000) } });

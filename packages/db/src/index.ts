@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { PrismaPg } from '@prisma/adapter-pg';
+import pg from 'pg';
 import { PrismaClient } from './generated/client';
 
 export * from './generated/client';
@@ -33,17 +34,27 @@ export function statementName(query: { sql: string; args: unknown[] }): string {
   return `th_${createHash('sha1').update(query.sql).digest('base64url')}`;
 }
 
+/** The Prisma client and the pg pool under it; $disconnect ends both. */
+export interface Database {
+  prisma: PrismaClient;
+  /** For the few statements measured to be worth skipping Prisma's per-query work (see the API's PrismaService). */
+  pool: pg.Pool;
+}
+
 /** One Prisma client over a pg pool; callers own its lifetime and call $disconnect on shutdown. */
-export function createPrismaClient(databaseUrl: string, options: PrismaClientOptions = {}): PrismaClient {
-  const adapter = new PrismaPg({
+export function createDatabase(databaseUrl: string, options: PrismaClientOptions = {}): Database {
+  const pool = new pg.Pool({
     connectionString: databaseUrl,
     max: options.poolSize ?? 10,
     connectionTimeoutMillis: options.connectTimeoutMs ?? 5_000,
     ...(options.statementTimeoutMs
       ? { statement_timeout: options.statementTimeoutMs, query_timeout: options.statementTimeoutMs + 1_000 }
       : {}),
-  }, { statementNameGenerator: statementName });
-  return new PrismaClient({
+  });
+  // An idle connection the server closes (a restart) is dropped by the pool; unheard, the event would end the process.
+  pool.on('error', () => {});
+  const adapter = new PrismaPg(pool, { statementNameGenerator: statementName, disposeExternalPool: true });
+  const prisma = new PrismaClient({
     adapter,
     // Prisma's defaults (2 s to get a connection, 5 s in all) turn a burst (50 candidates submitting at their
     // deadline, each submit serialized behind the organization's reviewer-assignment lock) into errors; a
@@ -51,6 +62,11 @@ export function createPrismaClient(databaseUrl: string, options: PrismaClientOpt
     // connection is answered 503 (try again; see the API's unavailable-errors.ts).
     transactionOptions: { maxWait: TRANSACTION_MAX_WAIT_MS, timeout: TRANSACTION_TIMEOUT_MS },
   });
+  return { prisma, pool };
+}
+
+export function createPrismaClient(databaseUrl: string, options: PrismaClientOptions = {}): PrismaClient {
+  return createDatabase(databaseUrl, options).prisma;
 }
 export { createOrganization, OrganizationCreationError, slugify, type NewOrganization } from './organizations';
 export { auditEventHash, type AuditChainResult, verifyAuditChain } from './audit-chain';

@@ -75,15 +75,19 @@ export class CandidateSessionsRepository {
    * the whole invitation the include above costs. Anything unusual it finds sends the save the long way round.
    */
   async findLiveSessionForSave(tokenHash: string, now: Date, path: string): Promise<LiveSessionForSave | null> {
-    const rows = await this.prisma.client.$queryRaw<LiveSessionForSave[]>`
-      SELECT s.id AS "sessionId", i.id AS "invitationId", a.id AS "attemptId", a.status::text AS "attemptStatus",
-             a.deadline, m."graceSeconds", f.id AS "fileId", f.revision AS "fileRevision", f.content AS "fileContent"
-      FROM "CandidateSession" s
-      JOIN "Invitation" i ON i.id = s."invitationId"
-      JOIN "Assessment" m ON m.id = i."assessmentId"
-      LEFT JOIN "Attempt" a ON a."invitationId" = i.id
-      LEFT JOIN "DraftFile" f ON f."attemptId" = a.id AND f.path = ${path}
-      WHERE s."tokenHash" = ${tokenHash} AND s."expiresAt" > ${now.toISOString()}::timestamp(3) AND i.status <> 'REVOKED'::"InvitationStatus"`;
+    const rows = await this.prisma.preparedQuery<LiveSessionForSave>(
+      'live_session_for_save',
+      `SELECT s.id AS "sessionId", i.id AS "invitationId", a.id AS "attemptId", a.status::text AS "attemptStatus",
+              a.deadline AT TIME ZONE 'UTC' AS deadline, m."graceSeconds", f.id AS "fileId", f.revision AS "fileRevision",
+              f.content AS "fileContent"
+       FROM "CandidateSession" s
+       JOIN "Invitation" i ON i.id = s."invitationId"
+       JOIN "Assessment" m ON m.id = i."assessmentId"
+       LEFT JOIN "Attempt" a ON a."invitationId" = i.id
+       LEFT JOIN "DraftFile" f ON f."attemptId" = a.id AND f.path = $3
+       WHERE s."tokenHash" = $1 AND s."expiresAt" > $2::timestamptz AT TIME ZONE 'UTC' AND i.status <> 'REVOKED'::"InvitationStatus"`,
+      [tokenHash, now.toISOString(), path],
+    );
     return rows[0] ?? null;
   }
 

@@ -60,9 +60,12 @@ export class DraftsRepository {
     maxRevisions: number;
   }) {
     const { attemptId, fileId, path, baseRevision, content, revision, maxTotalBytes, maxRevisions } = input;
-    const rows = await this.prisma.client.$queryRaw<{ outcome: 'saved' | 'closed' | 'too_large' | 'changed'; revision: number | null; updatedAt: Date | null }[]>`
-      SELECT outcome, revision, "updatedAt" FROM draft_autosave(${attemptId}::uuid, ${fileId}::uuid, ${path}, ${baseRevision}::int, ${content},
-        ${revision?.kind ?? null}::"DraftRevisionKind", ${revision?.content ?? null}, ${maxTotalBytes}::bigint, ${maxRevisions}::int)`;
+    const rows = await this.prisma.preparedQuery<{ outcome: 'saved' | 'closed' | 'too_large' | 'changed'; revision: number | null; updatedAt: Date | null }>(
+      'draft_autosave',
+      `SELECT outcome, revision, "updatedAt" AT TIME ZONE 'UTC' AS "updatedAt"
+       FROM draft_autosave($1::uuid, $2::uuid, $3, $4::int, $5, $6::"DraftRevisionKind", $7, $8::bigint, $9::int)`,
+      [attemptId, fileId, path, baseRevision, content, revision?.kind ?? null, revision?.content ?? null, maxTotalBytes, maxRevisions],
+    );
     const row = rows[0];
     return row?.outcome === 'saved' ? { path, revision: row.revision!, updatedAt: row.updatedAt! } : null;
   }
