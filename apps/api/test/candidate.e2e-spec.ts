@@ -391,7 +391,8 @@ describe('candidate: invitation links, drafts, runs, submission', () => {
         const save = await client.json('PUT', '/files', { path: 'server.js', content: 'too late', baseRevision: 1 });
         expect(save).toMatchObject({ status: 409, body: { code: 'time_up' } });
       } finally {
-        process.env.TZ = zone;
+        if (zone === undefined) delete process.env.TZ;
+        else process.env.TZ = zone;
       }
     });
 

@@ -15,6 +15,7 @@ export interface PrismaClientOptions {
 }
 
 export const TRANSACTION_MAX_WAIT_MS = 10_000;
+export const CONNECTION_LIFETIME_SECONDS = 600;
 export const TRANSACTION_TIMEOUT_MS = 15_000;
 
 /**
@@ -47,11 +48,19 @@ export function createDatabase(databaseUrl: string, options: PrismaClientOptions
     connectionString: databaseUrl,
     max: options.poolSize ?? 10,
     connectionTimeoutMillis: options.connectTimeoutMs ?? 5_000,
+    // Timestamps are stored as UTC in columns without a time zone, and now() and column defaults convert with the
+    // session's zone: every session is UTC, whatever the server's default.
+    options: '-c TimeZone=UTC',
+    // Prepared statements live as long as their connection. A migration that changes a column's type makes a
+    // statement returning it fail ("cached plan must not change result type") until the connection is replaced,
+    // so connections are replaced every few minutes; that also bounds the statements each one holds.
+    maxLifetimeSeconds: CONNECTION_LIFETIME_SECONDS,
     ...(options.statementTimeoutMs
       ? { statement_timeout: options.statementTimeoutMs, query_timeout: options.statementTimeoutMs + 1_000 }
       : {}),
   });
-  // An idle connection the server closes (a restart) is dropped by the pool; unheard, the event would end the process.
+  // An idle connection the server closes (a restart) is dropped by the pool. Prisma listens for that only once it
+  // has connected; before, an unheard 'error' event would end the process.
   pool.on('error', () => {});
   const adapter = new PrismaPg(pool, { statementNameGenerator: statementName, disposeExternalPool: true });
   const prisma = new PrismaClient({

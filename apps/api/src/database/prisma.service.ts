@@ -1,10 +1,10 @@
-import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { createDatabase, type Database, type PrismaClient } from '@takehome/db';
 import { API_CONFIG, type ApiConfig } from '../config/api-config';
 
 /** Owns the one Prisma client of the process and the pg pool under it. Only repository classes use it. */
 @Injectable()
-export class PrismaService implements OnModuleDestroy {
+export class PrismaService implements OnApplicationShutdown {
   readonly client: PrismaClient;
   private readonly pool: Database['pool'];
 
@@ -27,7 +27,8 @@ export class PrismaService implements OnModuleDestroy {
     return (await this.pool.query({ name, text, values })).rows as T[];
   }
 
-  async onModuleDestroy() {
+  /** After the HTTP server has closed (Nest's last shutdown step), so requests still in flight finish their queries. */
+  async onApplicationShutdown() {
     await this.client.$disconnect();
   }
 }
