@@ -15,8 +15,9 @@ export interface PrismaClientOptions {
 }
 
 export const TRANSACTION_MAX_WAIT_MS = 10_000;
-export const CONNECTION_LIFETIME_SECONDS = 600;
 export const TRANSACTION_TIMEOUT_MS = 15_000;
+/** How long a pooled connection (and the statements it prepared) lives; see createDatabase. */
+const CONNECTION_LIFETIME_SECONDS = 600;
 
 /**
  * Queries with more parameters than this stay unnamed: a bulk insert or an `IN` list has a new text for every
