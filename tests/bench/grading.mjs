@@ -5,14 +5,16 @@
 //      "finished" event, against the host floor (grading-floor.mjs: the same suites on the host, reference solution,
 //      under the project's supervisor);
 //   2. burst: BENCH_BURST (50) candidates submitting at once, until the last is graded, against the CPU floor
-//      (BENCH_BURST x host CPU-seconds of one floor run / cores);
+//      (BENCH_BURST x host CPU-seconds of one floor run / cores); beside it, no target, the same burst on the host
+//      alone (BENCH_BURST floor runs, BENCH_HOST_BURST_CONCURRENCY (8) at a time): how near the CPU floor the
+//      workload itself gets, and the platform's burst against that;
 //   3. practice: from POST /candidate/runs (the click) to GET /candidate/runs/:id after its "finished" event (results
 //      on screen), against the visible suite on the host. The floor runs on a quiet machine, so the figure held to
 //      the target is taken on a quiet platform too (BENCH_QUIET_MS after the last run ended: its clean-up done, its
 //      sandbox booted ahead replaced); the same click right after a grading ended is printed beside it.
 // Each figure is the median of BENCH_ROUNDS (3) rounds; floors are measured in the same session. The worker runs
 // as configured by default (adaptive grading concurrency). Writes .data/bench/grading.json.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { randomUUID } from 'node:crypto';
@@ -40,6 +42,8 @@ const SOLUTION = path.join(CHALLENGE, 'solutions/node20');
 const OUT = path.join(ROOT, '.data/bench/grading.json');
 const TARGETS = { single: 1.2, burst: 1.5, practice: 1.2 };
 const QUIET_MS = Number(process.env.BENCH_QUIET_MS ?? 5000);
+// The host burst runs this many floor runs at once: the worker's own ceiling (WORKER_GRADING_MAX_CONCURRENCY).
+const HOST_BURST_CONCURRENCY = Number(process.env.BENCH_HOST_BURST_CONCURRENCY ?? 8);
 
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) / 2)];
 
@@ -51,6 +55,31 @@ function floor(suites) {
   const seconds = (t) => { const [, m, s] = /(\d+)m([\d.]+)s/.exec(t); return Number(m) * 60 + Number(s); };
   const [user, sys] = children.trim().split(/\s+/).map(seconds);
   return { wallMs: JSON.parse(json).wallMs, cpuSeconds: user + sys };
+}
+
+/**
+ * The burst with no platform at all: COUNT host floor runs (both suites), CONCURRENCY at a time, until the last has
+ * passed. Not a target: it shows how much of the CPU floor the host itself reaches with this workload (its suites
+ * wait on the service between requests, and two busy cores do less per CPU-second than one).
+ */
+async function hostBurst(count, concurrency) {
+  const script = path.join(ROOT, 'tests/bench/grading-floor.mjs');
+  const one = () => new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [script, CHALLENGE, 'visible,hidden'], { stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (d) => (stderr += d));
+    child.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`host burst: a floor run failed: ${stderr}`))));
+  });
+  let next = 0;
+  const lane = async () => {
+    while (next < count) {
+      next++;
+      await one();
+    }
+  };
+  const started = performance.now();
+  await Promise.all(Array.from({ length: Math.min(concurrency, count) }, lane));
+  return performance.now() - started;
 }
 
 /** One organization, a live url-shortener assessment, and COUNT invitation links. */
@@ -124,8 +153,10 @@ async function main() {
   const floorSteal = stealSince();
   for (let i = 0; i < ROUNDS; i++) floors.grading.push(floor('visible,hidden'));
   for (let i = 0; i < ROUNDS; i++) floors.visible.push(floor('visible'));
+  log(`host burst: ${BURST} floor runs, ${HOST_BURST_CONCURRENCY} at a time`);
+  const hostBurstMs = await hostBurst(BURST, HOST_BURST_CONCURRENCY);
   const steal = { floors: floorSteal() };
-  log(`floors: ${JSON.stringify(floors)}`);
+  log(`floors: ${JSON.stringify(floors)}, host burst ${(hostBurstMs / 1000).toFixed(1)} s`);
 
   const databaseUrl = await benchDatabase('takehome_bench_grading');
   const tokens = await seed(databaseUrl, 2 + ROUNDS * 3 + ROUNDS * BURST);
@@ -216,7 +247,10 @@ async function main() {
   const floorPractice = median(floors.visible.map((f) => f.wallMs));
   const figures = {
     single: { ms: median(measured.single), floorMs: floorSingle, samples: measured.single },
-    burst: { ms: median(measured.burst), floorMs: floorBurst, samples: measured.burst, submissions: BURST, hostCpuSecondsPerGrading: cpuSeconds },
+    burst: {
+      ms: median(measured.burst), floorMs: floorBurst, samples: measured.burst, submissions: BURST, hostCpuSecondsPerGrading: cpuSeconds,
+      hostBurst: { ms: hostBurstMs, concurrency: HOST_BURST_CONCURRENCY, ratioToFloor: hostBurstMs / floorBurst, platformRatio: median(measured.burst) / hostBurstMs },
+    },
     practice: { ms: median(measured.practice), floorMs: floorPractice, samples: measured.practice },
     // Not held to a target: the grading's clean-up and the sandboxes booted to replace its own share the cores.
     practiceAfterGrading: { ms: median(measured.practiceAfterGrading), floorMs: floorPractice, samples: measured.practiceAfterGrading },
@@ -227,6 +261,7 @@ async function main() {
   console.log('                               measured     floor   ratio   target');
   console.log(`single (submit -> graded)      ${s(figures.single.ms)}  ${s(floorSingle)}   ${figures.single.ratio.toFixed(2)}x   <= ${TARGETS.single}x   (floor: both suites on the host)`);
   console.log(`burst of ${String(BURST).padEnd(3)} (all graded)      ${s(figures.burst.ms)}  ${s(floorBurst)}   ${figures.burst.ratio.toFixed(2)}x   <= ${TARGETS.burst}x   (floor: ${BURST} x ${cpuSeconds.toFixed(2)} CPU-s / ${CORES} cores)`);
+  console.log(`  the same ${BURST} on the host, ${HOST_BURST_CONCURRENCY} at once  ${s(hostBurstMs)}  ${s(floorBurst)}   ${(hostBurstMs / floorBurst).toFixed(2)}x   (no target: the platform's burst is ${figures.burst.hostBurst.platformRatio.toFixed(2)}x this)`);
   console.log(`practice (click -> on screen)  ${s(figures.practice.ms)}  ${s(floorPractice)}   ${figures.practice.ratio.toFixed(2)}x   <= ${TARGETS.practice}x   (floor: the visible suite on the host)`);
   console.log(`  the same click right after a grading ended  ${s(figures.practiceAfterGrading.ms)}  ${s(floorPractice)}   ${figures.practiceAfterGrading.ratio.toFixed(2)}x   (no target: that grading's clean-up shares the cores)`);
   console.log(`CPU steal (time the hypervisor gave to other machines): ${stealText(steal.floors)} while the floors ran, ${stealText(steal.platform)} while the platform ran`);
