@@ -28,7 +28,7 @@ const { importBuiltInChallenges } = require(path.join(ROOT, 'apps/api/dist/seed/
 const { hashToken, randomToken } = require(path.join(ROOT, 'apps/api/dist/common/tokens.js'));
 const { runEventsChannel } = require(path.join(ROOT, 'packages/jobs'));
 const { Redis } = require(require.resolve('ioredis', { paths: [path.join(ROOT, 'apps/worker')] }));
-const { Client } = require(require.resolve('pg', { paths: [path.join(ROOT, 'packages/db')] }));
+const { Pool } = require(require.resolve('pg', { paths: [path.join(ROOT, 'packages/db')] }));
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const BURST = Number(process.env.BENCH_BURST ?? 50);
@@ -160,8 +160,8 @@ async function main() {
 
   const databaseUrl = await benchDatabase('takehome_bench_grading');
   const tokens = await seed(databaseUrl, 2 + ROUNDS * 3 + ROUNDS * BURST);
-  const pg = new Client({ connectionString: databaseUrl });
-  await pg.connect();
+  // A few connections: during a burst every candidate looks up its grading run at once.
+  const pg = new Pool({ connectionString: databaseUrl, max: 4 });
   const env = { DATABASE_URL: databaseUrl, REDIS_URL, RATE_LIMIT_MULTIPLIER: '1000' };
   const finished = new Finished();
   await finished.subscribe();
