@@ -6,7 +6,7 @@
 //      under the project's supervisor);
 //   2. burst: BENCH_BURST (50) candidates submitting at once, until the last is graded, against the CPU floor
 //      (BENCH_BURST x host CPU-seconds of one floor run / cores); beside it, no target, the same burst on the host
-//      alone (BENCH_BURST floor runs, BENCH_HOST_BURST_CONCURRENCY (8) at a time): how near the CPU floor the
+//      alone (BENCH_BURST floor runs, WORKER_GRADING_MAX_CONCURRENCY (8) at a time): how near the CPU floor the
 //      workload itself gets, and the platform's burst against that;
 //   3. practice: from POST /candidate/runs (the click) to GET /candidate/runs/:id after its "finished" event (results
 //      on screen), against the visible suite on the host. The floor runs on a quiet machine, so the figure held to
@@ -29,6 +29,7 @@ const { hashToken, randomToken } = require(path.join(ROOT, 'apps/api/dist/common
 const { runEventsChannel } = require(path.join(ROOT, 'packages/jobs'));
 const { Redis } = require(require.resolve('ioredis', { paths: [path.join(ROOT, 'apps/worker')] }));
 const { Pool } = require(require.resolve('pg', { paths: [path.join(ROOT, 'packages/db')] }));
+const { loadWorkerConfig } = require(path.join(ROOT, 'apps/worker/dist/worker-config.js'));
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const BURST = Number(process.env.BENCH_BURST ?? 50);
@@ -39,17 +40,18 @@ const BASE = `http://127.0.0.1:${PORT}`;
 const CORES = os.cpus().length;
 const CHALLENGE = path.join(ROOT, 'challenges/url-shortener');
 const SOLUTION = path.join(CHALLENGE, 'solutions/node20');
+const FLOOR_SCRIPT = path.join(ROOT, 'tests/bench/grading-floor.mjs');
 const OUT = path.join(ROOT, '.data/bench/grading.json');
 const TARGETS = { single: 1.2, burst: 1.5, practice: 1.2 };
 const QUIET_MS = Number(process.env.BENCH_QUIET_MS ?? 5000);
-// The host burst runs this many floor runs at once: the worker's own ceiling (WORKER_GRADING_MAX_CONCURRENCY).
-const HOST_BURST_CONCURRENCY = Number(process.env.BENCH_HOST_BURST_CONCURRENCY ?? 8);
+// The host burst runs as many floor runs at once as the bench's worker may grade at most (read from its config).
+const HOST_BURST_CONCURRENCY = loadWorkerConfig(process.env).WORKER_GRADING_MAX_CONCURRENCY;
 
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) / 2)];
 
 /** One host floor run: wall time from its own clock, CPU time of everything it started from bash's `times`. */
 function floor(suites) {
-  const run = spawnSync('bash', ['-c', `"${process.execPath}" "${path.join(ROOT, 'tests/bench/grading-floor.mjs')}" "${CHALLENGE}" ${suites}; status=$?; times; exit $status`], { encoding: 'utf8' });
+  const run = spawnSync('bash', ['-c', `"${process.execPath}" "${FLOOR_SCRIPT}" "${CHALLENGE}" ${suites}; status=$?; times; exit $status`], { encoding: 'utf8' });
   if (run.status !== 0) throw new Error(`host floor failed: ${run.stderr}`);
   const [json, , children] = run.stdout.trim().split('\n');
   const seconds = (t) => { const [, m, s] = /(\d+)m([\d.]+)s/.exec(t); return Number(m) * 60 + Number(s); };
@@ -63,9 +65,8 @@ function floor(suites) {
  * wait on the service between requests, and two busy cores do less per CPU-second than one).
  */
 async function hostBurst(count, concurrency) {
-  const script = path.join(ROOT, 'tests/bench/grading-floor.mjs');
   const one = () => new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [script, CHALLENGE, 'visible,hidden'], { stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(process.execPath, [FLOOR_SCRIPT, CHALLENGE, 'visible,hidden'], { stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';
     child.stderr.on('data', (d) => (stderr += d));
     child.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`host burst: a floor run failed: ${stderr}`))));
